@@ -1,0 +1,22 @@
+import { MatrixFormat, renderMatrix } from '../../matrix/matrix';
+import { flowsOf } from '../../model/flows';
+import { DEFAULT_ESTATE } from '../../spec/default-estate';
+import { loadSpecFile } from '../../spec/load';
+import { resolveSpec } from '../../spec/resolve';
+import { CliIo, ExitCode, UsageError } from '../io';
+import { Messages } from '../../errors';
+
+const FORMATS = Object.values(MatrixFormat) as string[];
+
+/** `matrix [--spec FILE] [--format markdown|csv|json|mermaid]`: the estate's flows. */
+export function matrixCommand(opts: { spec?: string; format?: string }, io: CliIo): ExitCode {
+  const format = (opts.format ?? MatrixFormat.MARKDOWN) as MatrixFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
+  const spec = opts.spec ? loadSpecFile(opts.spec) : resolveSpec(DEFAULT_ESTATE, 'default estate');
+  const flows = flowsOf(spec.estate);
+  io.out(renderMatrix(format, spec.estate, flows, spec.warnings));
+  if (format !== MatrixFormat.MARKDOWN) {
+    for (const w of spec.warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
+  }
+  return ExitCode.OK;
+}

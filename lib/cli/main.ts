@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { AdcsInputError } from '../errors';
+import { matrixCommand } from './commands/matrix';
+import { validateCommand } from './commands/validate';
+import { CliIo, ExitCode, UsageError } from './io';
+
+/** Usage text of `adcs-firewall`. */
+export const USAGE = `Usage: adcs-firewall <command> [options]
+
+Commands:
+  matrix   [--spec FILE] [--format markdown|csv|json|mermaid]
+           The flows of the estate (without --spec: the default estate).
+  validate --spec FILE
+           Check a spec and print its warnings.
+  synth    --spec FILE [--out DIR]
+           Write the estate's rules as a CDKTF stack (DIR/stacks/<name>/cdk.tf.json; DIR defaults to cdktf.out).
+  check    --spec FILE --plan FILE [--format table|json|github]
+           Check a synthesized plan against the estate's flows.
+
+Options:
+  -h, --help      Show this help.
+  -v, --version   Show the version.
+
+Exit codes: 0 success; 1 check findings; 2 bad input (nothing written).
+`;
+
+type Handler = (opts: Record<string, string | undefined>, io: CliIo) => ExitCode | Promise<ExitCode>;
+
+/** Commands by name; later modules (synth, check) register themselves here. */
+export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
+  matrix: { flags: ['spec', 'format'], run: matrixCommand },
+  validate: { flags: ['spec'], run: validateCommand },
+};
+
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../../package.json') as { version: string }).version;
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? ExitCode.BAD_INPUT : ExitCode.OK;
+    }
+    if (command === '-v' || command === '--version') {
+      io.out(`${version()}\n`);
+      return ExitCode.OK;
+    }
+    const cmd = COMMANDS[command];
+    if (!cmd) throw new UsageError(`unknown command "${command}"; accepted: ${Object.keys(COMMANDS).join(', ')}`);
+    const { values, positionals } = parseCommandArgs(rest, cmd.flags);
+    if (values.help) {
+      io.out(USAGE);
+      return ExitCode.OK;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; options take the form --name VALUE`);
+    return await cmd.run(values as Record<string, string | undefined>, io);
+  } catch (e) {
+    if (e instanceof AdcsInputError) {
+      io.err(`error: ${e.message.split('\n').join('\nerror: ')}\n`);
+      return ExitCode.BAD_INPUT;
+    }
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\nRun "adcs-firewall --help" for usage.\n`);
+      return ExitCode.BAD_INPUT;
+    }
+    io.err(`internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
+    return ExitCode.INTERNAL;
+  }
+}
+
+function parseCommandArgs(args: string[], flags: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const options = Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }]));
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+  }
+}

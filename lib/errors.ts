@@ -1,0 +1,115 @@
+import { closest } from './util/suggest';
+
+/** One thing wrong with an input, located by its key path (`tiers.ca.cidrs[0]`). */
+export interface InputProblem {
+  /** Key path in the spec or props; empty for the document itself. */
+  readonly path: string;
+  /** What is wrong, the bad value, what is accepted and the fix. */
+  readonly message: string;
+}
+
+/**
+ * Bad input: a spec file or construct props that cannot be turned into rules. Carries every
+ * problem found; the CLI prints them and exits 2, constructs throw it.
+ */
+export class AdcsInputError extends Error {
+  constructor(
+    /** The file or props the problems are in. */
+    public readonly source: string,
+    /** What is wrong, one entry per problem. */
+    public readonly problems: readonly InputProblem[],
+  ) {
+    super(problems.map((p) => `${source}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+    this.name = 'AdcsInputError';
+  }
+}
+
+/** Renders a value for a message: JSON, cut at 60 characters. */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = value === undefined ? 'nothing' : JSON.stringify(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function didYouMean(value: unknown, accepted: readonly string[]): string {
+  const c = typeof value === 'string' ? closest(value, accepted) : undefined;
+  return c ? `; did you mean "${c}"?` : '';
+}
+
+const list = (xs: readonly (string | number)[]): string => xs.join(', ');
+
+/** Every user-facing message of the library, as named factories. */
+export const Messages = {
+  // files
+  fileNotFound: (file: string) => `file not found: ${file}; give the path of a YAML or JSON spec`,
+  fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  fileTooLarge: (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`,
+  notUtf8: () => 'the file is not UTF-8 text',
+  yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
+  jsonSyntax: (detail: string) => `not valid JSON: ${detail}`,
+  notAMapping: (value: unknown) => `a spec is a mapping of keys (name, platform, tiers, ...), got ${show(value)}`,
+  multipleDocuments: () => 'the file holds several YAML documents; a spec is one document',
+
+  // structure
+  unknownKey: (key: string, accepted: readonly string[]) =>
+    `unknown key "${key}"${didYouMean(key, accepted)}; accepted keys: ${list(accepted)}`,
+  missingKey: (key: string, hint = '') => `missing required key "${key}"${hint}`,
+  wrongType: (expected: string, value: unknown) => `expected ${expected}, got ${show(value)}`,
+  notAccepted: (value: unknown, accepted: readonly string[]) =>
+    `${show(value)} is not accepted${didYouMean(value, accepted)}; accepted: ${list(accepted)}`,
+  emptyList: (what: string) => `empty list; give at least one ${what}`,
+  badPattern: (value: unknown, rule: string) => `${show(value)} is not accepted: ${rule}`,
+
+  // addresses
+  cidrMalformed: (value: unknown) => `${show(value)} is not an IPv4 CIDR; write it as a.b.c.d/n, for example 10.0.1.0/24`,
+  cidrIpv6: (value: unknown) => `${show(value)} is IPv6; only IPv4 CIDRs are supported`,
+  cidrNotNetwork: (value: unknown, suggestion: string) =>
+    `${show(value)} has host bits set; the network of that block is ${suggestion}: did you mean ${suggestion}?`,
+  cidrNoPrefix: (value: unknown, suggestion: string) => `${show(value)} has no prefix length; for one host write ${suggestion}`,
+  cidrDuplicate: (value: string, first: number) => `${value} is listed twice (first at index ${first}); remove one`,
+
+  // ports
+  portRangeMalformed: (value: unknown, bounds: string) =>
+    `${show(value)} is not a port range; write "N-M" with ${bounds}, low end first (for example "5000-5200")`,
+  portRangeOutOfBounds: (value: unknown, bounds: string) => `${show(value)} lies outside ${bounds}`,
+  portMalformed: (value: unknown) =>
+    `${show(value)} is not a port; write "N" or "N-M" with ports in 1-65535, low end first (for example "3389" or "5985-5986")`,
+  dcomPortTooLow: (port: number) =>
+    `${port} is below 1024${port === 135 ? ' (135 is the RPC endpoint mapper itself)' : port === 445 ? ' (445 is SMB)' : ''}; a static DCOM port lies in 1024-65535, outside the dynamic range (KB 154596), for example 10509`,
+  dcomPortTooHigh: (port: number) => `${port} is above 65535; a static DCOM port lies in 1024-65535`,
+
+  // meaning
+  cesAuthenticationWithoutCes: (value: string) =>
+    `cesAuthentication is ${show(value)} but the estate has neither a "ces" nor a "cep" tier; add the tier or remove the key`,
+  crlPublishingWithoutCdp: () => 'crlPublishing is "smb" but the estate has no "cdp" tier to publish to; add tiers.cdp or set crlPublishing: none',
+  ndesHttpWithoutNdes: () => 'ndesHttp is true but the estate has no "ndes" tier; add tiers.ndes (and tiers.ndesClients) or remove the key',
+  customFlowMissingTier: (which: 'from' | 'to', tier: string) =>
+    `custom flow ${which} "${tier}", but the estate has no such tier; add tiers.${tier} or change "${which}"`,
+  customFlowDuplicate: (id: string, first: number) => `custom flow id "${id}" is already used by customFlows[${first}]; give each flow a distinct "name"`,
+  platformMissing: (command: string) => `"platform" is required by ${command}; accepted: azure, aws`,
+  platformSettingsMissing: (platform: string) => `platform is "${platform}" but the spec has no "${platform}" settings block`,
+  platformSettingsBoth: () => 'both "azure" and "aws" settings are given; an estate renders to one platform: keep one, or set "platform"',
+  wrongPlatformKey: (key: string, platform: string, owner: string) =>
+    `"${key}" is an ${owner} setting but the platform is "${platform}"; remove it`,
+  twoEnforcementPoints: (keys: readonly string[]) =>
+    `a tier has one enforcement point; ${keys.map((k) => `"${k}"`).join(' and ')} are both given: keep one`,
+  nsgNameWithoutSubnets: () => '"nsgName" names the NSG created for "subnetIds", but the tier has no subnetIds',
+  securityGroupNameWithoutCreate: () => '"securityGroupName" names a created group, but createSecurityGroup is not true',
+  subnetInTwoGroups: (subnet: string, a: string, b: string) =>
+    `subnet ${show(subnet)} is listed by tiers "${a}" and "${b}" with different subnet lists; a subnet has one NSG: give co-located tiers the same subnetIds`,
+  sharedNsgConflict: (nsg: string, key: string) =>
+    `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`,
+  priorityRangeBounds: (value: string) => `${show(value)}: NSG priorities lie in 100-4096`,
+  ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
+  securityGroupIdMalformed: (value: string) => `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0`,
+  warning: (path: string, message: string) => `warning: ${path ? `${path}: ` : ''}${message}`,
+};
+
+/** Shorthand: a problem at a path. */
+export function problem(path: string, message: string): InputProblem {
+  return { path, message };
+}

@@ -1,0 +1,61 @@
+import { readFileSync, statSync } from 'node:fs';
+import { AdcsInputError, Messages, problem } from '../errors';
+import { ResolvedSpec } from './resolved';
+import { resolveSpec } from './resolve';
+
+/** Largest spec file read, in bytes (a spec of 10,000 CIDRs is about 200 KB). */
+export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+
+/** Parses spec text: JSON for `.json` files, YAML (a superset of JSON) otherwise. */
+export function parseSpecText(text: string, source: string): unknown {
+  if (/\.json$/i.test(source)) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new AdcsInputError(source, [problem('', Messages.jsonSyntax((e as Error).message))]);
+    }
+  }
+  // Loaded here, not at the top: `matrix` without a spec and the constructs never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML = require('yaml') as typeof import('yaml');
+  const docs = YAML.parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  if (Array.isArray(docs) && docs.length > 1) throw new AdcsInputError(source, [problem('', Messages.multipleDocuments())]);
+  const doc = Array.isArray(docs) ? docs[0] : docs;
+  if (!doc) return null;
+  if (doc.errors.length > 0) {
+    throw new AdcsInputError(source, doc.errors.map((e) => problem('', Messages.yamlSyntax(e.message.split('\n')[0]))));
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** Reads, parses and validates a spec file. Throws AdcsInputError naming the file. */
+export function loadSpecFile(file: string): ResolvedSpec {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new AdcsInputError(file, [problem('', Messages.fileUnreadable(file, 'it is a directory'))]);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof AdcsInputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AdcsInputError(file, [problem('', code === 'ENOENT' ? Messages.fileNotFound(file) : Messages.fileUnreadable(file, (e as Error).message))]);
+  }
+  if (size > MAX_SPEC_BYTES) throw new AdcsInputError(file, [problem('', Messages.fileTooLarge(size, MAX_SPEC_BYTES))]);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw new AdcsInputError(file, [problem('', Messages.fileUnreadable(file, (e as Error).message))]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new AdcsInputError(file, [problem('', Messages.notUtf8())]);
+  }
+  const doc = parseSpecText(text, file);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new AdcsInputError(file, [problem('', Messages.notAMapping(doc))]);
+  }
+  return resolveSpec(doc, file);
+}

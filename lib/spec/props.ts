@@ -1,0 +1,211 @@
+import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../model/options';
+import { Protocol } from '../model/protocol';
+
+/** An Azure NSG that exists already; the library adds its rules to it. */
+export interface ExistingNsgProps {
+  /** NSG name. */
+  readonly name: string;
+  /** Resource group of the NSG. */
+  readonly resourceGroupName: string;
+  /**
+   * Priorities the library may use in this NSG, `"N-M"` within 100-4096 (leave the rest to the
+   * rules the NSG already holds).
+   * @default - `azure.priorityRange`
+   */
+  readonly priorityRange?: string;
+  /**
+   * Add a Deny from `VirtualNetwork` at the end of the window, overriding AllowVnetInBound.
+   * @default false
+   */
+  readonly denyByDefault?: boolean;
+}
+
+/** One tier of the estate: its addresses, OS generation and enforcement point. */
+export interface TierProps {
+  /** IPv4 CIDRs of the tier's hosts (canonical network addresses). */
+  readonly cidrs: string[];
+  /**
+   * OS generation of this tier's servers.
+   * @default - the estate's `osGeneration`
+   */
+  readonly osGeneration?: OsGeneration;
+  /**
+   * This tier's RPC dynamic range, `"N-M"` within 1024-65535.
+   * @default - from `osGeneration`, then the estate's `rpcDynamicPorts`
+   */
+  readonly rpcDynamicPorts?: string;
+  /**
+   * Azure: subnets of the tier; the library creates an NSG and associates it with each.
+   * @default - no NSG is created
+   */
+  readonly subnetIds?: string[];
+  /**
+   * Azure: name of the NSG created for `subnetIds`.
+   * @default `<name>-<tier>-nsg`
+   */
+  readonly nsgName?: string;
+  /**
+   * Azure: an existing NSG to add the tier's rules to.
+   * @default - none
+   */
+  readonly networkSecurityGroup?: ExistingNsgProps;
+  /**
+   * AWS: create a security group for the tier in `aws.vpcId`.
+   * @default false
+   */
+  readonly createSecurityGroup?: boolean;
+  /**
+   * AWS: name of the created security group.
+   * @default `<name>-<tier>`
+   */
+  readonly securityGroupName?: string;
+  /**
+   * AWS: an existing security group (`sg-…`) to add the tier's rules to.
+   * @default - none
+   */
+  readonly securityGroupId?: string;
+}
+
+/** The estate's tiers; `clients`, `ca` and `dc` are required. */
+export interface TiersProps {
+  /** Machines and users that request certificates. */
+  readonly clients: TierProps;
+  /** Enterprise issuing CAs. */
+  readonly ca: TierProps;
+  /** Domain controllers. */
+  readonly dc: TierProps;
+  /** Certificate Enrollment Web Service hosts. @default - absent */
+  readonly ces?: TierProps;
+  /** Certificate Enrollment Policy Web Service hosts. @default - absent */
+  readonly cep?: TierProps;
+  /** CA Web Enrollment hosts. @default - absent */
+  readonly webEnrollment?: TierProps;
+  /** NDES (SCEP) hosts. @default - absent */
+  readonly ndes?: TierProps;
+  /** Devices that enroll through NDES. @default - absent */
+  readonly ndesClients?: TierProps;
+  /** Online Responders. @default - absent */
+  readonly ocsp?: TierProps;
+  /** CRL / AIA publication servers. @default - absent */
+  readonly cdp?: TierProps;
+  /** PKI administration workstations. @default - absent */
+  readonly admins?: TierProps;
+}
+
+/** A flow the catalogue doesn't have (RDP from admins, monitoring, backup). */
+export interface CustomFlowProps {
+  /**
+   * Short name, unique among custom flows; the flow's id is `custom:<name>`.
+   * @default - derived from from, to, protocol and ports
+   */
+  readonly name?: string;
+  /** Source tier key. */
+  readonly from: string;
+  /** Destination tier key. */
+  readonly to: string;
+  /** `tcp` or `udp`. */
+  readonly protocol: Protocol;
+  /** Destination ports, each `"N"` or `"N-M"`. */
+  readonly ports: string[];
+  /** Why the flow exists. */
+  readonly purpose: string;
+  /**
+   * Where it is documented.
+   * @default 'custom flow'
+   */
+  readonly reference?: string;
+}
+
+/** Azure settings of an estate. */
+export interface AzureSettingsProps {
+  /** Resource group of the NSGs the library creates. */
+  readonly resourceGroupName: string;
+  /** Azure region of the NSGs the library creates. */
+  readonly location: string;
+  /**
+   * Priorities the library uses in each NSG, `"N-M"` within 100-4096; the deny-by-default
+   * rule takes the last one.
+   * @default '100-4096'
+   */
+  readonly priorityRange?: string;
+  /**
+   * NSGs the library creates deny other inbound traffic from the network.
+   * @default true
+   */
+  readonly denyByDefault?: boolean;
+  /**
+   * Tags on the NSGs the library creates.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** AWS settings of an estate. */
+export interface AwsSettingsProps {
+  /** VPC of the security groups the library creates. */
+  readonly vpcId: string;
+  /**
+   * Region for the `aws` provider the CLI declares.
+   * @default - the provider's own resolution (AWS_REGION)
+   */
+  readonly region?: string;
+  /**
+   * Inbound (and outbound) rules allowed per security group.
+   * @default 60
+   */
+  readonly ruleQuota?: number;
+  /**
+   * Give created groups an allow-all egress rule (AWS's default, which Terraform removes).
+   * @default false
+   */
+  readonly allowAllEgress?: boolean;
+  /**
+   * Tags on the groups and rules the library creates.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** An AD CS estate: the spec file's shape, and the construct's props. */
+export interface EstateProps {
+  /**
+   * Stack / estate name; prefixes every created name.
+   * @default 'adcs'
+   */
+  readonly name?: string;
+  /**
+   * Target platform.
+   * @default - the platform whose settings block (`azure` or `aws`) is given
+   */
+  readonly platform?: Platform;
+  /** @default OsGeneration.MODERN */
+  readonly osGeneration?: OsGeneration;
+  /**
+   * One range replacing the dynamic range, `"N-M"` within 1024-65535.
+   * @default - from `osGeneration`
+   */
+  readonly rpcDynamicPorts?: string;
+  /**
+   * The CA's static DCOM port (1024-65535).
+   * @default - the CA's dynamic range
+   */
+  readonly dcomPort?: number;
+  /** Clients enroll with the CA over DCOM. @default true */
+  readonly directEnrollment?: boolean;
+  /** CES/CEP client authentication. @default CesAuthentication.KERBEROS */
+  readonly cesAuthentication?: CesAuthentication;
+  /** Emit the domain-member baseline toward the DCs. @default false */
+  readonly domainMemberFlows?: boolean;
+  /** @default CrlPublishing.NONE */
+  readonly crlPublishing?: CrlPublishing;
+  /** SCEP over TCP 80 as well as 443. @default false */
+  readonly ndesHttp?: boolean;
+  /** Azure settings. @default - not an Azure estate */
+  readonly azure?: AzureSettingsProps;
+  /** AWS settings. @default - not an AWS estate */
+  readonly aws?: AwsSettingsProps;
+  /** The tiers. */
+  readonly tiers: TiersProps;
+  /** Flows the catalogue doesn't have. @default - none */
+  readonly customFlows?: CustomFlowProps[];
+}

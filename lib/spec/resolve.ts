@@ -1,0 +1,253 @@
+import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
+import { checkIpv4Cidr, compareCidrs } from '../model/cidr';
+import { CustomFlowSpec, Enforcement, Estate, EstateTier, PriorityWindow } from '../model/estate';
+import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../model/options';
+import { PortRange, normalizePortRanges } from '../model/port-range';
+import { Protocol } from '../model/protocol';
+import { TierKey, TIER_KEYS } from '../model/tiers';
+import { estateWarnings } from '../model/warnings';
+import { MIN_DYNAMIC_PORT } from '../model/well-known-ports';
+import { EstateProps, TierProps } from './props';
+import {
+  DEFAULT_AWS_RULE_QUOTA, DEFAULT_PRIORITY_WINDOW, MAX_AWS_RULE_QUOTA, ResolvedAws, ResolvedAzure, ResolvedSpec,
+} from './resolved';
+import { validateShape } from './validate';
+
+const AZURE_TIER_KEYS = ['subnetIds', 'nsgName', 'networkSecurityGroup'] as const;
+const AWS_TIER_KEYS = ['createSecurityGroup', 'securityGroupName', 'securityGroupId'] as const;
+
+/**
+ * Validates a spec document (parsed YAML/JSON, or construct props) and turns it into an
+ * estate with its platform settings. Throws one AdcsInputError listing every problem.
+ */
+export function resolveSpec(doc: unknown, source: string): ResolvedSpec {
+  const shape = validateShape(doc);
+  if (shape.length > 0) throw new AdcsInputError(source, shape);
+  const props = doc as EstateProps;
+  const problems: InputProblem[] = [];
+  const r = new Resolver(props, problems);
+  const out = r.run();
+  if (problems.length > 0) throw new AdcsInputError(source, problems);
+  return out!;
+}
+
+class Resolver {
+  constructor(private readonly p: EstateProps, private readonly problems: InputProblem[]) {}
+
+  run(): ResolvedSpec | undefined {
+    const p = this.p;
+    const platform = this.platform();
+    const tiers: Partial<Record<TierKey, EstateTier>> = {};
+    for (const key of TIER_KEYS) {
+      const t = p.tiers[key as keyof typeof p.tiers] as TierProps | undefined;
+      if (t) tiers[key] = this.tier(key, t, platform);
+    }
+    const estate: Estate = {
+      name: p.name ?? 'adcs',
+      osGeneration: p.osGeneration ?? OsGeneration.MODERN,
+      rpcDynamicPorts: p.rpcDynamicPorts === undefined ? undefined : this.rpcRange('rpcDynamicPorts', p.rpcDynamicPorts),
+      dcomPort: p.dcomPort === undefined ? undefined : this.dcomPort(p.dcomPort),
+      directEnrollment: p.directEnrollment ?? true,
+      cesAuthentication: p.cesAuthentication ?? CesAuthentication.KERBEROS,
+      domainMemberFlows: p.domainMemberFlows ?? false,
+      crlPublishing: p.crlPublishing ?? CrlPublishing.NONE,
+      ndesHttp: p.ndesHttp ?? false,
+      tiers,
+      customFlows: this.customFlows(tiers),
+    };
+    this.contradictions(estate);
+    if (platform === Platform.AZURE) this.azureSharing(tiers);
+    const azure = platform === Platform.AZURE && p.azure ? this.azure() : undefined;
+    const aws = platform === Platform.AWS && p.aws ? this.aws() : undefined;
+    if (this.problems.length > 0) return undefined;
+    return { estate, platform, azure, aws, warnings: estateWarnings(estate) };
+  }
+
+  private platform(): Platform | undefined {
+    const p = this.p;
+    if (p.azure && p.aws && !p.platform) {
+      this.problems.push(problem('', Messages.platformSettingsBoth()));
+      return undefined;
+    }
+    const platform = p.platform ?? (p.azure ? Platform.AZURE : p.aws ? Platform.AWS : this.platformFromTiers());
+    if (platform === Platform.AZURE && p.aws) this.problems.push(problem('aws', Messages.wrongPlatformKey('aws', platform, 'AWS')));
+    if (platform === Platform.AWS && p.azure) this.problems.push(problem('azure', Messages.wrongPlatformKey('azure', platform, 'Azure')));
+    if (p.platform && !p[p.platform]) this.problems.push(problem('platform', Messages.platformSettingsMissing(p.platform)));
+    return platform;
+  }
+
+  private platformFromTiers(): Platform | undefined {
+    const tiers = Object.values(this.p.tiers) as TierProps[];
+    const azure = tiers.some((t) => AZURE_TIER_KEYS.some((k) => t[k] !== undefined));
+    const aws = tiers.some((t) => AWS_TIER_KEYS.some((k) => t[k] !== undefined));
+    return azure && !aws ? Platform.AZURE : aws && !azure ? Platform.AWS : undefined;
+  }
+
+  private tier(key: TierKey, t: TierProps, platform: Platform | undefined): EstateTier {
+    const at = `tiers.${key}`;
+    const seen = new Map<string, number>();
+    const cidrs: string[] = [];
+    t.cidrs.forEach((raw, i) => {
+      const c = checkIpv4Cidr(raw);
+      const path = `${at}.cidrs[${i}]`;
+      if (!c.ok) {
+        this.problems.push(problem(path, c.reason === 'ipv6' ? Messages.cidrIpv6(raw)
+          : c.reason === 'notNetwork' ? Messages.cidrNotNetwork(raw, c.suggestion)
+            : c.reason === 'noPrefix' ? Messages.cidrNoPrefix(raw, c.suggestion) : Messages.cidrMalformed(raw)));
+        return;
+      }
+      const first = seen.get(c.cidr);
+      if (first !== undefined) this.problems.push(problem(path, Messages.cidrDuplicate(c.cidr, first)));
+      else {
+        seen.set(c.cidr, i);
+        cidrs.push(c.cidr);
+      }
+    });
+    cidrs.sort(compareCidrs);
+    this.platformKeys(at, t, platform);
+    return {
+      key,
+      cidrs,
+      osGeneration: t.osGeneration,
+      rpcDynamicPorts: t.rpcDynamicPorts === undefined ? undefined : this.rpcRange(`${at}.rpcDynamicPorts`, t.rpcDynamicPorts),
+      enforcement: this.enforcement(at, t),
+    };
+  }
+
+  private platformKeys(at: string, t: TierProps, platform: Platform | undefined): void {
+    if (platform === Platform.AWS) {
+      for (const k of AZURE_TIER_KEYS) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, platform, 'Azure')));
+    }
+    if (platform === Platform.AZURE) {
+      for (const k of AWS_TIER_KEYS) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, platform, 'AWS')));
+    }
+  }
+
+  private enforcement(at: string, t: TierProps): Enforcement {
+    const given = (['subnetIds', 'networkSecurityGroup', 'securityGroupId'] as const).filter((k) => t[k] !== undefined);
+    if (t.createSecurityGroup === true) given.push('createSecurityGroup' as never);
+    if (given.length > 1) {
+      this.problems.push(problem(at, Messages.twoEnforcementPoints(given)));
+      return { kind: 'none' };
+    }
+    if (t.nsgName !== undefined && t.subnetIds === undefined) this.problems.push(problem(`${at}.nsgName`, Messages.nsgNameWithoutSubnets()));
+    if (t.securityGroupName !== undefined && t.createSecurityGroup !== true) {
+      this.problems.push(problem(`${at}.securityGroupName`, Messages.securityGroupNameWithoutCreate()));
+    }
+    if (t.subnetIds) return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName };
+    if (t.networkSecurityGroup) {
+      const n = t.networkSecurityGroup;
+      return {
+        kind: 'azureExistingNsg', name: n.name, resourceGroupName: n.resourceGroupName,
+        priorityWindow: n.priorityRange === undefined ? undefined : this.priorityWindow(`${at}.networkSecurityGroup.priorityRange`, n.priorityRange),
+        denyByDefault: n.denyByDefault ?? false,
+      };
+    }
+    if (t.securityGroupId !== undefined) {
+      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !t.securityGroupId.startsWith('${')) {
+        this.problems.push(problem(`${at}.securityGroupId`, Messages.securityGroupIdMalformed(t.securityGroupId)));
+      }
+      return { kind: 'awsExistingGroup', securityGroupId: t.securityGroupId };
+    }
+    if (t.createSecurityGroup) return { kind: 'awsCreateGroup', groupName: t.securityGroupName };
+    return { kind: 'none' };
+  }
+
+  private range(path: string, text: string, lo: number, hi: number): PortRange | undefined {
+    const bounds = `${lo}-${hi}`;
+    const r = /^\s*\d+\s*-\s*\d+\s*$/.test(text) ? PortRange.parse(Protocol.TCP, text) : undefined;
+    if (!r) {
+      this.problems.push(problem(path, Messages.portRangeMalformed(text, `ports in ${bounds}`)));
+      return undefined;
+    }
+    if (r.from < lo || r.to > hi) {
+      this.problems.push(problem(path, Messages.portRangeOutOfBounds(text, bounds)));
+      return undefined;
+    }
+    return r;
+  }
+
+  private rpcRange(path: string, text: string): PortRange | undefined {
+    return this.range(path, text, MIN_DYNAMIC_PORT, 65535);
+  }
+
+  private priorityWindow(path: string, text: string): PriorityWindow | undefined {
+    const r = this.range(path, text, 100, 4096);
+    return r && { first: r.from, last: r.to };
+  }
+
+  private dcomPort(port: number): number | undefined {
+    if (port < MIN_DYNAMIC_PORT) this.problems.push(problem('dcomPort', Messages.dcomPortTooLow(port)));
+    else if (port > 65535) this.problems.push(problem('dcomPort', Messages.dcomPortTooHigh(port)));
+    else return port;
+    return undefined;
+  }
+
+  private customFlows(tiers: Partial<Record<TierKey, EstateTier>>): CustomFlowSpec[] {
+    const out: CustomFlowSpec[] = [];
+    const ids = new Map<string, number>();
+    (this.p.customFlows ?? []).forEach((f, i) => {
+      const at = `customFlows[${i}]`;
+      const protocol = f.protocol as Protocol;
+      for (const which of ['from', 'to'] as const) {
+        if (!tiers[f[which] as TierKey]) this.problems.push(problem(`${at}.${which}`, Messages.customFlowMissingTier(which, f[which])));
+      }
+      const ports: PortRange[] = [];
+      f.ports.forEach((raw, j) => {
+        const r = PortRange.parse(protocol, String(raw));
+        if (!r || r.from < 1) this.problems.push(problem(`${at}.ports[${j}]`, Messages.portMalformed(raw)));
+        else ports.push(r);
+      });
+      const norm = normalizePortRanges(ports);
+      const id = `custom:${f.name ?? `${f.from}-${f.to}-${protocol}-${norm.map(String).join('_')}`}`;
+      const first = ids.get(id);
+      if (first !== undefined) this.problems.push(problem(`${at}${f.name ? '.name' : ''}`, Messages.customFlowDuplicate(id, first)));
+      ids.set(id, i);
+      out.push({ id, from: f.from as TierKey, to: f.to as TierKey, protocol, ports: norm, purpose: f.purpose, reference: f.reference ?? 'custom flow' });
+    });
+    return out;
+  }
+
+  private contradictions(e: Estate): void {
+    const p = this.p;
+    if (p.cesAuthentication !== undefined && !e.tiers.ces && !e.tiers.cep) {
+      this.problems.push(problem('cesAuthentication', Messages.cesAuthenticationWithoutCes(p.cesAuthentication)));
+    }
+    if (e.crlPublishing === CrlPublishing.SMB && !e.tiers.cdp) this.problems.push(problem('crlPublishing', Messages.crlPublishingWithoutCdp()));
+    if (p.ndesHttp === true && !e.tiers.ndes) this.problems.push(problem('ndesHttp', Messages.ndesHttpWithoutNdes()));
+  }
+
+  /** A subnet has one NSG: tiers listing it must list the same subnets (and then share the NSG). */
+  private azureSharing(tiers: Partial<Record<TierKey, EstateTier>>): void {
+    const owner = new Map<string, { key: TierKey; list: string }>();
+    for (const t of Object.values(tiers)) {
+      if (t?.enforcement.kind !== 'azureSubnets') continue;
+      const list = t.enforcement.subnetIds.join('\n');
+      for (const s of t.enforcement.subnetIds) {
+        const o = owner.get(s);
+        if (o && o.list !== list) this.problems.push(problem(`tiers.${t.key}.subnetIds`, Messages.subnetInTwoGroups(s, o.key, t.key)));
+        else if (!o) owner.set(s, { key: t.key, list });
+      }
+    }
+  }
+
+  private azure(): ResolvedAzure {
+    const a = this.p.azure!;
+    return {
+      resourceGroupName: a.resourceGroupName,
+      location: a.location,
+      priorityWindow: a.priorityRange === undefined ? DEFAULT_PRIORITY_WINDOW
+        : this.priorityWindow('azure.priorityRange', a.priorityRange) ?? DEFAULT_PRIORITY_WINDOW,
+      denyByDefault: a.denyByDefault ?? true,
+      tags: a.tags ?? {},
+    };
+  }
+
+  private aws(): ResolvedAws {
+    const a = this.p.aws!;
+    if (a.ruleQuota !== undefined && (a.ruleQuota < 1 || a.ruleQuota > MAX_AWS_RULE_QUOTA)) {
+      this.problems.push(problem('aws.ruleQuota', Messages.ruleQuotaBounds(a.ruleQuota)));
+    }
+    return { vpcId: a.vpcId, region: a.region, ruleQuota: a.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA, allowAllEgress: a.allowAllEgress ?? false, tags: a.tags ?? {} };
+  }
+}

@@ -1,0 +1,96 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { InputProblem, Messages, problem } from '../errors';
+import { SPEC_SCHEMA } from './schema';
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
+    compiled = ajv.compile(SPEC_SCHEMA);
+  }
+  return compiled;
+}
+
+/** `/tiers/ca/cidrs/0` → `tiers.ca.cidrs[0]`. */
+export function keyPath(pointer: string, extra?: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) parts.push(extra);
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}
+
+function valueAt(doc: unknown, pointer: string): unknown {
+  let cur: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const p = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+  }
+  return cur;
+}
+
+function schemaAt(pointer: string): Record<string, unknown> | undefined {
+  let cur: any = SPEC_SCHEMA;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (cur?.type === 'array') cur = cur.items;
+    else cur = cur?.properties?.[raw] ?? (typeof cur?.additionalProperties === 'object' ? cur.additionalProperties : undefined);
+  }
+  return cur;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string', boolean: 'true or false', integer: 'a whole number', object: 'a mapping of keys',
+  array: 'a list', 'string,integer': 'a port as "N" or "N-M"',
+};
+
+function translate(doc: unknown, e: ErrorObject): InputProblem {
+  const value = valueAt(doc, e.instancePath);
+  const here = keyPath(e.instancePath);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const accepted = Object.keys((schemaAt(e.instancePath)?.properties as object) ?? {}).filter((k) => k !== '$schema');
+      return problem(keyPath(e.instancePath, key), Messages.unknownKey(key, accepted));
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      const hint = here === 'tiers' ? ' (clients, ca and dc are the core tiers of every estate)' : '';
+      return problem(keyPath(e.instancePath, key), Messages.missingKey(key, hint));
+    }
+    case 'enum':
+      return problem(here, Messages.notAccepted(value, (e.params as { allowedValues: string[] }).allowedValues));
+    case 'type': {
+      const t = String((e.params as { type: string | string[] }).type);
+      return problem(here, Messages.wrongType(TYPE_WORDS[t] ?? t, value));
+    }
+    case 'minItems':
+      return problem(here, Messages.emptyList(here.endsWith('cidrs') ? 'CIDR' : here.endsWith('ports') ? 'port' : 'item'));
+    case 'minLength':
+      return problem(here, Messages.wrongType('a non-empty string', value));
+    case 'pattern':
+      return problem(here, Messages.badPattern(value, here === 'name'
+        ? 'a name is 1-40 lower-case letters, digits and dashes, starting with a letter or digit (for example "pki-weu")'
+        : 'a name is 1-40 letters, digits, dots, dashes and underscores (for example "rdp-paw")'));
+    default:
+      return problem(here, e.message ?? 'invalid');
+  }
+}
+
+/**
+ * Checks the shape of a spec document against the JSON Schema. Returns every problem, with key
+ * paths, bad values and what is accepted; empty when the shape is right.
+ */
+export function validateShape(doc: unknown): InputProblem[] {
+  const validate = validator();
+  if (validate(doc)) return [];
+  const seen = new Set<string>();
+  const out: InputProblem[] = [];
+  for (const e of validate.errors ?? []) {
+    const p = translate(doc, e);
+    const key = `${p.path}\n${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
