@@ -107,6 +107,22 @@ export const Messages = {
   ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
   securityGroupIdMalformed: (value: string) => `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0`,
   warning: (path: string, message: string) => `warning: ${path ? `${path}: ` : ''}${message}`,
+
+  // --- azure ---
+  priorityCollision: (nsg: string, direction: string, priority: number, a: string, b: string) =>
+    `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; widen the priority range (for example "100-4096")`,
+  priorityWindowFull: (nsg: string, direction: string, needed: number, window: string) =>
+    `NSG ${nsg}: ${direction} rules need priority slot ${needed} but the window ${window} is too small; widen the priority range`,
+  nsgTooManyRules: (nsg: string, count: number) =>
+    `NSG ${nsg} would hold ${count} rules; Azure allows 1000 per NSG: split the tiers over more NSGs or aggregate their CIDRs`,
+  nsgTooManyAddresses: (nsg: string, side: string, count: number) =>
+    `NSG ${nsg} would hold ${count} ${side} addresses over its rules; Azure allows 4000: aggregate CIDRs (adjacent blocks merge exactly) or split the tiers over more NSGs`,
+  denyOnDomainControllers: (nsg: string) =>
+    `NSG ${nsg} of the dc tier denies all other inbound network traffic; DCs serve the whole domain, so add custom flows for every other client of the DCs, or set denyByDefault: false`,
+  existingNsgPriorityClash: (nsg: string, priority: number, direction: string) =>
+    `NSG ${nsg}: two AdcsEnrollmentSecurity constructs write ${direction} priority ${priority}; give them disjoint priorityRange windows`,
+
+  // --- aws ---
 };
 
 /** Shorthand: a problem at a path. */

@@ -1,0 +1,40 @@
+import { PortRange } from '../model/port-range';
+import { Protocol } from '../model/protocol';
+import { TierKey } from '../model/tiers';
+
+/** Where traffic comes from in a reachability question: a tier of the estate, or outside addresses. */
+export type Origin =
+  | { readonly tier: TierKey }
+  /** Addresses that belong to no tier (the rest of the network, or the Internet). */
+  | { readonly cidr: string };
+
+/** What decided one end of a flow. */
+export interface EndDecision {
+  /** False when that end has no enforcement point the plan knows of (nothing filters there). */
+  readonly enforced: boolean;
+  /** Ports of the question that this end allows. */
+  readonly allowed: readonly PortRange[];
+  /** Rules (Terraform addresses or platform default rule names) that allowed or denied, in order. */
+  readonly rules: readonly string[];
+}
+
+/** The answer to "which ports of `protocol` can every host of `from` open on every host of `to`?". */
+export interface Reach {
+  /** Ports allowed end to end (outbound at the source and inbound at the destination). */
+  readonly allowed: readonly PortRange[];
+  /** The source's outbound decision. */
+  readonly outbound: EndDecision;
+  /** The destination's inbound decision. */
+  readonly inbound: EndDecision;
+}
+
+/**
+ * A synthesized plan evaluated with a platform's documented semantics. Implemented by the Azure
+ * and AWS evaluators; the reachability tests and `check` ask it questions.
+ */
+export interface PlanEvaluator {
+  /** Ports of `protocol` that every address of `from` may open on every address of tier `to`. */
+  reach(from: Origin, to: TierKey, protocol: Protocol): Reach;
+  /** True when the library's plan (or the checked plan) enforces something at this tier. */
+  enforcedAt(tier: TierKey): boolean;
+}

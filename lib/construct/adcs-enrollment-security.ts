@@ -1,0 +1,47 @@
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { AdcsInputError, Messages, problem } from '../errors';
+import { Flow, flowsOf } from '../model/flows';
+import { Platform } from '../model/options';
+import { EstateProps } from '../spec/props';
+import { ResolvedSpec } from '../spec/resolved';
+import { resolveSpec } from '../spec/resolve';
+import { AwsSecurityGroupRules } from '../aws/construct';
+import { AzureNsgRules } from '../azure/construct';
+
+/**
+ * Least-privilege network rules for an AD CS estate: expands the flow catalogue for the
+ * estate's tiers and options into Azure NSG rules or AWS security group rules.
+ *
+ * Usable in any CDKTF stack next to the user's own provider block; it creates no provider.
+ */
+export class AdcsEnrollmentSecurity extends Construct {
+  /** The validated estate and platform settings. */
+  public readonly spec: ResolvedSpec;
+  /** The flows of the estate, in catalogue order. */
+  public readonly flows: readonly Flow[];
+  /** The Azure rules, on an Azure estate. */
+  public readonly azure?: AzureNsgRules;
+  /** The AWS rules, on an AWS estate. */
+  public readonly aws?: AwsSecurityGroupRules;
+
+  constructor(scope: Construct, id: string, props: EstateProps) {
+    super(scope, id);
+    const source = `AdcsEnrollmentSecurity ${this.node.path}`;
+    this.spec = resolveSpec(props, source);
+    this.flows = flowsOf(this.spec.estate);
+    for (const w of this.spec.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));
+    switch (this.spec.platform) {
+      case Platform.AZURE:
+        if (!this.spec.azure) throw new AdcsInputError(source, [problem('azure', Messages.platformSettingsMissing('azure'))]);
+        this.azure = new AzureNsgRules(this, 'azure', { spec: this.spec, flows: this.flows });
+        break;
+      case Platform.AWS:
+        if (!this.spec.aws) throw new AdcsInputError(source, [problem('aws', Messages.platformSettingsMissing('aws'))]);
+        this.aws = new AwsSecurityGroupRules(this, 'aws', { spec: this.spec, flows: this.flows });
+        break;
+      default:
+        throw new AdcsInputError(source, [problem('platform', Messages.platformMissing('AdcsEnrollmentSecurity'))]);
+    }
+  }
+}
