@@ -12,16 +12,20 @@ export type Origin =
 export interface EndDecision {
   /** False when that end has no enforcement point the plan knows of (nothing filters there). */
   readonly enforced: boolean;
-  /** Ports of the question that this end allows. */
+  /** Ports of the question that this end allows for every address pair. */
   readonly allowed: readonly PortRange[];
+  /** Ports this end allows for at least one address pair (what "nothing extra" is judged on). */
+  readonly anyAllowed: readonly PortRange[];
   /** Rules (Terraform addresses or platform default rule names) that allowed or denied, in order. */
   readonly rules: readonly string[];
 }
 
 /** The answer to "which ports of `protocol` can every host of `from` open on every host of `to`?". */
 export interface Reach {
-  /** Ports allowed end to end (outbound at the source and inbound at the destination). */
+  /** Ports allowed end to end for every address pair (outbound at the source and inbound at the destination). */
   readonly allowed: readonly PortRange[];
+  /** Ports allowed end to end for at least one address pair. */
+  readonly anyAllowed: readonly PortRange[];
   /** The source's outbound decision. */
   readonly outbound: EndDecision;
   /** The destination's inbound decision. */

@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { Messages } from '../errors';
 import { Flow } from '../model/flows';
 import { ResolvedSpec } from '../spec/resolved';
+import { AzurePlan, planAzure, PlannedNsgRule } from './plan';
 
 /** Props of AzureNsgRules. */
 export interface AzureNsgRulesProps {
@@ -10,11 +17,76 @@ export interface AzureNsgRulesProps {
   readonly flows: readonly Flow[];
 }
 
-/** The Azure NSGs and rules of an estate. */
+/** Short, stable construct-id fragment of a subnet id: its last segment plus a content hash. */
+function subnetKey(subnetId: string): string {
+  const last = subnetId.split('/').filter(Boolean).pop() ?? 'subnet';
+  return `${last.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40)}-${createHash('sha256').update(subnetId).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * The Azure NSGs, rules and subnet associations of an estate: a thin loop over `planAzure`.
+ * Rules are always separate `azurerm_network_security_rule` resources (never inline blocks),
+ * so they can share an NSG with rules written elsewhere.
+ */
 export class AzureNsgRules extends Construct {
+  /** The plan the resources were made from. */
+  public readonly plan: AzurePlan;
+  /** NSGs the library created, by NSG key (the first tier of the NSG). */
+  public readonly networkSecurityGroups: Readonly<Record<string, NetworkSecurityGroup>>;
+
   constructor(scope: Construct, id: string, props: AzureNsgRulesProps) {
     super(scope, id);
-    void props;
-    throw new Error('Azure rendering is not implemented yet');
+    this.plan = planAzure(props.spec, props.flows);
+    const created: Record<string, NetworkSecurityGroup> = {};
+    for (const w of this.plan.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));
+    for (const nsg of this.plan.nsgs) {
+      let nsgName: string = nsg.name;
+      let rgName: string = nsg.resourceGroupName;
+      if (nsg.created) {
+        const res = new NetworkSecurityGroup(this, `nsg-${nsg.key}`, {
+          name: nsg.name, location: nsg.location!, resourceGroupName: nsg.resourceGroupName,
+          tags: { ...nsg.tags, 'adcs-firewall:tiers': nsg.tiers.join(' ') },
+        });
+        created[nsg.key] = res;
+        nsgName = res.name;
+        rgName = res.resourceGroupName;
+        for (const subnetId of nsg.subnetIds) {
+          new SubnetNetworkSecurityGroupAssociation(this, `${nsg.key}-assoc-${subnetKey(subnetId)}`, {
+            subnetId, networkSecurityGroupId: res.id,
+          });
+        }
+      }
+      for (const r of nsg.rules) {
+        new NetworkSecurityRule(this, `${nsg.key}-${r.id}`, ruleConfig(r, nsgName, rgName));
+      }
+    }
+    this.networkSecurityGroups = created;
   }
+}
+
+function one(list: readonly string[]): { single?: string; many?: string[] } {
+  return list.length === 1 ? { single: list[0] } : { many: [...list] };
+}
+
+function ruleConfig(r: PlannedNsgRule, nsgName: string, resourceGroupName: string) {
+  const src = one(r.sourceAddressPrefixes);
+  const dst = one(r.destinationAddressPrefixes);
+  const ports = one(r.destinationPortRanges);
+  return {
+    name: r.name,
+    networkSecurityGroupName: nsgName,
+    resourceGroupName,
+    description: r.description,
+    priority: r.priority,
+    direction: r.direction,
+    access: r.access,
+    protocol: r.protocol,
+    sourcePortRange: '*',
+    sourceAddressPrefix: src.single,
+    sourceAddressPrefixes: src.many,
+    destinationAddressPrefix: dst.single,
+    destinationAddressPrefixes: dst.many,
+    destinationPortRange: ports.single,
+    destinationPortRanges: ports.many,
+  };
 }

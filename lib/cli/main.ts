@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AdcsInputError } from '../errors';
 import { matrixCommand } from './commands/matrix';
+import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
 import { CliIo, ExitCode, UsageError } from './io';
 
@@ -30,6 +31,7 @@ type Handler = (opts: Record<string, string | undefined>, io: CliIo) => ExitCode
 export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
   matrix: { flags: ['spec', 'format'], run: matrixCommand },
   validate: { flags: ['spec'], run: validateCommand },
+  synth: { flags: ['spec', 'out'], run: synthCommand },
 };
 
 function version(): string {

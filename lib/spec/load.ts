@@ -30,6 +30,14 @@ export function parseSpecText(text: string, source: string): unknown {
 
 /** Reads, parses and validates a spec file. Throws AdcsInputError naming the file. */
 export function loadSpecFile(file: string): ResolvedSpec {
+  return resolveSpec(readSpecDocument(file), file);
+}
+
+/**
+ * Reads and parses a spec file into a mapping, unvalidated (pass it to `resolveSpec`, or as
+ * props to `AdcsEnrollmentSecurity`). Throws AdcsInputError naming the file.
+ */
+export function readSpecDocument(file: string): Record<string, unknown> {
   let size: number;
   try {
     const st = statSync(file);
@@ -57,5 +65,5 @@ export function loadSpecFile(file: string): ResolvedSpec {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new AdcsInputError(file, [problem('', Messages.notAMapping(doc))]);
   }
-  return resolveSpec(doc, file);
+  return doc as Record<string, unknown>;
 }

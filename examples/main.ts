@@ -1,0 +1,7 @@
+import { App } from 'cdktf';
+import { azureExample } from './azure';
+
+// The examples' app, run by `cdktf synth` (see cdktf.json): one stack per example estate.
+const app = new App({ stackTraces: false });
+azureExample(app);
+app.synth();

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { AdcsInputError } from '../../errors';
+import { loadAndCheck, printWarnings } from './common';
+import { CliIo, ExitCode, UsageError } from '../io';
+
+/**
+ * `synth --spec FILE [--out DIR]`: writes the estate's stack as CDKTF does
+ * (`DIR/stacks/<name>/cdk.tf.json`, and the stack's entry in `DIR/manifest.json`). The stack is
+ * synthesized into a scratch folder first: on any error nothing under DIR changes.
+ */
+export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): ExitCode {
+  if (!opts.spec) throw new UsageError('synth needs --spec FILE');
+  const file = opts.spec;
+  const { doc, spec } = loadAndCheck(file, 'synth');
+  const outDir = resolve(opts.out ?? 'cdktf.out');
+  mkdirSync(dirname(outDir), { recursive: true });
+  const scratch = mkdtempSync(join(dirname(outDir), '.adcs-synth-'));
+  try {
+    // Loaded here so `matrix` and `validate` never pay for cdktf.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { App } = require('cdktf') as typeof import('cdktf');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { estateStack } = require('../stack') as typeof import('../stack');
+    const app = new App({ outdir: scratch, stackTraces: false });
+    try {
+      const adcs = estateStack(app, doc, spec);
+      app.synth();
+      printWarnings(io, [...spec.warnings, ...(adcs.azure?.plan.warnings ?? [])]);
+    } catch (e) {
+      if (e instanceof AdcsInputError) throw new AdcsInputError(file, e.problems);
+      throw e;
+    }
+    const name = spec.estate.name;
+    const target = join(outDir, 'stacks', name);
+    mkdirSync(join(outDir, 'stacks'), { recursive: true });
+    rmSync(target, { recursive: true, force: true });
+    renameSync(join(scratch, 'stacks', name), target);
+    writeFileSync(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), join(scratch, 'manifest.json'), name));
+    io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return ExitCode.OK;
+}
+
+/** The existing manifest with this stack's entry replaced (other stacks kept). */
+function mergeManifest(existingPath: string, freshPath: string, stack: string): string {
+  const fresh = JSON.parse(readFileSync(freshPath, 'utf8'));
+  let merged = fresh;
+  if (existsSync(existingPath)) {
+    try {
+      const old = JSON.parse(readFileSync(existingPath, 'utf8'));
+      if (old && typeof old === 'object' && old.stacks && typeof old.stacks === 'object') {
+        merged = { ...fresh, stacks: { ...old.stacks, [stack]: fresh.stacks[stack] } };
+      }
+    } catch {
+      merged = fresh;
+    }
+  }
+  return `${JSON.stringify(merged, null, 2)}\n`;
+}
+
