@@ -22,9 +22,11 @@ export function checkIpv4Cidr(text: string): CidrCheck {
     if (ipaddr.IPv4.isValidFourPartDecimal(t)) return { ok: false, reason: 'noPrefix', suggestion: `${t}/32` };
     return { ok: false, reason: ipaddr.IPv6.isValid(t) ? 'ipv6' : 'malformed' };
   }
-  const [addr, prefixText] = t.split('/', 2);
+  // Every part, not `split('/', 2)`: that silently drops a third part ("10.0.0.0/8/5").
+  const parts = t.split('/');
+  const [addr, prefixText] = parts;
   if (ipaddr.IPv6.isValid(addr) && !ipaddr.IPv4.isValid(addr)) return { ok: false, reason: 'ipv6' };
-  if (!ipaddr.IPv4.isValidFourPartDecimal(addr) || !/^\d{1,2}$/.test(prefixText) || Number(prefixText) > 32) {
+  if (parts.length !== 2 || !ipaddr.IPv4.isValidFourPartDecimal(addr) || !/^\d{1,2}$/.test(prefixText) || Number(prefixText) > 32) {
     return { ok: false, reason: 'malformed' };
   }
   const prefix = Number(prefixText);
