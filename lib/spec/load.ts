@@ -23,9 +23,15 @@ export function parseSpecText(text: string, source: string): unknown {
   const doc = Array.isArray(docs) ? docs[0] : docs;
   if (!doc) return null;
   if (doc.errors.length > 0) {
-    throw new AdcsInputError(source, doc.errors.map((e) => problem('', Messages.yamlSyntax(e.message.split('\n')[0]))));
+    // The first line of a pretty error ends with ':' before the code excerpt; drop it.
+    throw new AdcsInputError(source, doc.errors.map((e) => problem('', Messages.yamlSyntax(e.message.split('\n')[0].replace(/:$/, '')))));
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias explosion ("billion laughs") throws here: bad input, not an internal error.
+    throw new AdcsInputError(source, [problem('', Messages.yamlSyntax((e as Error).message))]);
+  }
 }
 
 /** Reads, parses and validates a spec file. Throws AdcsInputError naming the file. */
