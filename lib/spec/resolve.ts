@@ -70,6 +70,10 @@ class Resolver {
       return undefined;
     }
     const platform = p.platform ?? (p.azure ? Platform.AZURE : p.aws ? Platform.AWS : this.platformFromTiers());
+    if (platform === undefined && this.tierKeysOf(AZURE_TIER_KEYS) && this.tierKeysOf(AWS_TIER_KEYS)) {
+      // Azure and AWS enforcement points side by side, and nothing says which platform: refuse.
+      this.problems.push(problem('tiers', Messages.platformSettingsBoth()));
+    }
     if (platform === Platform.AZURE && p.aws) this.problems.push(problem('aws', Messages.wrongPlatformKey('aws', platform, 'AWS')));
     if (platform === Platform.AWS && p.azure) this.problems.push(problem('azure', Messages.wrongPlatformKey('azure', platform, 'Azure')));
     if (p.platform && !p[p.platform]) this.problems.push(problem('platform', Messages.platformSettingsMissing(p.platform)));
@@ -77,10 +81,14 @@ class Resolver {
   }
 
   private platformFromTiers(): Platform | undefined {
-    const tiers = Object.values(this.p.tiers) as TierProps[];
-    const azure = tiers.some((t) => AZURE_TIER_KEYS.some((k) => t[k] !== undefined));
-    const aws = tiers.some((t) => AWS_TIER_KEYS.some((k) => t[k] !== undefined));
+    const azure = this.tierKeysOf(AZURE_TIER_KEYS);
+    const aws = this.tierKeysOf(AWS_TIER_KEYS);
     return azure && !aws ? Platform.AZURE : aws && !azure ? Platform.AWS : undefined;
+  }
+
+  /** True when some tier sets one of `keys`. */
+  private tierKeysOf(keys: readonly (keyof TierProps)[]): boolean {
+    return (Object.values(this.p.tiers) as TierProps[]).some((t) => keys.some((k) => t[k] !== undefined));
   }
 
   private tier(key: TierKey, t: TierProps, platform: Platform | undefined): EstateTier {
