@@ -60,7 +60,9 @@ function translate(doc: unknown, e: ErrorObject): InputProblem {
       return problem(here, Messages.notAccepted(value, (e.params as { allowedValues: string[] }).allowedValues));
     case 'type': {
       const t = String((e.params as { type: string | string[] }).type);
-      return problem(here, Messages.wrongType(TYPE_WORDS[t] ?? t, value));
+      // Port and priority ranges are strings; a bare YAML number (5000) needs the range form.
+      const isRange = t === 'string' && Array.isArray(schemaAt(e.instancePath)?.examples);
+      return problem(here, Messages.wrongType(isRange ? 'a quoted range "N-M"' : TYPE_WORDS[t] ?? t, value));
     }
     case 'minItems':
       return problem(here, Messages.emptyList(here.endsWith('cidrs') ? 'CIDR' : here.endsWith('ports') ? 'port' : 'item'));
