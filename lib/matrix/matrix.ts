@@ -56,7 +56,7 @@ export function renderMatrix(format: MatrixFormat, estate: Estate, flows: readon
   }
 }
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
 
 function markdown(estate: Estate, flows: readonly Flow[], warnings: readonly Warning[]): string {
   const lines = [`# AD CS port matrix: ${estate.name}`, ''];
@@ -86,7 +86,7 @@ function markdown(estate: Estate, flows: readonly Flow[], warnings: readonly War
 }
 
 function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function csv(flows: readonly Flow[]): string {
