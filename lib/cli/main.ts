@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AdcsInputError } from '../errors';
+import { closest } from '../util/suggest';
 import { matrixCommand } from './commands/matrix';
 import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
@@ -43,9 +44,14 @@ function version(): string {
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    if (command === undefined) {
+      // No command is a usage error: the usage goes to stderr, stdout stays empty.
+      io.err(USAGE);
+      return ExitCode.BAD_INPUT;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
       io.out(USAGE);
-      return command === undefined ? ExitCode.BAD_INPUT : ExitCode.OK;
+      return ExitCode.OK;
     }
     if (command === '-v' || command === '--version') {
       io.out(`${version()}\n`);
@@ -53,7 +59,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
     const cmd = COMMANDS[command];
     if (!cmd) throw new UsageError(`unknown command "${command}"; accepted: ${Object.keys(COMMANDS).join(', ')}`);
-    const { values, positionals } = parseCommandArgs(rest, cmd.flags);
+    const { values, positionals } = parseCommandArgs(command, rest, cmd.flags);
     if (values.help) {
       io.out(USAGE);
       return ExitCode.OK;
@@ -74,11 +80,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   }
 }
 
-function parseCommandArgs(args: string[], flags: string[]): { values: Record<string, unknown>; positionals: string[] } {
+function parseCommandArgs(command: string, args: string[], flags: string[]): { values: Record<string, unknown>; positionals: string[] } {
   const options = Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }]));
   try {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+    // Node's own wording names neither the command nor the accepted options: say both.
+    const err = e as NodeJS.ErrnoException;
+    const accepted = [...flags.map((f) => `--${f}`), '--help'];
+    const option = /'(-[^' ]*)/.exec(err.message)?.[1];
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+      const guess = closest(option, accepted);
+      throw new UsageError(`unknown option "${option}" for ${command}${guess ? `; did you mean "${guess}"?` : ''}; accepted: ${accepted.join(', ')}`);
+    }
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+      throw new UsageError(`option "${option}" of ${command} needs a value`);
+    }
+    throw new UsageError(err.message);
   }
 }

@@ -12,7 +12,8 @@ const FORMATS = Object.values(MatrixFormat) as string[];
 export function matrixCommand(opts: { spec?: string; format?: string }, io: CliIo): ExitCode {
   const format = (opts.format ?? MatrixFormat.MARKDOWN) as MatrixFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
-  const spec = opts.spec ? loadSpecFile(opts.spec) : resolveSpec(DEFAULT_ESTATE, 'default estate');
+  // `--spec ""` is a bad path, not a request for the default estate.
+  const spec = opts.spec !== undefined ? loadSpecFile(opts.spec) : resolveSpec(DEFAULT_ESTATE, 'default estate');
   const flows = flowsOf(spec.estate);
   io.out(renderMatrix(format, spec.estate, flows, spec.warnings));
   if (format !== MatrixFormat.MARKDOWN) {
