@@ -1,0 +1,273 @@
+import { cidrInterval, checkIpv4Cidr } from '../model/cidr';
+import { EstateTier } from '../model/estate';
+import { PortRange } from '../model/port-range';
+import { Protocol } from '../model/protocol';
+import { TierKey } from '../model/tiers';
+import { ResolvedSpec } from '../spec/resolved';
+import { Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from './boxes';
+import { parseReference, planResources, PlanResource } from './plan-json';
+import { EndDecision, Origin, PlanEvaluator, Reach } from './reachability';
+
+/** One NSG rule as the evaluator sees it (plan rule or Azure default). */
+export interface EvaluatedNsgRule {
+  /** Terraform address (or `address#name` for inline rules), or the default rule's name. */
+  readonly id: string;
+  /** Rule name. */
+  readonly name: string;
+  readonly direction: 'Inbound' | 'Outbound';
+  readonly access: 'Allow' | 'Deny';
+  readonly priority: number;
+  /** Lower-case protocol: tcp, udp, icmp, * ... */
+  readonly protocol: string;
+  readonly src: readonly Interval[];
+  readonly dst: readonly Interval[];
+  readonly ports: readonly Interval[];
+  /** True for Azure's default rules. */
+  readonly isDefault: boolean;
+}
+
+/** An NSG found in the plan (or named by the spec), with its rules. */
+export interface EvaluatedNsg {
+  /** `res:<address>` for NSGs in the plan, `existing:<rg>/<name>` for others. */
+  readonly identity: string;
+  readonly rules: EvaluatedNsgRule[];
+}
+
+const FULL: Interval = { lo: 0, hi: 2 ** 32 - 1 };
+const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
+const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+const LOAD_BALANCER = '168.63.129.16/32';
+
+const DEFAULTS: readonly [string, 'Inbound' | 'Outbound', 'Allow' | 'Deny', number, string, string][] = [
+  ['AllowVnetInBound', 'Inbound', 'Allow', 65000, 'VirtualNetwork', 'VirtualNetwork'],
+  ['AllowAzureLoadBalancerInBound', 'Inbound', 'Allow', 65001, 'AzureLoadBalancer', '*'],
+  ['DenyAllInBound', 'Inbound', 'Deny', 65500, '*', '*'],
+  ['AllowVnetOutBound', 'Outbound', 'Allow', 65000, 'VirtualNetwork', 'VirtualNetwork'],
+  ['AllowInternetOutBound', 'Outbound', 'Allow', 65001, '*', 'Internet'],
+  ['DenyAllOutBound', 'Outbound', 'Deny', 65500, '*', '*'],
+];
+
+function complement(list: readonly Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a.lo - b.lo);
+  const out: Interval[] = [];
+  let cur = 0;
+  for (const i of sorted) {
+    if (i.lo > cur) out.push({ lo: cur, hi: i.lo - 1 });
+    cur = Math.max(cur, i.hi + 1);
+  }
+  if (cur <= FULL.hi) out.push({ lo: cur, hi: FULL.hi });
+  return out;
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]);
+
+/**
+ * Applies Azure's documented NSG semantics to a plan: rules by priority, first match wins,
+ * inbound at the destination's NSG and outbound at the source's, Azure's default rules last.
+ *
+ * Modelling choices: `VirtualNetwork` is every tier's CIDRs plus RFC 1918 space (on-premises
+ * and peered ranges reach the estate), `Internet` the rest; source ports are taken as `*`.
+ * What it cannot resolve (a service tag it doesn't model, an unknown reference) is listed in
+ * `unresolved` and matches nothing, so it is never silently taken as allowed.
+ */
+export class AzurePlanEvaluator implements PlanEvaluator {
+  /** NSGs by identity. */
+  public readonly nsgs = new Map<string, EvaluatedNsg>();
+  /** Things the evaluator could not resolve, with where they were found. */
+  public readonly unresolved: string[] = [];
+  private readonly vnet: Interval[];
+  private readonly tierNsgs = new Map<TierKey, (string | undefined)[]>();
+
+  constructor(plan: unknown, private readonly spec: ResolvedSpec) {
+    const tiers = Object.values(spec.estate.tiers) as EstateTier[];
+    this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrInterval).map((i) => ({ lo: i.start, hi: i.end }));
+    const resources = planResources(plan);
+    const byAddress = new Map(resources.map((r) => [r.address, r]));
+    const nsgIdentity = (nameValue: unknown, rgValue: unknown, where: string): string | undefined => {
+      const ref = parseReference(nameValue);
+      if (ref) {
+        if (byAddress.get(ref.address)?.type === 'azurerm_network_security_group') return `res:${ref.address}`;
+        this.unresolved.push(`${where}: reference ${String(nameValue)}`);
+        return undefined;
+      }
+      const rgRef = parseReference(rgValue);
+      const rg = rgRef ? byAddress.get(rgRef.address)?.values.name : rgValue;
+      const hit = resources.find((r) => r.type === 'azurerm_network_security_group' && r.values.name === nameValue
+        && String(r.values.resource_group_name).toLowerCase() === String(rg).toLowerCase());
+      return hit ? `res:${hit.address}` : `existing:${String(rg).toLowerCase()}/${String(nameValue).toLowerCase()}`;
+    };
+    for (const r of resources.filter((x) => x.type === 'azurerm_network_security_group')) {
+      const nsg = this.nsg(`res:${r.address}`);
+      for (const inline of asList(r.values.security_rule)) this.addRule(nsg, `${r.address}#${(inline as any)?.name}`, inline as Record<string, unknown>);
+    }
+    for (const r of resources.filter((x) => x.type === 'azurerm_network_security_rule')) {
+      const id = nsgIdentity(r.values.network_security_group_name, r.values.resource_group_name, r.address);
+      if (id) this.addRule(this.nsg(id), r.address, r.values);
+    }
+    const subnetNsg = new Map<string, string>();
+    for (const r of resources.filter((x) => x.type === 'azurerm_subnet_network_security_group_association')) {
+      const id = this.nsgFromId(r.values.network_security_group_id, byAddress, r.address);
+      if (id && typeof r.values.subnet_id === 'string') subnetNsg.set(r.values.subnet_id.toLowerCase(), id);
+    }
+    for (const t of tiers) {
+      const e = t.enforcement;
+      if (e.kind === 'azureSubnets') this.tierNsgs.set(t.key, e.subnetIds.map((s) => subnetNsg.get(s.toLowerCase())));
+      else if (e.kind === 'azureExistingNsg') this.tierNsgs.set(t.key, [nsgIdentity(e.name, e.resourceGroupName, `tiers.${t.key}`)]);
+    }
+    for (const nsg of this.nsgs.values()) nsg.rules.sort((a, b) => a.priority - b.priority);
+  }
+
+  /** True when at least one host group of the tier sits behind an NSG of the plan. */
+  enforcedAt(tier: TierKey): boolean {
+    return (this.tierNsgs.get(tier) ?? []).some((n) => n !== undefined && this.nsgs.has(n));
+  }
+
+  /** NSG identities enforcing a tier (undefined: a subnet without NSG). */
+  nsgsOf(tier: TierKey): readonly (string | undefined)[] {
+    return this.tierNsgs.get(tier) ?? [undefined];
+  }
+
+  reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
+    const src = 'tier' in from ? this.tierIntervals(from.tier) : [this.interval(from.cidr)];
+    const dst = this.tierIntervals(to);
+    const inbound = this.decide(this.tierNsgs.get(to) ?? [undefined], 'Inbound', src, dst, protocol);
+    const outbound = 'tier' in from
+      ? this.decide(this.tierNsgs.get(from.tier) ?? [undefined], 'Outbound', src, dst, protocol)
+      : open([PortRange.of(protocol, 0, 65535)]);
+    return {
+      allowed: intersectPorts(inbound.allowed, outbound.allowed),
+      anyAllowed: intersectPorts(inbound.anyAllowed, outbound.anyAllowed),
+      inbound, outbound,
+    };
+  }
+
+  /** Evaluates one direction at the NSGs of one end: every host group must allow (`allowed`), any may (`anyAllowed`). */
+  private decide(nsgIds: readonly (string | undefined)[], direction: 'Inbound' | 'Outbound', src: Interval[], dst: Interval[], protocol: Protocol): EndDecision {
+    const full = [PortRange.of(protocol, 0, 65535)];
+    let allowed = full;
+    let any: PortRange[] = [];
+    const rules: string[] = [];
+    let enforced = false;
+    for (const id of nsgIds) {
+      const nsg = id === undefined ? undefined : this.nsgs.get(id) ?? this.defaultsOnly(id);
+      if (!nsg) {
+        any = full;
+        continue;
+      }
+      enforced = true;
+      const r = this.evaluate(nsg, direction, src, dst, protocol);
+      allowed = intersectPorts(allowed, r.allowed);
+      any = [...any, ...r.any];
+      rules.push(...r.rules.filter((x) => !rules.includes(x)));
+    }
+    return enforced ? { enforced, allowed, anyAllowed: intersectPorts(full, any), rules } : open(full);
+  }
+
+  private evaluate(nsg: EvaluatedNsg, direction: string, src: Interval[], dst: Interval[], protocol: Protocol) {
+    let remaining: Box[] = product(src, dst, [ALL_PORTS]);
+    const allowedBoxes: Box[] = [];
+    const deniedBoxes: Box[] = [];
+    const rules: string[] = [];
+    for (const rule of nsg.rules) {
+      if (rule.direction !== direction || (rule.protocol !== '*' && rule.protocol !== protocol)) continue;
+      const { inside, outside } = splitBoxes(remaining, product(rule.src, rule.dst, rule.ports));
+      if (inside.length === 0) continue;
+      rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
+      (rule.access === 'Allow' ? allowedBoxes : deniedBoxes).push(...inside);
+      remaining = outside;
+      if (remaining.length === 0) break;
+    }
+    deniedBoxes.push(...remaining);
+    const full = [PortRange.of(protocol, 0, 65535)];
+    return { allowed: portsMinus(full, deniedBoxes), any: portsOf(allowedBoxes, protocol), rules };
+  }
+
+  private tierIntervals(tier: TierKey): Interval[] {
+    return (this.spec.estate.tiers[tier]?.cidrs ?? []).map((c) => this.interval(c));
+  }
+
+  private interval(cidr: string): Interval {
+    const i = cidrInterval(cidr);
+    return { lo: i.start, hi: i.end };
+  }
+
+  private nsg(identity: string): EvaluatedNsg {
+    let n = this.nsgs.get(identity);
+    if (!n) {
+      n = { identity, rules: DEFAULTS.map(([name, direction, access, priority, s, d]) => ({
+        id: name, name, direction, access, priority, protocol: '*', src: this.prefixes([s], ''), dst: this.prefixes([d], ''),
+        ports: [ALL_PORTS], isDefault: true })) };
+      this.nsgs.set(identity, n);
+    }
+    return n;
+  }
+
+  private defaultsOnly(identity: string): EvaluatedNsg {
+    return this.nsg(identity);
+  }
+
+  private nsgFromId(value: unknown, byAddress: Map<string, PlanResource>, where: string): string | undefined {
+    const ref = parseReference(value);
+    if (ref && byAddress.get(ref.address)?.type === 'azurerm_network_security_group') return `res:${ref.address}`;
+    const m = typeof value === 'string' ? /resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/networkSecurityGroups\/([^/]+)$/i.exec(value) : null;
+    if (m) return `existing:${m[1].toLowerCase()}/${m[2].toLowerCase()}`;
+    this.unresolved.push(`${where}: network_security_group_id ${String(value)}`);
+    return undefined;
+  }
+
+  private prefixes(list: readonly unknown[], where: string): Interval[] {
+    const out: Interval[] = [];
+    for (const raw of list) {
+      const v = String(raw).trim();
+      const lower = v.toLowerCase();
+      if (v === '*' || lower === 'any' || v === '0.0.0.0/0') out.push(FULL);
+      else if (lower === 'virtualnetwork') out.push(...this.vnet);
+      else if (lower === 'internet') out.push(...complement(this.vnet));
+      else if (lower === 'azureloadbalancer') out.push(this.interval(LOAD_BALANCER));
+      else {
+        const c = checkIpv4Cidr(v.includes('/') ? v : `${v}/32`);
+        if (c.ok) out.push(this.interval(c.cidr));
+        else if (c.reason === 'notNetwork') out.push(this.interval(c.suggestion));
+        else this.unresolved.push(`${where}: address prefix ${v}`);
+      }
+    }
+    return out;
+  }
+
+  private ports(list: readonly unknown[], where: string): Interval[] {
+    const out: Interval[] = [];
+    for (const raw of list) {
+      const v = String(raw).trim();
+      if (v === '*') out.push(ALL_PORTS);
+      else {
+        const r = PortRange.parse(Protocol.TCP, v);
+        if (r) out.push({ lo: r.from, hi: r.to });
+        else this.unresolved.push(`${where}: port range ${v}`);
+      }
+    }
+    return out;
+  }
+
+  private addRule(nsg: EvaluatedNsg, id: string, v: Record<string, unknown>): void {
+    const srcPorts = [...asList(v.source_port_range), ...asList(v.source_port_ranges)].map(String);
+    if (srcPorts.length > 0 && !srcPorts.includes('*')) this.unresolved.push(`${id}: source ports ${srcPorts.join(',')} (taken as *)`);
+    nsg.rules.push({
+      id, name: String(v.name ?? id),
+      direction: String(v.direction).toLowerCase() === 'outbound' ? 'Outbound' : 'Inbound',
+      access: String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow',
+      priority: Number(v.priority),
+      protocol: String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*'),
+      src: this.prefixes([...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)], id),
+      dst: this.prefixes([...asList(v.destination_address_prefix), ...asList(v.destination_address_prefixes)], id),
+      ports: this.ports([...asList(v.destination_port_range), ...asList(v.destination_port_ranges)], id),
+      isDefault: false,
+    });
+    for (const k of ['source_application_security_group_ids', 'destination_application_security_group_ids']) {
+      if (asList(v[k]).length > 0) this.unresolved.push(`${id}: ${k} (application security groups are not modelled)`);
+    }
+  }
+}
+
+function open(full: PortRange[]): EndDecision {
+  return { enforced: false, allowed: full, anyAllowed: full, rules: [] };
+}

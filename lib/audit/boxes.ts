@@ -1,0 +1,112 @@
+import { PortRange, normalizePortRanges } from '../model/port-range';
+import { Protocol } from '../model/protocol';
+
+/** An inclusive integer interval. */
+export interface Interval {
+  /** First value. */
+  readonly lo: number;
+  /** Last value, included. */
+  readonly hi: number;
+}
+
+/** A set of (source address, destination address, destination port) triples: a product of intervals. */
+export interface Box {
+  /** Source addresses. */
+  readonly src: Interval;
+  /** Destination addresses. */
+  readonly dst: Interval;
+  /** Destination ports. */
+  readonly port: Interval;
+}
+
+function meet(a: Interval, b: Interval): Interval | undefined {
+  const lo = Math.max(a.lo, b.lo);
+  const hi = Math.min(a.hi, b.hi);
+  return lo <= hi ? { lo, hi } : undefined;
+}
+
+/** The common part of two boxes, if any. */
+export function intersectBox(a: Box, b: Box): Box | undefined {
+  const src = meet(a.src, b.src);
+  const dst = src && meet(a.dst, b.dst);
+  const port = dst && meet(a.port, b.port);
+  return src && dst && port ? { src, dst, port } : undefined;
+}
+
+/** `a` minus `b`, as at most six disjoint boxes. */
+export function subtractBox(a: Box, b: Box): Box[] {
+  const i = intersectBox(a, b);
+  if (!i) return [a];
+  const out: Box[] = [];
+  // Peel off the parts of `a` outside `i`, one axis at a time.
+  if (a.src.lo < i.src.lo) out.push({ ...a, src: { lo: a.src.lo, hi: i.src.lo - 1 } });
+  if (a.src.hi > i.src.hi) out.push({ ...a, src: { lo: i.src.hi + 1, hi: a.src.hi } });
+  const s = i.src;
+  if (a.dst.lo < i.dst.lo) out.push({ src: s, dst: { lo: a.dst.lo, hi: i.dst.lo - 1 }, port: a.port });
+  if (a.dst.hi > i.dst.hi) out.push({ src: s, dst: { lo: i.dst.hi + 1, hi: a.dst.hi }, port: a.port });
+  const d = i.dst;
+  if (a.port.lo < i.port.lo) out.push({ src: s, dst: d, port: { lo: a.port.lo, hi: i.port.lo - 1 } });
+  if (a.port.hi > i.port.hi) out.push({ src: s, dst: d, port: { lo: i.port.hi + 1, hi: a.port.hi } });
+  return out;
+}
+
+/** Every box of the product of three interval lists. */
+export function product(src: readonly Interval[], dst: readonly Interval[], ports: readonly Interval[]): Box[] {
+  const out: Box[] = [];
+  for (const s of src) for (const d of dst) for (const port of ports) out.push({ src: s, dst: d, port });
+  return out;
+}
+
+/** Splits `boxes` by `cut`: the parts inside it and the parts outside it (both disjoint). */
+export function splitBoxes(boxes: readonly Box[], cut: readonly Box[]): { inside: Box[]; outside: Box[] } {
+  const inside: Box[] = [];
+  let outside = [...boxes];
+  for (const c of cut) {
+    const next: Box[] = [];
+    for (const b of outside) {
+      const i = intersectBox(b, c);
+      if (i) {
+        inside.push(i);
+        next.push(...subtractBox(b, c));
+      } else {
+        next.push(b);
+      }
+    }
+    outside = next;
+  }
+  return { inside, outside };
+}
+
+/** The ports (of one protocol) that boxes touch: their projection on the port axis. */
+export function portsOf(boxes: readonly Box[], protocol: Protocol): PortRange[] {
+  return normalizePortRanges(boxes.map((b) => PortRange.of(protocol, b.port.lo, b.port.hi)));
+}
+
+/** Ports of `all` that no box of `boxes` touches. */
+export function portsMinus(all: readonly PortRange[], boxes: readonly Box[]): PortRange[] {
+  let out = normalizePortRanges(all);
+  for (const b of boxes) {
+    out = out.flatMap((r) => {
+      if (b.port.hi < r.from || b.port.lo > r.to) return [r];
+      const parts: PortRange[] = [];
+      if (r.from < b.port.lo) parts.push(PortRange.of(r.protocol, r.from, b.port.lo - 1));
+      if (r.to > b.port.hi) parts.push(PortRange.of(r.protocol, b.port.hi + 1, r.to));
+      return parts;
+    });
+  }
+  return out;
+}
+
+/** Intersection of two normalized port lists of one protocol. */
+export function intersectPorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  const out: PortRange[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      if (x.protocol !== y.protocol) continue;
+      const lo = Math.max(x.from, y.from);
+      const hi = Math.min(x.to, y.to);
+      if (lo <= hi) out.push(PortRange.of(x.protocol, lo, hi));
+    }
+  }
+  return normalizePortRanges(out);
+}
