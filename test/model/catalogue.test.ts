@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CATALOGUE } from '../../lib/model/catalogue';
+import { Flow, flowsOf } from '../../lib/model/flows';
+import { EstateProps, TierProps } from '../../lib/spec/props';
+import { resolveSpec } from '../../lib/spec/resolve';
+
+/* Each row of the Flows table of adcs-flows.md, switched on and off by its condition. */
+
+type Tiers = Record<string, TierProps>;
+const CORE: Tiers = { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'] } };
+const EXTRA: Tiers = {
+  ces: { cidrs: ['10.0.2.0/24'] }, cep: { cidrs: ['10.0.3.0/24'] }, webEnrollment: { cidrs: ['10.0.4.0/24'] },
+  ndes: { cidrs: ['10.0.5.0/24'] }, ndesClients: { cidrs: ['10.40.0.0/16'] }, ocsp: { cidrs: ['10.0.6.0/24'] },
+  cdp: { cidrs: ['10.0.7.0/24'] }, admins: { cidrs: ['10.0.9.0/28'] },
+};
+const SERVER_TIERS = ['ca', 'ces', 'cep', 'webEnrollment', 'ndes', 'ocsp'];
+
+/** An estate: the core tiers plus `extra` tiers by name, plus options. */
+function estate(extra: string[] = [], options: Record<string, unknown> = {}): EstateProps {
+  const tiers: Tiers = { ...CORE };
+  for (const k of extra) tiers[k] = EXTRA[k];
+  return { ...options, tiers } as unknown as EstateProps;
+}
+
+function flows(props: EstateProps): Flow[] {
+  return flowsOf(resolveSpec(props, 'test').estate);
+}
+
+/** `from>to` of every flow of row `id`. */
+function ends(props: EstateProps, id: string): string[] {
+  return [...new Set(flows(props).filter((f) => f.id === id).map((f) => `${f.from}>${f.to}`))].sort();
+}
+
+/** `PROTO ports` of the flows of row `id` from `from`. */
+function portsOf(props: EstateProps, id: string, from?: string): string[] {
+  return flows(props).filter((f) => f.id === id && (from === undefined || f.from === from))
+    .map((f) => `${f.protocol.toUpperCase()} ${f.ports.join(',')}`).sort();
+}
+
+const DCOM_MODERN = ['TCP 135,49152-65535'];
+const DIRECTORY = ['TCP 53,88,389,464,636,3268-3269', 'UDP 53,88,389,464'];
+const ALL = Object.keys(EXTRA);
+
+describe('catalogue data', () => {
+  it('has exactly the 18 rows of the Flows table, in its order', () => {
+    // GIVEN the catalogue  WHEN its ids are listed  THEN they are the document's rows
+    assert.deepEqual(CATALOGUE.map((r) => r.id), [
+      'enroll-dcom', 'ces-https', 'cep-https', 'ces-dcom', 'web-https', 'web-dcom', 'ndes-https', 'ndes-dcom',
+      'ocsp-dcom', 'admin-dcom', 'ocsp-http', 'cdp-http', 'ocsp-crl', 'crl-publish-smb', 'directory',
+      'client-directory', 'ca-dc-rpc', 'member',
+    ]);
+  });
+
+  it('gives every row a purpose and a reference', () => {
+    // GIVEN the rows  THEN each can be audited: purpose and reference are non-empty
+    for (const r of CATALOGUE) assert.ok(r.purpose.length > 5 && r.reference.length > 5, r.id);
+  });
+});
+
+describe('catalogue rows on and off', () => {
+  it('enroll-dcom: clients > ca on DCOM(CA) with direct enrollment (default), gone when off', () => {
+    // GIVEN the core estate  WHEN direct enrollment is default / off  THEN the row is there / absent
+    assert.deepEqual(portsOf(estate(), 'enroll-dcom', 'clients'), DCOM_MODERN);
+    assert.deepEqual(ends(estate(['ces'], { directEnrollment: false }), 'enroll-dcom'), []);
+  });
+
+  it('with direct enrollment off there is no clients > ca flow at all', () => {
+    // GIVEN CES as the only path  WHEN flows are computed  THEN nothing goes from clients to the CA
+    const fs = flows(estate(ALL, { directEnrollment: false }));
+    assert.deepEqual(fs.filter((f) => f.from === 'clients' && f.to === 'ca'), []);
+  });
+
+  const https: [string, string, string][] = [
+    ['ces-https', 'ces', 'clients>ces'], ['cep-https', 'cep', 'clients>cep'], ['web-https', 'webEnrollment', 'clients>webEnrollment'],
+  ];
+  for (const [id, tier, edge] of https) {
+    it(`${id}: ${edge} on TCP 443 when ${tier} is present, absent otherwise`, () => {
+      // GIVEN the tier present / absent  THEN the row is TCP 443 only / absent
+      assert.deepEqual(portsOf(estate([tier]), id), ['TCP 443']);
+      assert.deepEqual(ends(estate([tier]), id), [edge]);
+      assert.deepEqual(ends(estate(ALL.filter((t) => t !== tier)), id), []);
+    });
+  }
+
+  const dcomRows: [string, string][] = [['ces-dcom', 'ces'], ['web-dcom', 'webEnrollment'], ['ndes-dcom', 'ndes'], ['ocsp-dcom', 'ocsp'], ['admin-dcom', 'admins']];
+  for (const [id, tier] of dcomRows) {
+    it(`${id}: ${tier} > ca on DCOM(CA) when ${tier} is present, absent otherwise`, () => {
+      // GIVEN the tier present / absent  THEN the row is 135 + DYN(CA) / absent
+      assert.deepEqual(ends(estate([tier]), id), [`${tier}>ca`]);
+      assert.deepEqual(portsOf(estate([tier]), id), DCOM_MODERN);
+      assert.deepEqual(ends(estate(ALL.filter((t) => t !== tier)), id), []);
+    });
+  }
+
+  it('ndes-dcom needs only ndes (not ndesClients)', () => {
+    // GIVEN NDES without devices  THEN NDES still forwards to the CA
+    assert.deepEqual(ends(estate(['ndes']), 'ndes-dcom'), ['ndes>ca']);
+  });
+
+  it('CEP never talks to the CA', () => {
+    // GIVEN every tier  THEN no flow has cep as source and ca as destination
+    assert.deepEqual(flows(estate(ALL)).filter((f) => f.from === 'cep' && f.to === 'ca'), []);
+  });
+
+  it('ndes-https: ndesClients > ndes on TCP 443 only when both tiers are present', () => {
+    // GIVEN both / only one of the two tiers  THEN the row / nothing
+    assert.deepEqual(ends(estate(['ndes', 'ndesClients']), 'ndes-https'), ['ndesClients>ndes']);
+    assert.deepEqual(portsOf(estate(['ndes', 'ndesClients']), 'ndes-https'), ['TCP 443']);
+    assert.deepEqual(ends(estate(['ndes']), 'ndes-https'), []);
+    assert.deepEqual(ends(estate(['ndesClients']), 'ndes-https'), []);
+  });
+
+  it('ndes-https: TCP 80 only with ndesHttp', () => {
+    // GIVEN SCEP over HTTP on / explicitly off  THEN 80 and 443 / 443 only
+    assert.deepEqual(portsOf(estate(['ndes', 'ndesClients'], { ndesHttp: true }), 'ndes-https'), ['TCP 80,443']);
+    assert.deepEqual(portsOf(estate(['ndes', 'ndesClients'], { ndesHttp: false }), 'ndes-https'), ['TCP 443']);
+  });
+
+  it('ndesHttp opens port 80 nowhere else', () => {
+    // GIVEN every tier with ndesHttp  THEN TCP 80 appears only on ndes-https, ocsp-http, cdp-http, ocsp-crl
+    const with80 = flows(estate(ALL, { ndesHttp: true })).filter((f) => f.ports.some((p) => p.contains(80))).map((f) => f.id).sort();
+    assert.deepEqual(with80, ['cdp-http', 'ndes-https', 'ocsp-crl', 'ocsp-http']);
+  });
+
+  it('ocsp-http: clients > ocsp on TCP 80 when ocsp is present', () => {
+    // GIVEN ocsp present / absent  THEN the row / nothing
+    assert.deepEqual(ends(estate(['ocsp']), 'ocsp-http'), ['clients>ocsp']);
+    assert.deepEqual(portsOf(estate(['ocsp']), 'ocsp-http'), ['TCP 80']);
+    assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'ocsp')), 'ocsp-http'), []);
+  });
+
+  it('cdp-http: clients > cdp on TCP 80 when cdp is present', () => {
+    // GIVEN cdp present / absent  THEN the row / nothing
+    assert.deepEqual(ends(estate(['cdp']), 'cdp-http'), ['clients>cdp']);
+    assert.deepEqual(portsOf(estate(['cdp']), 'cdp-http'), ['TCP 80']);
+    assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'cdp')), 'cdp-http'), []);
+  });
+
+  it('ocsp-crl: ocsp > cdp on TCP 80 only when both are present', () => {
+    // GIVEN both / one of ocsp and cdp  THEN the row / nothing
+    assert.deepEqual(ends(estate(['ocsp', 'cdp']), 'ocsp-crl'), ['ocsp>cdp']);
+    assert.deepEqual(portsOf(estate(['ocsp', 'cdp']), 'ocsp-crl'), ['TCP 80']);
+    assert.deepEqual(ends(estate(['ocsp']), 'ocsp-crl'), []);
+    assert.deepEqual(ends(estate(['cdp']), 'ocsp-crl'), []);
+  });
+
+  it('crl-publish-smb: ca > cdp on TCP 445 only with crlPublishing smb', () => {
+    // GIVEN cdp with smb / with none / default  THEN TCP 445 / nothing / nothing
+    assert.deepEqual(ends(estate(['cdp'], { crlPublishing: 'smb' }), 'crl-publish-smb'), ['ca>cdp']);
+    assert.deepEqual(portsOf(estate(['cdp'], { crlPublishing: 'smb' }), 'crl-publish-smb'), ['TCP 445']);
+    assert.deepEqual(ends(estate(['cdp'], { crlPublishing: 'none' }), 'crl-publish-smb'), []);
+    assert.deepEqual(ends(estate(['cdp']), 'crl-publish-smb'), []);
+  });
+
+  it('directory: from every present server tier to dc, never from clients, cdp, admins or ndesClients', () => {
+    // GIVEN every tier  THEN the sources of directory are exactly the server tiers
+    assert.deepEqual(ends(estate(ALL), 'directory'), SERVER_TIERS.map((t) => `${t}>dc`).sort());
+    // AND each gets the full DIRECTORY set
+    for (const t of SERVER_TIERS) assert.deepEqual(portsOf(estate(ALL), 'directory', t), DIRECTORY, t);
+  });
+
+  it('directory: only present server tiers are sources', () => {
+    // GIVEN the core plus ocsp  THEN ca and ocsp, no one else
+    assert.deepEqual(ends(estate(['ocsp', 'cdp', 'admins']), 'directory'), ['ca>dc', 'ocsp>dc']);
+    assert.deepEqual(ends(estate(), 'directory'), ['ca>dc']);
+  });
+
+  it('DIRECTORY is Kerberos 88 and 464 on TCP+UDP, LDAP 389 TCP+UDP, 636, GC 3268-3269, DNS 53 TCP+UDP', () => {
+    // GIVEN the core estate  THEN the ca > dc directory flow holds exactly these ports
+    assert.deepEqual(portsOf(estate(), 'directory', 'ca'), DIRECTORY);
+  });
+
+  describe('client-directory', () => {
+    const cases: [string, EstateProps, boolean][] = [
+      ['direct enrollment on (default)', estate(), true],
+      ['direct enrollment on, CES on username/password', estate(['ces'], { cesAuthentication: 'usernamePassword' }), true],
+      ['direct off, CES with Kerberos (default)', estate(['ces'], { directEnrollment: false }), true],
+      ['direct off, CEP with Kerberos (explicit)', estate(['cep'], { directEnrollment: false, cesAuthentication: 'kerberos' }), true],
+      ['direct off, CES with username/password', estate(['ces'], { directEnrollment: false, cesAuthentication: 'usernamePassword' }), false],
+      ['direct off, CES and CEP with client certificates', estate(['ces', 'cep'], { directEnrollment: false, cesAuthentication: 'certificate' }), false],
+      ['direct off, no CES or CEP (Web Enrollment only)', estate(['webEnrollment'], { directEnrollment: false }), false],
+    ];
+    for (const [name, props, on] of cases) {
+      it(`${on ? 'on' : 'off'}: ${name}`, () => {
+        // GIVEN the estate  WHEN its flows are computed  THEN clients > dc DIRECTORY is there or not
+        assert.deepEqual(ends(props, 'client-directory'), on ? ['clients>dc'] : []);
+        if (on) assert.deepEqual(portsOf(props, 'client-directory'), DIRECTORY);
+        else assert.deepEqual(flows(props).filter((f) => f.from === 'clients' && f.to === 'dc'), []);
+      });
+    }
+  });
+
+  it('ca-dc-rpc: always, TCP 135 + the DC\'s DYN', () => {
+    // GIVEN the core estate  THEN ca > dc on 135 + 49152-65535
+    assert.deepEqual(ends(estate(), 'ca-dc-rpc'), ['ca>dc']);
+    assert.deepEqual(portsOf(estate(), 'ca-dc-rpc'), ['TCP 135,49152-65535']);
+  });
+
+  it('member: only with domainMemberFlows, from every present server tier, NTP + RPC + SMB', () => {
+    // GIVEN every tier without / with the baseline  THEN nothing / a row from each server tier
+    assert.deepEqual(ends(estate(ALL), 'member'), []);
+    assert.deepEqual(ends(estate(ALL, { domainMemberFlows: false }), 'member'), []);
+    const on = estate(ALL, { domainMemberFlows: true });
+    assert.deepEqual(ends(on, 'member'), SERVER_TIERS.map((t) => `${t}>dc`).sort());
+    for (const t of SERVER_TIERS) assert.deepEqual(portsOf(on, 'member', t), ['TCP 135,445,49152-65535', 'UDP 123'], t);
+  });
+
+  it('every flow names its source tier, destination, protocol and non-empty ports', () => {
+    // GIVEN every tier and option  THEN each flow is well-formed and non-custom flows come from the catalogue
+    for (const f of flows(estate(ALL, { domainMemberFlows: true, crlPublishing: 'smb', ndesHttp: true }))) {
+      assert.ok(f.ports.length > 0 && (f.protocol === 'tcp' || f.protocol === 'udp'));
+      assert.equal(f.custom, false);
+      assert.ok(CATALOGUE.some((r) => r.id === f.id));
+    }
+  });
+});
