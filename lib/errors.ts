@@ -106,6 +106,8 @@ export const Messages = {
   priorityRangeBounds: (value: string) => `${show(value)}: NSG priorities lie in 100-4096`,
   ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
   securityGroupIdMalformed: (value: string) => `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0`,
+  planNotFound: (file: string) => `plan not found: ${file}; give a synthesized cdk.tf.json or the output of terraform show -json`,
+  notAPlan: () => 'not a plan: expected a synthesized cdk.tf.json (with "resource") or terraform show -json output (with "planned_values")',
   warning: (path: string, message: string) => `warning: ${path ? `${path}: ` : ''}${message}`,
 
   // --- azure ---
@@ -123,6 +125,14 @@ export const Messages = {
     `NSG ${nsg}: two AdcsEnrollmentSecurity constructs write ${direction} priority ${priority}; give them disjoint priorityRange windows`,
 
   // --- aws ---
+  awsRuleQuotaExceeded: (group: string, direction: string, count: number, quota: number, detail: string) =>
+    `security group ${group} would hold ${count} ${direction} rules (${detail}); the quota is ${quota} per group and direction. Ways out: reference a security group instead of CIDRs (createSecurityGroup or securityGroupId on the peer tier: a referenced group counts as one rule), aggregate the peer CIDRs (adjacent blocks merge exactly), or raise aws.ruleQuota after raising the AWS quota "Inbound or outbound rules per security group" (up to 1000, with rules per group × groups per network interface ≤ 1000)`,
+  awsGroupNameInvalid: (name: string, rule: string) =>
+    `${show(name)} is not a security group name: ${rule}; AWS accepts up to 255 of a-z A-Z 0-9 space . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *, not starting with "sg-"`,
+  awsGroupNameDuplicate: (name: string, a: string, b: string) =>
+    `tiers "${a}" and "${b}" would both create security group ${show(name)}; names are unique in a VPC: give one a different securityGroupName, or put co-located tiers on one existing group (the same securityGroupId)`,
+  awsExistingGroupEgress: (id: string, tiers: readonly string[]) =>
+    `the library adds egress rules to existing security group ${id} (tiers ${tiers.join(', ')}), but they restrict nothing while the group keeps an allow-all egress rule (AWS's default for groups created outside Terraform): remove that rule to enforce the egress side`,
 };
 
 /** Shorthand: a problem at a path. */

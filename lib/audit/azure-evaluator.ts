@@ -6,7 +6,7 @@ import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
 import { Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from './boxes';
 import { parseReference, planResources, PlanResource } from './plan-json';
-import { EndDecision, Origin, PlanEvaluator, Reach } from './reachability';
+import { EndDecision, Grant, Origin, PlanEvaluator, Reach } from './reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -147,6 +147,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     let allowed = full;
     let any: PortRange[] = [];
     const rules: string[] = [];
+    const grants: Grant[] = [];
     let enforced = false;
     for (const id of nsgIds) {
       const nsg = id === undefined ? undefined : this.nsgs.get(id) ?? this.defaultsOnly(id);
@@ -159,8 +160,9 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       allowed = intersectPorts(allowed, r.allowed);
       any = [...any, ...r.any];
       rules.push(...r.rules.filter((x) => !rules.includes(x)));
+      grants.push(...r.grants);
     }
-    return enforced ? { enforced, allowed, anyAllowed: intersectPorts(full, any), rules } : open(full);
+    return enforced ? { enforced, allowed, anyAllowed: intersectPorts(full, any), rules, grants } : open(full);
   }
 
   private evaluate(nsg: EvaluatedNsg, direction: string, src: Interval[], dst: Interval[], protocol: Protocol) {
@@ -168,18 +170,20 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     const allowedBoxes: Box[] = [];
     const deniedBoxes: Box[] = [];
     const rules: string[] = [];
+    const grants: Grant[] = [];
     for (const rule of nsg.rules) {
       if (rule.direction !== direction || (rule.protocol !== '*' && rule.protocol !== protocol)) continue;
       const { inside, outside } = splitBoxes(remaining, product(rule.src, rule.dst, rule.ports));
       if (inside.length === 0) continue;
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
       (rule.access === 'Allow' ? allowedBoxes : deniedBoxes).push(...inside);
+      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, ports: portsOf(inside, protocol) });
       remaining = outside;
       if (remaining.length === 0) break;
     }
     deniedBoxes.push(...remaining);
     const full = [PortRange.of(protocol, 0, 65535)];
-    return { allowed: portsMinus(full, deniedBoxes), any: portsOf(allowedBoxes, protocol), rules };
+    return { allowed: portsMinus(full, deniedBoxes), any: portsOf(allowedBoxes, protocol), rules, grants };
   }
 
   private tierIntervals(tier: TierKey): Interval[] {
@@ -269,5 +273,5 @@ export class AzurePlanEvaluator implements PlanEvaluator {
 }
 
 function open(full: PortRange[]): EndDecision {
-  return { enforced: false, allowed: full, anyAllowed: full, rules: [] };
+  return { enforced: false, allowed: full, anyAllowed: full, rules: [], grants: [] };
 }

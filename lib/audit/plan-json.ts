@@ -49,6 +49,28 @@ export function planResources(plan: unknown): PlanResource[] {
     for (const c of mod?.child_modules ?? []) walk(c);
   };
   if (p?.planned_values?.root_module) walk(p.planned_values.root_module);
+  // terraform show -json leaves computed values (ids of resources not yet created) out of
+  // planned_values; the configuration still names what they reference.
+  const refs = new Map<string, Record<string, string>>();
+  const walkConfig = (mod: any, prefix: string): void => {
+    for (const r of mod?.resources ?? []) {
+      const known: Record<string, string> = {};
+      for (const [k, e] of Object.entries((r?.expressions ?? {}) as Record<string, any>)) {
+        const ref = Array.isArray(e?.references) ? e.references[0] : undefined;
+        if (typeof ref === 'string') known[k] = `\${${prefix}${ref}}`;
+      }
+      refs.set(`${prefix}${r.address}`, known);
+    }
+    for (const [name, call] of Object.entries((mod?.module_calls ?? {}) as Record<string, any>)) walkConfig(call?.module, `${prefix}module.${name}.`);
+  };
+  if (p?.configuration?.root_module) walkConfig(p.configuration.root_module, '');
+  for (let i = 0; i < out.length; i++) {
+    const known = refs.get(out[i].address);
+    if (!known) continue;
+    const values = { ...out[i].values };
+    for (const [k, v] of Object.entries(known)) if (values[k] === undefined || values[k] === null) values[k] = v;
+    out[i] = { ...out[i], values };
+  }
   return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
 

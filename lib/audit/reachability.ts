@@ -8,6 +8,16 @@ export type Origin =
   /** Addresses that belong to no tier (the rest of the network, or the Internet). */
   | { readonly cidr: string };
 
+/** An allow rule and the ports it let through for a question (at least one address pair). */
+export interface Grant {
+  /** Terraform address of the rule, or the platform default rule's name. */
+  readonly rule: string;
+  /** True for a platform default rule (Azure's AllowVnetInBound, say), not written in the plan. */
+  readonly isDefault: boolean;
+  /** Ports it allowed. */
+  readonly ports: readonly PortRange[];
+}
+
 /** What decided one end of a flow. */
 export interface EndDecision {
   /** False when that end has no enforcement point the plan knows of (nothing filters there). */
@@ -18,6 +28,8 @@ export interface EndDecision {
   readonly anyAllowed: readonly PortRange[];
   /** Rules (Terraform addresses or platform default rule names) that allowed or denied, in order. */
   readonly rules: readonly string[];
+  /** The allow rules that matched, with the ports each let through. */
+  readonly grants: readonly Grant[];
 }
 
 /** The answer to "which ports of `protocol` can every host of `from` open on every host of `to`?". */

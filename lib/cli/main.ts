@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AdcsInputError } from '../errors';
 import { closest } from '../util/suggest';
 import { matrixCommand } from './commands/matrix';
+import { checkCommand } from './commands/check';
 import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
 import { CliIo, ExitCode, UsageError } from './io';
@@ -33,6 +34,7 @@ export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
   matrix: { flags: ['spec', 'format'], run: matrixCommand },
   validate: { flags: ['spec'], run: validateCommand },
   synth: { flags: ['spec', 'out'], run: synthCommand },
+  check: { flags: ['spec', 'plan', 'format'], run: checkCommand },
 };
 
 function version(): string {

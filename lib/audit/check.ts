@@ -1,0 +1,140 @@
+import { cidrInterval } from '../model/cidr';
+import { EstateTier } from '../model/estate';
+import { Flow, flowsOf } from '../model/flows';
+import { Platform } from '../model/options';
+import { normalizePortRanges, PortRange } from '../model/port-range';
+import { Protocol, PROTOCOLS } from '../model/protocol';
+import { TierKey } from '../model/tiers';
+import { ResolvedSpec } from '../spec/resolved';
+import { intersectPorts } from './boxes';
+import { Origin, PlanEvaluator } from './reachability';
+
+/** Verdict on one flow of the estate. */
+export interface FlowFinding {
+  /** The flow. */
+  readonly flow: Flow;
+  /** `allowed` at every port; `blocked` at some port; `unenforced` when neither end filters. */
+  readonly status: 'allowed' | 'blocked' | 'unenforced';
+  /** Ports of the flow the plan blocks. */
+  readonly missing: readonly PortRange[];
+  /** Rules that decided at the destination (inbound). */
+  readonly inbound: readonly string[];
+  /** Rules that decided at the source (outbound). */
+  readonly outbound: readonly string[];
+}
+
+/** Traffic the plan lets through although no flow needs it. */
+export interface ExtraFinding {
+  /** `over-permissive` when a rule of the plan allows it; `platform-default` when only a platform default does (a warning). */
+  readonly kind: 'over-permissive' | 'platform-default';
+  /** Source: a tier key, or `outside:<cidr>`. */
+  readonly from: string;
+  /** Destination tier. */
+  readonly to: TierKey;
+  readonly protocol: Protocol;
+  /** The extra ports. */
+  readonly ports: readonly PortRange[];
+  /** The allow rules that let it through (plan rules first). */
+  readonly rules: readonly string[];
+}
+
+/** The findings of a plan check. */
+export interface CheckReport {
+  /** Platform the plan was evaluated with. */
+  readonly platform: Platform;
+  /** One per flow of the estate. */
+  readonly flows: readonly FlowFinding[];
+  /** Extra traffic, failures and warnings. */
+  readonly extras: readonly ExtraFinding[];
+  /** What the evaluator could not resolve (never taken as allowed). */
+  readonly unresolved: readonly string[];
+  /** True when every flow is allowed and no rule of the plan allows extra traffic. */
+  readonly ok: boolean;
+}
+
+/** Evaluates a plan with the semantics of the spec's platform. */
+export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator & { unresolved: readonly string[] } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (spec.platform === Platform.AWS) {
+    const { AwsPlanEvaluator } = require('./aws-evaluator') as typeof import('./aws-evaluator');
+    return new AwsPlanEvaluator(plan, spec) as PlanEvaluator & { unresolved: readonly string[] };
+  }
+  const { AzurePlanEvaluator } = require('./azure-evaluator') as typeof import('./azure-evaluator');
+  return new AzurePlanEvaluator(plan, spec);
+}
+
+/** Addresses outside every tier, to ask "what reaches the estate from elsewhere?". */
+function outsiders(spec: ResolvedSpec): string[] {
+  const tiers = (Object.values(spec.estate.tiers) as EstateTier[]).flatMap((t) => t.cidrs.map(cidrInterval));
+  const free = (c: string): boolean => { const i = cidrInterval(c); return !tiers.some((t) => t.start <= i.end && i.start <= t.end); };
+  const network = ['10.255.255.0/24', '172.31.255.0/24', '192.168.255.0/24'].find(free);
+  const internet = ['198.51.100.0/24', '203.0.113.0/24', '192.0.2.0/24'].find(free);
+  return [network, internet].filter((c): c is string => c !== undefined);
+}
+
+const overlap = (a: readonly string[], b: readonly string[]): boolean =>
+  a.some((x) => b.some((y) => { const i = cidrInterval(x); const j = cidrInterval(y); return i.start <= j.end && j.start <= i.end; }));
+
+function minus(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  let out = normalizePortRanges(a);
+  for (const r of normalizePortRanges(b)) {
+    out = out.flatMap((x) => {
+      if (!x.overlaps(r)) return [x];
+      const parts: PortRange[] = [];
+      if (x.from < r.from) parts.push(PortRange.of(x.protocol, x.from, r.from - 1));
+      if (x.to > r.to) parts.push(PortRange.of(x.protocol, r.to + 1, x.to));
+      return parts;
+    });
+  }
+  return out;
+}
+
+/**
+ * Checks a plan (a synthesized cdk.tf.json, hand-written or not, or `terraform show -json`)
+ * against the estate: every flow allowed at every port, and no allow rule letting through
+ * traffic between the tiers, or from outside them, that no flow needs. Traffic inside one
+ * tier is not judged.
+ */
+export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
+  const ev = evaluatorFor(plan, spec);
+  const flows = flowsOf(spec.estate);
+  const findings: FlowFinding[] = flows.map((flow) => {
+    const r = ev.reach({ tier: flow.from }, flow.to, flow.protocol);
+    const missing = minus(flow.ports, r.allowed);
+    const status = !r.inbound.enforced && !r.outbound.enforced ? 'unenforced' : missing.length > 0 ? 'blocked' : 'allowed';
+    return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules };
+  });
+  const tiers = spec.estate.tiers;
+  const keys = Object.keys(tiers) as TierKey[];
+  const origins: [string, Origin][] = [
+    ...keys.map((k): [string, Origin] => [k, { tier: k }]),
+    ...outsiders(spec).map((c): [string, Origin] => [`outside:${c}`, { cidr: c }]),
+  ];
+  const extras: ExtraFinding[] = [];
+  for (const to of keys) {
+    for (const [label, origin] of origins) {
+      if ('tier' in origin && origin.tier === to) continue;
+      for (const protocol of PROTOCOLS) {
+        const r = ev.reach(origin, to, protocol);
+        if (!r.inbound.enforced && !r.outbound.enforced) continue;
+        const src = 'tier' in origin ? tiers[origin.tier]!.cidrs : [origin.cidr];
+        const needed = flows.filter((f) => f.protocol === protocol && overlap(tiers[f.from]!.cidrs, src) && overlap(tiers[f.to]!.cidrs, tiers[to]!.cidrs))
+          .flatMap((f) => f.ports);
+        const extra = minus(r.anyAllowed, needed);
+        if (extra.length === 0) continue;
+        const touches = (g: { ports: readonly PortRange[] }): boolean => intersectPorts(g.ports, extra).length > 0;
+        const explicit = [...r.inbound.grants, ...r.outbound.grants].filter((g) => !g.isDefault && touches(g));
+        // Platform defaults are judged inbound only: outbound, Azure allows the network by design
+        // and the library writes no outbound deny.
+        const defaults = r.inbound.enforced ? r.inbound.grants.filter((g) => g.isDefault && touches(g)) : [];
+        if (explicit.length === 0 && defaults.length === 0) continue;
+        extras.push({
+          kind: explicit.length > 0 ? 'over-permissive' : 'platform-default', from: label, to, protocol, ports: extra,
+          rules: [...new Set([...explicit, ...defaults].map((g) => g.rule))],
+        });
+      }
+    }
+  }
+  const ok = findings.every((f) => f.status !== 'blocked') && extras.every((e) => e.kind !== 'over-permissive');
+  return { platform: spec.platform ?? Platform.AZURE, flows: findings, extras, unresolved: [...ev.unresolved], ok };
+}
