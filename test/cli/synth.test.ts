@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../support/io';
+import { richAzure } from '../support/estates';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const AZURE_EXAMPLE = join(ROOT, 'examples', 'azure-estate.yaml');
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'adcs-synth-'));
+}
+
+describe('synth (CLI)', () => {
+  it('writes the stack and the manifest as CDKTF does, with the azurerm provider declared', async () => {
+    // GIVEN the Azure example  WHEN synthesized to a fresh folder
+    const out = join(tmp(), 'out');
+    const r = await runCli(['synth', '--spec', AZURE_EXAMPLE, '--out', out]);
+    // THEN exit 0, cdk.tf.json with the provider and the rules, a manifest naming the stack
+    assert.equal(r.code, 0, r.err);
+    const json = JSON.parse(readFileSync(join(out, 'stacks', 'pki-weu', 'cdk.tf.json'), 'utf8'));
+    assert.deepEqual(json.provider.azurerm, [{ features: [{}] }]);
+    assert.ok(Object.keys(json.resource.azurerm_network_security_rule).length > 10);
+    assert.equal(json.terraform.backend.local.path, 'terraform.pki-weu.tfstate');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.stacks['pki-weu'].synthesizedStackPath, 'stacks/pki-weu/cdk.tf.json');
+    assert.match(r.err, /warning: dcomPort: static DCOM port 10509 covers DCOM enrollment/);
+    assert.deepEqual(readdirSync(join(out, '..')).filter((f) => f.startsWith('.adcs-synth-')), [], 'scratch folder removed');
+  });
+
+  it('is byte-identical across runs and folders', async () => {
+    const a = join(tmp(), 'a');
+    const b = join(tmp(), 'b');
+    await runCli(['synth', '--spec', AZURE_EXAMPLE, '--out', a]);
+    await runCli(['synth', '--spec', AZURE_EXAMPLE, '--out', b]);
+    for (const f of ['stacks/pki-weu/cdk.tf.json', 'manifest.json']) {
+      assert.equal(readFileSync(join(a, f), 'utf8'), readFileSync(join(b, f), 'utf8'), f);
+    }
+  });
+
+  it('replaces the stack folder and keeps other stacks in the manifest', async () => {
+    const out = join(tmp(), 'out');
+    mkdirSync(join(out, 'stacks', 'pki-weu'), { recursive: true });
+    writeFileSync(join(out, 'stacks', 'pki-weu', 'stale.txt'), 'old');
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { other: { name: 'other' } } }));
+    assert.equal((await runCli(['synth', '--spec', AZURE_EXAMPLE, '--out', out])).code, 0);
+    assert.equal(existsSync(join(out, 'stacks', 'pki-weu', 'stale.txt')), false);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    assert.deepEqual(Object.keys(manifest.stacks).sort(), ['other', 'pki-weu']);
+  });
+
+  it('exits 2 and writes nothing on a spec that fails only at rule planning', async () => {
+    // GIVEN a valid spec whose priority window cannot hold the rules
+    const dir = tmp();
+    const spec = join(dir, 'spec.json');
+    writeFileSync(spec, JSON.stringify(richAzure({ azure: { resourceGroupName: 'rg', location: 'westeurope', priorityRange: '100-104' } })));
+    const out = join(dir, 'out');
+    const r = await runCli(['synth', '--spec', spec, '--out', out]);
+    // THEN exit 2, the message names the file and the fix, and nothing was written
+    assert.equal(r.code, 2);
+    assert.match(r.err, new RegExp(`^error: ${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: tiers\\.\\w+: NSG pki-\\w+-nsg: .*widen the priority range`, 'm'));
+    assert.equal(existsSync(out), false);
+    assert.deepEqual(readdirSync(dir).sort(), ['spec.json']);
+  });
+
+  it('exits 2 on a spec without a platform', async () => {
+    const dir = tmp();
+    const spec = join(dir, 'spec.yaml');
+    writeFileSync(spec, 'tiers:\n  clients: { cidrs: [10.20.0.0/16] }\n  ca: { cidrs: [10.0.1.0/24] }\n  dc: { cidrs: [10.0.0.0/24] }\n');
+    const r = await runCli(['synth', '--spec', spec, '--out', join(dir, 'out')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /spec\.yaml: platform: "platform" is required by synth; accepted: azure, aws/);
+    assert.equal(existsSync(join(dir, 'out')), false);
+  });
+
+  it('writes the same stack as the examples app run by cdktf synth', async () => {
+    // GIVEN the example app, as cdktf synth runs it
+    const { App } = await import('cdktf');
+    const { azureExample } = await import('../../examples/azure');
+    const dir = tmp();
+    const app = new App({ outdir: join(dir, 'app'), stackTraces: false });
+    azureExample(app);
+    app.synth();
+    await runCli(['synth', '--spec', AZURE_EXAMPLE, '--out', join(dir, 'cli')]);
+    // THEN both write the same cdk.tf.json
+    assert.equal(readFileSync(join(dir, 'app', 'stacks', 'pki-weu', 'cdk.tf.json'), 'utf8'),
+      readFileSync(join(dir, 'cli', 'stacks', 'pki-weu', 'cdk.tf.json'), 'utf8'));
+  });
+});
