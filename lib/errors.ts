@@ -121,8 +121,8 @@ export const Messages = {
     `NSG ${nsg} would hold ${count} ${side} addresses over its rules; Azure allows 4000: aggregate CIDRs (adjacent blocks merge exactly) or split the tiers over more NSGs`,
   denyOnDomainControllers: (nsg: string) =>
     `NSG ${nsg} of the dc tier denies all other inbound network traffic; DCs serve the whole domain, so add custom flows for every other client of the DCs, or set denyByDefault: false`,
-  existingNsgPriorityClash: (nsg: string, priority: number, direction: string) =>
-    `NSG ${nsg}: two AdcsEnrollmentSecurity constructs write ${direction} priority ${priority}; give them disjoint priorityRange windows`,
+  existingNsgClash: (nsg: string, what: string, a: string, b: string) =>
+    `NSG ${nsg}: ${a} and ${b} both write ${what}; give the estates distinct names and disjoint priorityRange windows on that NSG`,
 
   // --- aws ---
   awsRuleQuotaExceeded: (group: string, direction: string, count: number, quota: number, detail: string) =>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
@@ -61,6 +61,35 @@ export class AzureNsgRules extends Construct {
       }
     }
     this.networkSecurityGroups = created;
+    this.node.addValidation({ validate: () => this.sharedNsgClashes() });
+  }
+
+  /**
+   * Whole-stack check: other AzureNsgRules of the stack (other sites, say) that write to the
+   * same existing NSG must use other priorities and names. Reported once, by the first
+   * construct in path order.
+   */
+  private sharedNsgClashes(): string[] {
+    const all = TerraformStack.of(this).node.findAll().filter((c): c is AzureNsgRules => c instanceof AzureNsgRules);
+    if (all[0] !== this) return [];
+    const seen = new Map<string, string>();
+    const errors: string[] = [];
+    for (const owner of all) {
+      for (const nsg of owner.plan.nsgs.filter((n) => !n.created)) {
+        const at = `${nsg.resourceGroupName.toLowerCase()}/${nsg.name.toLowerCase()}`;
+        for (const r of nsg.rules) {
+          for (const [what, k] of [['priority', `${at} ${r.direction} ${r.priority}`], ['name', `${at} name ${r.name}`]] as const) {
+            const first = seen.get(k);
+            if (first !== undefined && first !== owner.node.path) {
+              errors.push(Messages.existingNsgClash(nsg.name, what === 'priority' ? `${r.direction.toLowerCase()} priority ${r.priority}` : `rule name ${r.name}`, first, owner.node.path));
+            } else {
+              seen.set(k, owner.node.path);
+            }
+          }
+        }
+      }
+    }
+    return errors;
   }
 }
 

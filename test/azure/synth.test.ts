@@ -129,3 +129,30 @@ describe('Azure synth', () => {
     assert.throws(() => new AdcsEnrollmentSecurity(stack, 'adcs', noPlatform), /s\/adcs: platform: "platform" is required/);
   });
 });
+
+describe('Azure whole-stack validation', () => {
+  it('refuses two estates writing the same priorities and names into one existing NSG', () => {
+    // GIVEN two sites whose DC tiers share the identity team's NSG with the same window
+    const app = Testing.app({ stackTraces: false });
+    const stack = new TerraformStack(app, 'sites');
+    const site = (name: string, window: string) => richAzure({ name, tiers: { ...richAzure().tiers,
+      dc: { cidrs: ['10.0.0.0/24'], networkSecurityGroup: { name: 'nsg-dc', resourceGroupName: 'rg-id', priorityRange: window } },
+      ocsp: { cidrs: ['10.0.6.0/24'] } } });
+    new AdcsEnrollmentSecurity(stack, 'weu', site('weu', '3000-3499'));
+    new AdcsEnrollmentSecurity(stack, 'neu', site('neu', '3000-3499'));
+    // WHEN validated  THEN the clash is reported with both constructs and the fix
+    const errors = stack.node.validate().concat(...stack.node.findAll().map((c) => c.node.validate()));
+    assert.ok(errors.some((e) => /NSG nsg-dc: sites\/\w+\/azure and sites\/\w+\/azure both write inbound priority \d+; give the estates distinct names and disjoint priorityRange windows/.test(e)), errors.join('\n'));
+  });
+
+  it('accepts them with disjoint windows and distinct names', () => {
+    const app = Testing.app({ stackTraces: false });
+    const stack = new TerraformStack(app, 'sites');
+    const site = (name: string, window: string) => richAzure({ name, tiers: { ...richAzure().tiers,
+      dc: { cidrs: ['10.0.0.0/24'], networkSecurityGroup: { name: 'nsg-dc', resourceGroupName: 'rg-id', priorityRange: window } },
+      ocsp: { cidrs: ['10.0.6.0/24'] } } });
+    new AdcsEnrollmentSecurity(stack, 'weu', site('weu', '3000-3499'));
+    new AdcsEnrollmentSecurity(stack, 'neu', site('neu', '3500-3999'));
+    assert.deepEqual(stack.node.findAll().flatMap((c) => c.node.validate()).filter((e) => e.startsWith('NSG')), []);
+  });
+});
