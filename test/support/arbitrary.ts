@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { EstateProps, TierProps } from '../../lib/spec/props';
+import { TierKey } from '../../lib/model/tiers';
+import { subnet } from './estates';
+
+const OPTIONAL: TierKey[] = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins'];
+
+/** How a random tier is enforced on Azure. */
+type AzureMode = 'subnets' | 'existing' | 'none';
+
+/** A random valid Azure estate: random optional tiers, addresses, enforcement points and options. */
+export function azureEstate(): fc.Arbitrary<EstateProps> {
+  return fc.record({
+    optional: fc.subarray(OPTIONAL),
+    modes: fc.array(fc.constantFrom<AzureMode>('subnets', 'existing', 'none'), { minLength: 11, maxLength: 11 }),
+    clientCidrs: fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 }),
+    legacy: fc.boolean(),
+    dcLegacy: fc.boolean(),
+    rpc: fc.option(fc.integer({ min: 1024, max: 60000 }), { nil: undefined }),
+    dcom: fc.option(fc.integer({ min: 1024, max: 65535 }), { nil: undefined }),
+    directEnrollment: fc.boolean(),
+    auth: fc.constantFrom('kerberos', 'usernamePassword', 'certificate'),
+    member: fc.boolean(),
+    smb: fc.boolean(),
+    ndesHttp: fc.boolean(),
+    deny: fc.boolean(),
+    rdp: fc.boolean(),
+  }).map((r) => {
+    const keys: TierKey[] = ['clients', 'ca', 'dc', ...r.optional];
+    const tiers: Record<string, TierProps> = {};
+    keys.forEach((k, i) => {
+      if (k === 'clients') {
+        tiers[k] = { cidrs: r.clientCidrs.map((n) => `10.${100 + (n >> 7)}.${(n & 127) * 2}.0/24`) };
+        return;
+      }
+      // ces and cep on the same hosts and subnet half of the time, as real estates do
+      const shareWithCes = k === 'cep' && keys.includes('ces') && r.modes[i] === 'none';
+      const cidr = shareWithCes ? '10.0.2.0/24' : `10.0.${i + 1}.0/24`;
+      const mode = shareWithCes ? r.modes[keys.indexOf('ces')] : r.modes[i];
+      const t: TierProps = { cidrs: [cidr] };
+      if (k === 'dc' && r.dcLegacy) Object.assign(t, { osGeneration: 'legacy' });
+      if (mode === 'subnets' && k !== 'ndesClients') Object.assign(t, { subnetIds: [subnet(shareWithCes ? 'ces' : k)] });
+      if (mode === 'existing' && k !== 'ndesClients') Object.assign(t, { networkSecurityGroup: { name: `nsg-${shareWithCes ? 'ces' : k}`, resourceGroupName: 'rg-net', denyByDefault: r.deny } });
+      tiers[k] = t;
+    });
+    const has = (k: TierKey): boolean => keys.includes(k);
+    const props: EstateProps = {
+      name: 'prop', platform: 'azure' as never,
+      azure: { resourceGroupName: 'rg-pki', location: 'westeurope', denyByDefault: r.deny },
+      osGeneration: (r.legacy ? 'legacy' : 'modern') as never,
+      rpcDynamicPorts: r.rpc === undefined ? undefined : `${r.rpc}-${Math.min(65535, r.rpc + 500)}`,
+      dcomPort: r.dcom,
+      directEnrollment: r.directEnrollment,
+      cesAuthentication: has('ces') || has('cep') ? (r.auth as never) : undefined,
+      domainMemberFlows: r.member,
+      crlPublishing: has('cdp') && r.smb ? ('smb' as never) : undefined,
+      ndesHttp: has('ndes') ? r.ndesHttp : undefined,
+      tiers: tiers as unknown as EstateProps['tiers'],
+      customFlows: has('admins') && r.rdp ? [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP' }] : undefined,
+    };
+    return JSON.parse(JSON.stringify(props)) as EstateProps;
+  });
+}
+
+/** The same estate with its tiers, CIDRs and option keys in another order. */
+export function shuffled(props: EstateProps, seed: number): EstateProps {
+  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const shuffle = <T>(xs: T[]): T[] => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = rnd(i + 1); [a[i], a[j]] = [a[j], a[i]]; } return a; };
+  const tiers = Object.fromEntries(shuffle(Object.entries(props.tiers)).map(([k, t]) => [k, { ...(t as TierProps), cidrs: shuffle((t as TierProps).cidrs) }]));
+  return Object.fromEntries(shuffle(Object.entries({ ...props, tiers }))) as unknown as EstateProps;
+}
