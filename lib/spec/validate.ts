@@ -53,7 +53,8 @@ function translate(doc: unknown, e: ErrorObject): InputProblem {
     }
     case 'required': {
       const key = (e.params as { missingProperty: string }).missingProperty;
-      const hint = here === 'tiers' ? ' (clients, ca and dc are the core tiers of every estate)' : '';
+      const hint = here === 'tiers' ? ' (clients, ca and dc are the core tiers of every estate)'
+        : here === '' && key === 'tiers' ? ': give the estate\'s tiers, at least clients, ca and dc, each with its cidrs' : '';
       return problem(keyPath(e.instancePath, key), Messages.missingKey(key, hint));
     }
     case 'enum':
