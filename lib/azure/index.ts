@@ -1,0 +1,3 @@
+export * from './priorities';
+export * from './plan';
+export * from './construct';
