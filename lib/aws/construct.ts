@@ -1,6 +1,13 @@
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule, VpcSecurityGroupEgressRuleConfig } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { Messages } from '../errors';
 import { Flow } from '../model/flows';
+import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
+import { AwsPlan, planAws, PlannedAwsRule } from './plan';
 
 /** Props of AwsSecurityGroupRules. */
 export interface AwsSecurityGroupRulesProps {
@@ -10,11 +17,68 @@ export interface AwsSecurityGroupRulesProps {
   readonly flows: readonly Flow[];
 }
 
-/** The AWS security groups and rules of an estate (placeholder until the AWS renderer lands). */
+/**
+ * The AWS security groups and rules of an estate: a thin loop over `planAws`. Created groups
+ * are `aws_security_group` without inline rules (Terraform then removes AWS's default egress);
+ * every rule is one `aws_vpc_security_group_ingress_rule` or `…_egress_rule` with one peer.
+ * Construct ids are the plan's content-derived ids. Throws AdcsInputError (nothing is added)
+ * when a group would exceed `aws.ruleQuota` or a created group's name is not accepted.
+ */
 export class AwsSecurityGroupRules extends Construct {
+  /** What was rendered: groups, rules, counts, outputs, warnings. */
+  public readonly plan: AwsPlan;
+  /** The groups the library created, by tier. */
+  public readonly securityGroups: Readonly<Partial<Record<TierKey, SecurityGroup>>>;
+  /** The security group id of every tier that has a group: a token for created ones, the given id for existing ones. */
+  public readonly securityGroupIds: Readonly<Partial<Record<TierKey, string>>>;
+  /** The rules, by construct id. */
+  public readonly rules: Readonly<Record<string, VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule>>;
+
   constructor(scope: Construct, id: string, props: AwsSecurityGroupRulesProps) {
     super(scope, id);
-    void props;
-    throw new Error('AWS rendering is not implemented yet');
+    this.plan = planAws(props.spec, props.flows, `AwsSecurityGroupRules ${this.node.path}`);
+    const tags = props.spec.aws?.tags ?? {};
+    const groupIds = new Map<string, string>();
+    const securityGroups: Partial<Record<TierKey, SecurityGroup>> = {};
+    for (const g of this.plan.groups) {
+      if (g.kind === 'created') {
+        const sg = new SecurityGroup(this, g.id, { name: g.name, description: g.description, vpcId: g.vpcId, tags: sorted(g.tags) });
+        securityGroups[g.tiers[0]] = sg;
+        groupIds.set(g.key, sg.id);
+      } else {
+        groupIds.set(g.key, g.securityGroupId);
+      }
+    }
+    const rules: Record<string, VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule> = {};
+    for (const r of this.plan.rules) {
+      const config = ruleConfig(r, groupIds, tags);
+      rules[r.id] = r.direction === 'ingress' ? new VpcSecurityGroupIngressRule(this, r.id, config) : new VpcSecurityGroupEgressRule(this, r.id, config);
+    }
+    for (const o of this.plan.outputs) {
+      new TerraformOutput(this, o.id, { value: groupIds.get(o.groupKey)!, description: o.description });
+    }
+    for (const w of this.plan.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));
+    this.securityGroups = securityGroups;
+    this.securityGroupIds = Object.fromEntries(
+      Object.entries(this.plan.byTier).map(([tier, g]) => [tier, groupIds.get(g!.key)!]),
+    ) as Partial<Record<TierKey, string>>;
+    this.rules = rules;
   }
+}
+
+/** The resource config of a planned rule (ingress and egress rules share one shape). */
+function ruleConfig(r: PlannedAwsRule, groupIds: ReadonlyMap<string, string>, tags: Readonly<Record<string, string>>): VpcSecurityGroupEgressRuleConfig {
+  return {
+    securityGroupId: groupIds.get(r.groupKey)!,
+    description: r.description,
+    ipProtocol: r.protocol === 'all' ? '-1' : r.protocol,
+    ...(r.protocol === 'all' ? {} : { fromPort: r.fromPort, toPort: r.toPort }),
+    ...(r.peer.kind === 'cidr' ? { cidrIpv4: r.peer.cidr } : { referencedSecurityGroupId: groupIds.get(r.peer.groupKey)! }),
+    ...(Object.keys(tags).length > 0 ? { tags: sorted(tags) } : {}),
+  };
+}
+
+/** A copy of `tags` with keys in sorted order (the output never follows input order). */
+function sorted(tags: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,0 +1,5 @@
+export * from './construct';
+export * from './groups';
+export * from './plan';
+export * from './quota';
+export * from './text';
