@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MatrixFormat, matrixRows, renderMatrix } from '../../lib/matrix/matrix';
+import { SEED_CORRECTIONS } from '../../lib/model/corrections';
+import { flowsOf } from '../../lib/model/flows';
+import { EstateProps } from '../../lib/spec/props';
+import { resolveSpec } from '../../lib/spec/resolve';
+
+const PROPS = {
+  name: 'pki-test',
+  dcomPort: 50000,
+  tiers: {
+    clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'] },
+    cdp: { cidrs: ['10.0.6.0/24'] }, admins: { cidrs: ['10.0.9.0/28'] },
+  },
+  customFlows: [
+    { name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP, from the "PAW" | jump hosts', reference: 'runbook\nline 2' },
+  ],
+} as unknown as EstateProps;
+
+const spec = resolveSpec(PROPS, 'test');
+const flows = flowsOf(spec.estate);
+const render = (f: MatrixFormat, warnings = spec.warnings): string => renderMatrix(f, spec.estate, flows, warnings);
+
+/** A small RFC 4180 reader, to check the CSV round-trips. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+  }
+  assert.equal(field + row.join(''), '', 'CSV ends with a newline');
+  return rows;
+}
+
+describe('matrix: markdown', () => {
+  const md = render(MatrixFormat.MARKDOWN);
+  const lines = md.split('\n');
+
+  it('is the sign-off table: title, settings, header and one row per flow', () => {
+    // GIVEN an estate  WHEN rendered as markdown
+    // THEN the title names the estate and the table has From/To/Protocol/Ports/Flow/Purpose/Reference
+    assert.equal(lines[0], '# AD CS port matrix: pki-test');
+    assert.ok(lines.includes('| From | To | Protocol | Ports | Flow | Purpose | Reference |'));
+    assert.ok(md.includes('- DCOM to the CA: TCP 135 + static port 50000'));
+    const rows = lines.filter((l) => /^\| (clients|ca|dc|cdp|admins) \|/.test(l));
+    assert.equal(rows.length, flows.length);
+    assert.ok(rows.includes('| clients | ca | TCP | 135, 50000 | enroll-dcom | autoenrollment, certreq and MMC enroll over DCOM (MS-WCCE) | [MS-WCCE] 2.1; KB 832017; KB 154596 |'));
+    assert.ok(rows.includes('| ca | dc | UDP | 53, 88, 389, 464 | directory | Kerberos, LDAP, GC and DNS for enrollment, templates and publishing | KB 179442; KB 832017 |'));
+  });
+
+  it('marks custom flows and keeps cells on one line (pipes escaped, newlines flattened)', () => {
+    // GIVEN a custom purpose with "|" and a reference with a newline  THEN one escaped row
+    assert.ok(lines.includes('| admins | ca | TCP | 3389 | custom:rdp (custom) | RDP, from the "PAW" \\| jump hosts | runbook line 2 |'), md);
+  });
+
+  it('calls out every correction to the seed table', () => {
+    // GIVEN the markdown  THEN the corrections section lists each correction
+    const at = lines.indexOf('## Corrections to the seed table');
+    assert.ok(at > 0);
+    for (const c of SEED_CORRECTIONS) assert.ok(lines.slice(at).some((l) => l.includes(c.fact.split(';')[0])), c.seedSays);
+    assert.ok(md.includes('| Kerberos = TCP 464 | Kerberos is TCP+UDP 88; 464 (TCP+UDP) is Kerberos password change. Both are emitted. |'));
+  });
+
+  it('lists warnings when there are some, and has no warnings section otherwise', () => {
+    // GIVEN dcomPort 50000 (inside the modern range)  THEN both warnings under "## Warnings"
+    const at = lines.indexOf('## Warnings');
+    assert.ok(at > lines.indexOf('## Corrections to the seed table'));
+    assert.equal(lines.filter((l) => l.startsWith('- `dcomPort`: ')).length, 2);
+    // AND without warnings the section is absent
+    assert.ok(!render(MatrixFormat.MARKDOWN, []).includes('## Warnings'));
+  });
+});
+
+describe('matrix: csv', () => {
+  const text = render(MatrixFormat.CSV);
+  const rows = readCsv(text);
+
+  it('has a header and one row per flow', () => {
+    // GIVEN the CSV  THEN header then one row per flow, eight fields each
+    assert.deepEqual(rows[0], ['from', 'to', 'protocol', 'ports', 'flow', 'custom', 'purpose', 'reference']);
+    assert.equal(rows.length, flows.length + 1);
+    for (const r of rows) assert.equal(r.length, 8);
+  });
+
+  it('quotes fields with commas, quotes and newlines so they round-trip', () => {
+    // GIVEN purposes with commas and quotes, a reference with a newline  THEN read back unchanged
+    const rdp = rows.find((r) => r[4] === 'custom:rdp')!;
+    assert.deepEqual(rdp, ['admins', 'ca', 'tcp', '3389', 'custom:rdp', 'true', 'RDP, from the "PAW" | jump hosts', 'runbook\nline 2']);
+    assert.ok(text.includes('"RDP, from the ""PAW"" | jump hosts"'));
+    assert.ok(text.includes('clients,ca,tcp,135 50000,enroll-dcom,false,"autoenrollment, certreq and MMC enroll over DCOM (MS-WCCE)",'));
+  });
+
+  it('matches the flows field by field', () => {
+    // GIVEN the rows  THEN each is its flow: ends, protocol, space-separated ports, id
+    flows.forEach((f, i) => assert.deepEqual(rows[i + 1].slice(0, 6), [f.from, f.to, f.protocol, f.ports.join(' '), f.id, String(f.custom)]));
+  });
+});
+
+describe('matrix: json', () => {
+  const rows = JSON.parse(render(MatrixFormat.JSON)) as Record<string, unknown>[];
+
+  it('is an array of rows with flow, from, to, protocol and "N"/"N-M" ports', () => {
+    // GIVEN the JSON  THEN every row has the documented keys with the right types
+    assert.equal(rows.length, flows.length);
+    for (const r of rows) {
+      assert.deepEqual(Object.keys(r).sort(), ['custom', 'flow', 'from', 'ports', 'protocol', 'purpose', 'reference', 'to']);
+      assert.ok(r.protocol === 'tcp' || r.protocol === 'udp');
+      assert.ok(Array.isArray(r.ports) && (r.ports as unknown[]).length > 0 && (r.ports as unknown[]).every((p) => typeof p === 'string' && /^\d+(-\d+)?$/.test(p)));
+    }
+    assert.deepEqual(rows[0], { flow: 'enroll-dcom', custom: false, from: 'clients', to: 'ca', protocol: 'tcp', ports: ['135', '50000'],
+      purpose: 'autoenrollment, certreq and MMC enroll over DCOM (MS-WCCE)', reference: '[MS-WCCE] 2.1; KB 832017; KB 154596' });
+  });
+
+  it('equals matrixRows of the flows', () => {
+    // GIVEN the rows helper  THEN the JSON is exactly its output
+    assert.deepEqual(rows, matrixRows(flows));
+  });
+});
+
+describe('matrix: mermaid', () => {
+  const text = render(MatrixFormat.MERMAID);
+  const lines = text.trimEnd().split('\n');
+
+  it('draws present tiers as nodes and flows as labelled edges between them', () => {
+    // GIVEN the diagram  THEN it is a left-right flowchart with one node per present tier
+    assert.equal(lines[0], 'flowchart LR');
+    const nodes = lines.filter((l) => /^ {2}\w+\["/.test(l)).map((l) => l.trim().split('[')[0]);
+    assert.deepEqual(nodes, ['clients', 'ca', 'dc', 'cdp', 'admins']);
+    // AND one edge per (from, to) pair of the flows, only between drawn nodes
+    const edges = lines.filter((l) => l.includes('-->'));
+    const pairs = new Set(flows.map((f) => `${f.from} ${f.to}`));
+    assert.equal(edges.length, pairs.size);
+    for (const e of edges) {
+      const m = /^ {2}(\w+) -->\|"(.+)"\| (\w+)$/.exec(e);
+      assert.ok(m, e);
+      assert.ok(nodes.includes(m[1]) && nodes.includes(m[3]) && pairs.has(`${m[1]} ${m[3]}`), e);
+    }
+  });
+
+  it('labels an edge with its protocols, merged ports and flow ids', () => {
+    // GIVEN the admins > ca pair (DCOM and the custom RDP flow)  THEN one edge with both
+    assert.ok(lines.includes('  admins -->|"TCP 135, 3389, 50000<br/>admin-dcom, custom:rdp"| ca'), text);
+    assert.ok(lines.includes('  ca -->|"TCP 53, 88, 135, 389, 464, 636, 3268-3269, 49152-65535; UDP 53, 88, 389, 464<br/>directory, ca-dc-rpc"| dc'), text);
+  });
+});
