@@ -59,7 +59,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.out(`${version()}\n`);
       return ExitCode.OK;
     }
-    const cmd = COMMANDS[command];
+    // Own keys only: "constructor" or "__proto__" are unknown commands, not Object.prototype members.
+    const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!cmd) throw new UsageError(`unknown command "${command}"; accepted: ${Object.keys(COMMANDS).join(', ')}`);
     const { values, positionals } = parseCommandArgs(command, rest, cmd.flags);
     if (values.help) {

@@ -164,6 +164,14 @@ describe('cli: help, version and usage errors', () => {
       err: `error: unknown command "matrx"; accepted: ${Object.keys(COMMANDS).join(', ')}\nRun "adcs-firewall --help" for usage.\n` });
   });
 
+  it('Object.prototype names are unknown commands, not internal errors', async () => {
+    // GIVEN commands named like Object.prototype members  THEN exit 2 (was exit 3 with a stack trace)
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      assert.deepEqual(await runCli([name]), { code: 2, out: '',
+        err: `error: unknown command "${name}"; accepted: ${Object.keys(COMMANDS).join(', ')}\nRun "adcs-firewall --help" for usage.\n` }, name);
+    }
+  });
+
   it('an unknown flag: exit 2 naming the accepted options, with a suggestion when close', async () => {
     // GIVEN unknown flags  THEN exit 2, nothing on stdout
     assert.deepEqual(await runCli(['matrix', '--frobnicate']), { code: 2, out: '',
