@@ -6,14 +6,34 @@ import { resolveSpec } from './resolve';
 /** Largest spec file read, in bytes (a spec of 10,000 CIDRs is about 200 KB). */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 
+/** Deepest nesting a spec document may have; a real spec needs 4 (`customFlows[0].ports[0]`). */
+export const MAX_SPEC_DEPTH = 64;
+
+/** True when `doc` nests deeper than `max` levels (iterative: safe on any depth). */
+function nestsDeeperThan(doc: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[doc, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Parses spec text: JSON for `.json` files, YAML (a superset of JSON) otherwise. */
 export function parseSpecText(text: string, source: string): unknown {
+  const deep = `the document nests deeper than ${MAX_SPEC_DEPTH} levels`;
   if (/\.json$/i.test(source)) {
+    let doc: unknown;
     try {
-      return JSON.parse(text);
+      doc = JSON.parse(text);
     } catch (e) {
       throw new AdcsInputError(source, [problem('', Messages.jsonSyntax((e as Error).message))]);
     }
+    // JSON.parse takes any depth, but reporting on such a value overflows the stack later.
+    if (nestsDeeperThan(doc, MAX_SPEC_DEPTH)) throw new AdcsInputError(source, [problem('', Messages.jsonSyntax(deep))]);
+    return doc;
   }
   // Loaded here, not at the top: `matrix` without a spec and the constructs never need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,7 +47,9 @@ export function parseSpecText(text: string, source: string): unknown {
     throw new AdcsInputError(source, doc.errors.map((e) => problem('', Messages.yamlSyntax(e.message.split('\n')[0].replace(/:$/, '')))));
   }
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (nestsDeeperThan(value, MAX_SPEC_DEPTH)) throw new Error(deep);
+    return value;
   } catch (e) {
     // An alias explosion ("billion laughs") throws here: bad input, not an internal error.
     throw new AdcsInputError(source, [problem('', Messages.yamlSyntax((e as Error).message))]);

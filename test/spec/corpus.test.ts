@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { MAX_SPEC_BYTES } from '../../lib/spec/load';
+import { MAX_SPEC_BYTES, MAX_SPEC_DEPTH } from '../../lib/spec/load';
 import { runCli } from '../support/io';
 
 /*
@@ -69,6 +69,16 @@ describe('bad files built at test time', () => {
       writeFileSync(p, `# ${'x'.repeat(MAX_SPEC_BYTES - 2)}\n`); // 2 + (MAX - 2) + 1 bytes
       return p;
     }, (f) => `error: ${f}: the file is ${MAX_SPEC_BYTES + 1} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes\n`],
+    ['JSON nested 100,000 levels deep (was an internal error: stack overflow)', () => {
+      const p = path.join(tmp, 'deep.json');
+      writeFileSync(p, `{"tiers": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+      return p;
+    }, (f) => `error: ${f}: not valid JSON: the document nests deeper than ${MAX_SPEC_DEPTH} levels\n`],
+    ['YAML nested one level deeper than the limit', () => {
+      const p = path.join(tmp, 'deep.yaml');
+      writeFileSync(p, `tiers: ${'['.repeat(MAX_SPEC_DEPTH)}${']'.repeat(MAX_SPEC_DEPTH)}\n`);
+      return p;
+    }, (f) => `error: ${f}: not valid YAML: the document nests deeper than ${MAX_SPEC_DEPTH} levels\n`],
   ];
   for (const [name, make, expected] of cases) {
     it(name, async () => {

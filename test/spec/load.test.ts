@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AdcsInputError } from '../../lib/errors';
 import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../../lib/model/options';
-import { loadSpecFile, parseSpecText } from '../../lib/spec/load';
+import { loadSpecFile, MAX_SPEC_DEPTH, parseSpecText } from '../../lib/spec/load';
 import { resolveSpec } from '../../lib/spec/resolve';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'adcs-load-'));
@@ -143,6 +143,17 @@ tiers:
     const e = loadSpecFile(write('bom.yaml', Buffer.from(text, 'utf8'))).estate;
     assert.deepEqual(e.tiers.cep!.cidrs, ['10.0.2.0/24']);
     assert.deepEqual(e.tiers.ces!.cidrs, ['10.0.2.0/24']);
+  });
+
+  it('takes a leading "---" and a %YAML directive as one document', () => {
+    // GIVEN explicit document markers  WHEN loaded  THEN one document, accepted
+    assert.equal(loadSpecFile(write('marked.yaml', `%YAML 1.2\n---\n${CORE_YAML}...\n`)).estate.name, 'adcs');
+  });
+
+  it('takes nesting up to the depth limit (the limit is not hit by real specs)', () => {
+    // GIVEN a value nested MAX_SPEC_DEPTH - 1 levels under tiers  WHEN parsed  THEN parsed, refused later for its shape only
+    const doc = parseSpecText(`tiers: ${'['.repeat(MAX_SPEC_DEPTH - 1)}${']'.repeat(MAX_SPEC_DEPTH - 1)}\n`, 'x.yaml');
+    assert.ok(doc !== null && typeof doc === 'object');
   });
 
   it('reads the $schema key editors add', () => {
