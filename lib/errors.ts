@@ -133,6 +133,10 @@ export const Messages = {
     `tiers "${a}" and "${b}" would both create security group ${show(name)}; names are unique in a VPC: give one a different securityGroupName, or put co-located tiers on one existing group (the same securityGroupId)`,
   awsExistingGroupEgress: (id: string, tiers: readonly string[]) =>
     `the library adds egress rules to existing security group ${id} (tiers ${tiers.join(', ')}), but they restrict nothing while the group keeps an allow-all egress rule (AWS's default for groups created outside Terraform): remove that rule to enforce the egress side`,
+  awsSharedGroupDuplicate: (id: string, rule: string, first: string, second: string) =>
+    `${first} and ${second} both write the rule ${rule} on existing security group ${id}; AWS refuses duplicate rules: let one estate own the flow (remove the tier from one of them) or give them distinct groups`,
+  awsSharedGroupQuota: (id: string, direction: string, count: number, quota: number, owners: readonly string[]) =>
+    `existing security group ${id} would hold ${count} ${direction} rules from ${owners.join(' and ')}; the quota is ${quota} per group and direction: reference security groups instead of CIDRs, aggregate CIDRs, or raise aws.ruleQuota with the AWS quota`,
 };
 
 /** Shorthand: a problem at a path. */

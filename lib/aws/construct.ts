@@ -1,13 +1,14 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule, VpcSecurityGroupEgressRuleConfig } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Annotations, TerraformOutput } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Messages } from '../errors';
 import { Flow } from '../model/flows';
 import { TierKey } from '../model/tiers';
-import { ResolvedSpec } from '../spec/resolved';
+import { DEFAULT_AWS_RULE_QUOTA, ResolvedSpec } from '../spec/resolved';
 import { AwsPlan, planAws, PlannedAwsRule } from './plan';
+import { sharedGroupClashes } from './shared-groups';
 
 /** Props of AwsSecurityGroupRules. */
 export interface AwsSecurityGroupRulesProps {
@@ -33,6 +34,7 @@ export class AwsSecurityGroupRules extends Construct {
   public readonly securityGroupIds: Readonly<Partial<Record<TierKey, string>>>;
   /** The rules, by construct id. */
   public readonly rules: Readonly<Record<string, VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule>>;
+  private readonly quota: number;
 
   constructor(scope: Construct, id: string, props: AwsSecurityGroupRulesProps) {
     super(scope, id);
@@ -63,6 +65,15 @@ export class AwsSecurityGroupRules extends Construct {
       Object.entries(this.plan.byTier).map(([tier, g]) => [tier, groupIds.get(g!.key)!]),
     ) as Partial<Record<TierKey, string>>;
     this.rules = rules;
+    this.quota = props.spec.aws?.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA;
+    this.node.addValidation({ validate: () => this.sharedGroupClashes() });
+  }
+
+  /** Whole-stack check, reported once by the first AwsSecurityGroupRules of the stack in path order. */
+  private sharedGroupClashes(): string[] {
+    const all = TerraformStack.of(this).node.findAll().filter((c): c is AwsSecurityGroupRules => c instanceof AwsSecurityGroupRules);
+    if (all.length < 2 || all[0] !== this) return [];
+    return sharedGroupClashes(all.map((c) => ({ path: c.node.path, plan: c.plan, quota: c.quota })));
   }
 }
 

@@ -3,3 +3,4 @@ export * from './groups';
 export * from './plan';
 export * from './quota';
 export * from './text';
+export * from './shared-groups';
