@@ -1,6 +1,6 @@
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule, VpcSecurityGroupEgressRuleConfig } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import type { VpcSecurityGroupEgressRule, VpcSecurityGroupEgressRuleConfig } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import type { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Messages } from '../errors';
@@ -38,6 +38,12 @@ export class AwsSecurityGroupRules extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsSecurityGroupRulesProps) {
     super(scope, id);
+    // Loaded on use: the provider is an optional peer dependency, and Azure users need not have it.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { SecurityGroup } = require('@cdktf/provider-aws/lib/security-group') as typeof import('@cdktf/provider-aws/lib/security-group');
+    const { VpcSecurityGroupEgressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-egress-rule') as typeof import('@cdktf/provider-aws/lib/vpc-security-group-egress-rule');
+    const { VpcSecurityGroupIngressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule') as typeof import('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     this.plan = planAws(props.spec, props.flows, `AwsSecurityGroupRules ${this.node.path}`);
     const tags = props.spec.aws?.tags ?? {};
     const groupIds = new Map<string, string>();

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
-import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
-import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import type { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Messages } from '../errors';
 import { Flow } from '../model/flows';
 import { ResolvedSpec } from '../spec/resolved';
@@ -36,6 +34,12 @@ export class AzureNsgRules extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureNsgRulesProps) {
     super(scope, id);
+    // Loaded on use: the provider is an optional peer dependency, and AWS users need not have it.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { NetworkSecurityGroup } = require('@cdktf/provider-azurerm/lib/network-security-group') as typeof import('@cdktf/provider-azurerm/lib/network-security-group');
+    const { NetworkSecurityRule } = require('@cdktf/provider-azurerm/lib/network-security-rule') as typeof import('@cdktf/provider-azurerm/lib/network-security-rule');
+    const { SubnetNetworkSecurityGroupAssociation } = require('@cdktf/provider-azurerm/lib/subnet-network-security-group-association') as typeof import('@cdktf/provider-azurerm/lib/subnet-network-security-group-association');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     this.plan = planAzure(props.spec, props.flows);
     const created: Record<string, NetworkSecurityGroup> = {};
     for (const w of this.plan.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));

@@ -35,7 +35,7 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       }
       // ces and cep on the same hosts and subnet half of the time, as real estates do
       const shareWithCes = k === 'cep' && keys.includes('ces') && r.modes[i] === 'none';
-      const cidr = shareWithCes ? '10.0.2.0/24' : `10.0.${i + 1}.0/24`;
+      const cidr = `10.0.${(shareWithCes ? keys.indexOf('ces') : i) + 1}.0/24`;
       const mode = shareWithCes ? r.modes[keys.indexOf('ces')] : r.modes[i];
       const t: TierProps = { cidrs: [cidr] };
       if (k === 'dc' && r.dcLegacy) Object.assign(t, { osGeneration: 'legacy' });

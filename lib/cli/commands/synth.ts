@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AdcsInputError } from '../../errors';
+import { AdcsInputError, Messages } from '../../errors';
 import { loadAndCheck, printWarnings } from './common';
 import { CliIo, ExitCode, UsageError } from '../io';
 
@@ -10,7 +10,7 @@ import { CliIo, ExitCode, UsageError } from '../io';
  * synthesized into a scratch folder first: on any error nothing under DIR changes.
  */
 export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): ExitCode {
-  if (!opts.spec) throw new UsageError('synth needs --spec FILE');
+  if (!opts.spec) throw new UsageError(Messages.commandNeeds('synth', '--spec FILE'));
   const file = opts.spec;
   const { doc, spec } = loadAndCheck(file, 'synth');
   const outDir = resolve(opts.out ?? 'cdktf.out');
@@ -26,7 +26,7 @@ export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): 
     try {
       const adcs = estateStack(app, doc, spec);
       app.synth();
-      printWarnings(io, [...spec.warnings, ...(adcs.azure?.plan.warnings ?? [])]);
+      printWarnings(io, [...spec.warnings, ...(adcs.azure?.plan.warnings ?? []), ...(adcs.aws?.plan.warnings ?? [])]);
     } catch (e) {
       if (e instanceof AdcsInputError) throw new AdcsInputError(file, e.problems);
       throw e;
