@@ -28,27 +28,38 @@ export class AdcsInputError extends Error {
 export function show(value: unknown): string {
   let text: string;
   try {
-    text = value === undefined ? 'nothing' : JSON.stringify(value);
+    text = value === undefined ? 'nothing'
+      : typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
   } catch {
-    text = String(value);
+    text = Array.isArray(value) ? '[...]' : value !== null && typeof value === 'object' ? '{...}' : String(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function didYouMean(value: unknown, accepted: readonly string[]): string {
   const c = typeof value === 'string' ? closest(value, accepted) : undefined;
-  return c ? `; did you mean "${c}"?` : '';
+  return c ? ` (did you mean "${c}"?)` : '';
 }
 
 const list = (xs: readonly (string | number)[]): string => xs.join(', ');
 
 /** Every user-facing message of the library, as named factories. */
 export const Messages = {
+  // command line
+  unknownCommand: (command: string, accepted: readonly string[]) =>
+    `unknown command ${show(command)}${didYouMean(command, accepted)}; accepted: ${list(accepted)}`,
+  unexpectedArgument: (arg: string) => `unexpected argument ${show(arg)}; options take the form --name VALUE`,
+  unknownOption: (option: string, command: string, accepted: readonly string[]) =>
+    `unknown option ${show(option)} for ${command}${didYouMean(option, accepted)}; accepted: ${list(accepted)}`,
+  optionNeedsValue: (option: string, command: string) => `option "${option}" of ${command} needs a value`,
+  commandNeeds: (command: string, what: string) => `${command} needs ${what}`,
+
   // files
-  fileNotFound: (file: string) => `file not found: ${file}; give the path of a YAML or JSON spec`,
-  fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  fileNotFound: (_file: string) => 'file not found; give the path of a YAML or JSON spec',
+  fileUnreadable: (_file: string, reason: string) => `cannot read the file: ${reason}`,
   fileTooLarge: (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`,
-  notUtf8: () => 'the file is not UTF-8 text',
+  notUtf8: () => 'the file is not UTF-8 text; save it as UTF-8',
+  tooDeep: (max: number) => `the document nests deeper than ${max} levels; a spec needs at most 4`,
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
   jsonSyntax: (detail: string) => `not valid JSON: ${detail}`,
   notAMapping: (value: unknown) => `a spec is a mapping of keys (name, platform, tiers, ...), got ${show(value)}`,
@@ -56,7 +67,7 @@ export const Messages = {
 
   // structure
   unknownKey: (key: string, accepted: readonly string[]) =>
-    `unknown key "${key}"${didYouMean(key, accepted)}; accepted keys: ${list(accepted)}`,
+    `unknown key ${show(key)}${didYouMean(key, accepted)}; accepted keys: ${list(accepted)}`,
   missingKey: (key: string, hint = '') => `missing required key "${key}"${hint}`,
   wrongType: (expected: string, value: unknown) => `expected ${expected}, got ${show(value)}`,
   notAccepted: (value: unknown, accepted: readonly string[]) =>
@@ -68,14 +79,15 @@ export const Messages = {
   cidrMalformed: (value: unknown) => `${show(value)} is not an IPv4 CIDR; write it as a.b.c.d/n, for example 10.0.1.0/24`,
   cidrIpv6: (value: unknown) => `${show(value)} is IPv6; only IPv4 CIDRs are supported`,
   cidrNotNetwork: (value: unknown, suggestion: string) =>
-    `${show(value)} has host bits set; the network of that block is ${suggestion}: did you mean ${suggestion}?`,
+    `${show(value)} has host bits set (did you mean ${suggestion}, the network of that block?)`,
   cidrNoPrefix: (value: unknown, suggestion: string) => `${show(value)} has no prefix length; for one host write ${suggestion}`,
   cidrDuplicate: (value: string, first: number) => `${value} is listed twice (first at index ${first}); remove one`,
 
   // ports
   portRangeMalformed: (value: unknown, bounds: string) =>
     `${show(value)} is not a port range; write "N-M" with ${bounds}, low end first (for example "5000-5200")`,
-  portRangeOutOfBounds: (value: unknown, bounds: string) => `${show(value)} lies outside ${bounds}`,
+  portRangeOutOfBounds: (value: unknown, bounds: string) =>
+    `${show(value)} lies outside ${bounds}; give "N-M" with both ends in ${bounds}, low end first`,
   portMalformed: (value: unknown) =>
     `${show(value)} is not a port; write "N" or "N-M" with ports in 1-65535, low end first (for example "3389" or "5985-5986")`,
   dcomPortTooLow: (port: number) =>
@@ -91,7 +103,10 @@ export const Messages = {
     `custom flow ${which} "${tier}", but the estate has no such tier; add tiers.${tier} or change "${which}"`,
   customFlowDuplicate: (id: string, first: number) => `custom flow id "${id}" is already used by customFlows[${first}]; give each flow a distinct "name"`,
   platformMissing: (command: string) => `"platform" is required by ${command}; accepted: azure, aws`,
-  platformSettingsMissing: (platform: string) => `platform is "${platform}" but the spec has no "${platform}" settings block`,
+  platformSettingsMissing: (platform: string) =>
+    `platform is "${platform}" but the spec has no "${platform}" settings block; add ${platform === 'azure' ? 'azure: { resourceGroupName, location }' : 'aws: { vpcId }'} or remove "platform"`,
+  mixedPlatformTierKeys: (azureAt: string, awsAt: string) =>
+    `tiers use Azure (${azureAt}) and AWS (${awsAt}) enforcement keys; an estate renders to one platform: keep one kind, or set "platform"`,
   platformSettingsBoth: () => 'both "azure" and "aws" settings are given; an estate renders to one platform: keep one, or set "platform"',
   wrongPlatformKey: (key: string, platform: string, owner: string) =>
     `"${key}" is an ${owner} setting but the platform is "${platform}"; remove it`,

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AdcsInputError } from '../errors';
-import { closest } from '../util/suggest';
+import { AdcsInputError, Messages } from '../errors';
 import { matrixCommand } from './commands/matrix';
 import { checkCommand } from './commands/check';
 import { synthCommand } from './commands/synth';
@@ -61,13 +60,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
     // Own keys only: "constructor" or "__proto__" are unknown commands, not Object.prototype members.
     const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!cmd) throw new UsageError(`unknown command "${command}"; accepted: ${Object.keys(COMMANDS).join(', ')}`);
+    if (!cmd) throw new UsageError(Messages.unknownCommand(command, Object.keys(COMMANDS)));
     const { values, positionals } = parseCommandArgs(command, rest, cmd.flags);
     if (values.help) {
       io.out(USAGE);
       return ExitCode.OK;
     }
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; options take the form --name VALUE`);
+    if (positionals.length > 0) throw new UsageError(Messages.unexpectedArgument(positionals[0]));
     return await cmd.run(values as Record<string, string | undefined>, io);
   } catch (e) {
     if (e instanceof AdcsInputError) {
@@ -93,11 +92,10 @@ function parseCommandArgs(command: string, args: string[], flags: string[]): { v
     const accepted = [...flags.map((f) => `--${f}`), '--help'];
     const option = /'(-[^' ]*)/.exec(err.message)?.[1];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-      const guess = closest(option, accepted);
-      throw new UsageError(`unknown option "${option}" for ${command}${guess ? `; did you mean "${guess}"?` : ''}; accepted: ${accepted.join(', ')}`);
+      throw new UsageError(Messages.unknownOption(option, command, accepted));
     }
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-      throw new UsageError(`option "${option}" of ${command} needs a value`);
+      throw new UsageError(Messages.optionNeedsValue(option, command));
     }
     throw new UsageError(err.message);
   }

@@ -23,7 +23,7 @@ function nestsDeeperThan(doc: unknown, max: number): boolean {
 
 /** Parses spec text: JSON for `.json` files, YAML (a superset of JSON) otherwise. */
 export function parseSpecText(text: string, source: string): unknown {
-  const deep = `the document nests deeper than ${MAX_SPEC_DEPTH} levels`;
+  const deep = Messages.tooDeep(MAX_SPEC_DEPTH);
   if (/\.json$/i.test(source)) {
     let doc: unknown;
     try {
@@ -32,7 +32,7 @@ export function parseSpecText(text: string, source: string): unknown {
       throw new AdcsInputError(source, [problem('', Messages.jsonSyntax((e as Error).message))]);
     }
     // JSON.parse takes any depth, but reporting on such a value overflows the stack later.
-    if (nestsDeeperThan(doc, MAX_SPEC_DEPTH)) throw new AdcsInputError(source, [problem('', Messages.jsonSyntax(deep))]);
+    if (nestsDeeperThan(doc, MAX_SPEC_DEPTH)) throw new AdcsInputError(source, [problem('', deep)]);
     return doc;
   }
   // Loaded here, not at the top: `matrix` without a spec and the constructs never need it.
@@ -48,9 +48,10 @@ export function parseSpecText(text: string, source: string): unknown {
   }
   try {
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (nestsDeeperThan(value, MAX_SPEC_DEPTH)) throw new Error(deep);
+    if (nestsDeeperThan(value, MAX_SPEC_DEPTH)) throw new AdcsInputError(source, [problem('', deep)]);
     return value;
   } catch (e) {
+    if (e instanceof AdcsInputError) throw e;
     // An alias explosion ("billion laughs") throws here: bad input, not an internal error.
     throw new AdcsInputError(source, [problem('', Messages.yamlSyntax((e as Error).message))]);
   }

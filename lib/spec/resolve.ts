@@ -70,9 +70,11 @@ class Resolver {
       return undefined;
     }
     const platform = p.platform ?? (p.azure ? Platform.AZURE : p.aws ? Platform.AWS : this.platformFromTiers());
-    if (platform === undefined && this.tierKeysOf(AZURE_TIER_KEYS) && this.tierKeysOf(AWS_TIER_KEYS)) {
+    const azureAt = this.firstTierKey(AZURE_TIER_KEYS);
+    const awsAt = this.firstTierKey(AWS_TIER_KEYS);
+    if (platform === undefined && azureAt && awsAt) {
       // Azure and AWS enforcement points side by side, and nothing says which platform: refuse.
-      this.problems.push(problem('tiers', Messages.platformSettingsBoth()));
+      this.problems.push(problem('tiers', Messages.mixedPlatformTierKeys(azureAt, awsAt)));
     }
     if (platform === Platform.AZURE && p.aws) this.problems.push(problem('aws', Messages.wrongPlatformKey('aws', platform, 'AWS')));
     if (platform === Platform.AWS && p.azure) this.problems.push(problem('azure', Messages.wrongPlatformKey('azure', platform, 'Azure')));
@@ -88,7 +90,17 @@ class Resolver {
 
   /** True when some tier sets one of `keys`. */
   private tierKeysOf(keys: readonly (keyof TierProps)[]): boolean {
-    return (Object.values(this.p.tiers) as TierProps[]).some((t) => keys.some((k) => t[k] !== undefined));
+    return this.firstTierKey(keys) !== undefined;
+  }
+
+  /** Key path of the first tier key (canonical tier order) among `keys`, if any tier sets one. */
+  private firstTierKey(keys: readonly (keyof TierProps)[]): string | undefined {
+    for (const tier of TIER_KEYS) {
+      const t = (this.p.tiers as unknown as Record<string, TierProps | undefined>)[tier];
+      const k = t && keys.find((x) => t[x] !== undefined);
+      if (k) return `tiers.${tier}.${k}`;
+    }
+    return undefined;
   }
 
   private tier(key: TierKey, t: TierProps, platform: Platform | undefined): EstateTier {

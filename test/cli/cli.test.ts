@@ -97,7 +97,7 @@ describe('cli: matrix', () => {
       err: 'error: --format: "xml" is not accepted; accepted: markdown, csv, json, mermaid\nRun "adcs-firewall --help" for usage.\n' });
     // AND a near miss gets a suggestion
     assert.equal((await runCli(['matrix', '--format', 'JSON'])).err,
-      'error: --format: "JSON" is not accepted; did you mean "json"?; accepted: markdown, csv, json, mermaid\nRun "adcs-firewall --help" for usage.\n');
+      'error: --format: "JSON" is not accepted (did you mean "json"?); accepted: markdown, csv, json, mermaid\nRun "adcs-firewall --help" for usage.\n');
   });
 
   it('a bad spec: exit 2, the message on stderr, nothing on stdout', async () => {
@@ -106,7 +106,7 @@ describe('cli: matrix', () => {
     writeFileSync(bad, 'tiers:\n  clients: { cidrs: [10.20.0.0/16] }\n  ca: { cidrs: [10.0.0.1/24] }\n  dc: { cidrs: [10.0.0.0/24] }\n');
     const { code, out, err } = await runCli(['matrix', '--spec', bad, '--format', 'json']);
     assert.deepEqual({ code, out, err }, { code: 2, out: '',
-      err: `error: ${bad}: tiers.ca.cidrs[0]: "10.0.0.1/24" has host bits set; the network of that block is 10.0.0.0/24: did you mean 10.0.0.0/24?\n` });
+      err: `error: ${bad}: tiers.ca.cidrs[0]: "10.0.0.1/24" has host bits set (did you mean 10.0.0.0/24, the network of that block?)\n` });
   });
 
   it('--spec "" is a missing file, not the default estate', async () => {
@@ -161,7 +161,7 @@ describe('cli: help, version and usage errors', () => {
   it('an unknown command: exit 2 naming the accepted commands', async () => {
     // GIVEN a typo'd command  THEN exit 2 and the list
     assert.deepEqual(await runCli(['matrx']), { code: 2, out: '',
-      err: `error: unknown command "matrx"; accepted: ${Object.keys(COMMANDS).join(', ')}\nRun "adcs-firewall --help" for usage.\n` });
+      err: `error: unknown command "matrx" (did you mean "matrix"?); accepted: ${Object.keys(COMMANDS).join(', ')}\nRun "adcs-firewall --help" for usage.\n` });
   });
 
   it('Object.prototype names are unknown commands, not internal errors', async () => {
@@ -177,7 +177,7 @@ describe('cli: help, version and usage errors', () => {
     assert.deepEqual(await runCli(['matrix', '--frobnicate']), { code: 2, out: '',
       err: 'error: unknown option "--frobnicate" for matrix; accepted: --spec, --format, --help\nRun "adcs-firewall --help" for usage.\n' });
     assert.deepEqual(await runCli(['validate', '--sepc', SPEC]), { code: 2, out: '',
-      err: 'error: unknown option "--sepc" for validate; did you mean "--spec"?; accepted: --spec, --help\nRun "adcs-firewall --help" for usage.\n' });
+      err: 'error: unknown option "--sepc" for validate (did you mean "--spec"?); accepted: --spec, --help\nRun "adcs-firewall --help" for usage.\n' });
     assert.equal((await runCli(['matrix', '-x'])).code, 2);
   });
 

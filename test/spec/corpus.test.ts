@@ -59,11 +59,11 @@ describe('bad-input corpus (validate --spec)', () => {
 describe('bad files built at test time', () => {
   const cases: [string, () => string, (f: string) => string][] = [
     ['a file that does not exist', () => path.join(tmp, 'missing.yaml'),
-      (f) => `error: ${f}: file not found: ${f}; give the path of a YAML or JSON spec\n`],
+      (f) => `error: ${f}: file not found; give the path of a YAML or JSON spec\n`],
     ['a directory', () => { const d = path.join(tmp, 'a-dir.yaml'); mkdirSync(d); return d; },
-      (f) => `error: ${f}: cannot read ${f}: it is a directory\n`],
+      (f) => `error: ${f}: cannot read the file: it is a directory\n`],
     ['a path through a file (not readable as a spec)', () => { const p = path.join(tmp, 'plain.yaml'); writeFileSync(p, 'x: 1\n'); return path.join(p, 'spec.yaml'); },
-      (f) => `error: ${f}: cannot read ${f}: ENOTDIR: not a directory, stat '${f}'\n`],
+      (f) => `error: ${f}: cannot read the file: ENOTDIR: not a directory, stat '${f}'\n`],
     ['a file one byte over the size limit', () => {
       const p = path.join(tmp, 'huge.yaml');
       writeFileSync(p, `# ${'x'.repeat(MAX_SPEC_BYTES - 2)}\n`); // 2 + (MAX - 2) + 1 bytes
@@ -73,12 +73,12 @@ describe('bad files built at test time', () => {
       const p = path.join(tmp, 'deep.json');
       writeFileSync(p, `{"tiers": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
       return p;
-    }, (f) => `error: ${f}: not valid JSON: the document nests deeper than ${MAX_SPEC_DEPTH} levels\n`],
+    }, (f) => `error: ${f}: the document nests deeper than ${MAX_SPEC_DEPTH} levels; a spec needs at most 4\n`],
     ['YAML nested one level deeper than the limit', () => {
       const p = path.join(tmp, 'deep.yaml');
       writeFileSync(p, `tiers: ${'['.repeat(MAX_SPEC_DEPTH)}${']'.repeat(MAX_SPEC_DEPTH)}\n`);
       return p;
-    }, (f) => `error: ${f}: not valid YAML: the document nests deeper than ${MAX_SPEC_DEPTH} levels\n`],
+    }, (f) => `error: ${f}: the document nests deeper than ${MAX_SPEC_DEPTH} levels; a spec needs at most 4\n`],
   ];
   for (const [name, make, expected] of cases) {
     it(name, async () => {

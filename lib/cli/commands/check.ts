@@ -33,7 +33,7 @@ export function readPlanFile(file: string): unknown {
 
 /** `check --spec FILE --plan FILE [--format table|json|github]`: exit 0 ok, 1 findings, 2 bad input. */
 export function checkCommand(opts: { spec?: string; plan?: string; format?: string }, io: CliIo): ExitCode {
-  if (!opts.spec || !opts.plan) throw new UsageError('check needs --spec FILE and --plan FILE');
+  if (!opts.spec || !opts.plan) throw new UsageError(Messages.commandNeeds('check', '--spec FILE and --plan FILE'));
   const format = (opts.format ?? CheckFormat.TABLE) as CheckFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
   const { spec } = loadAndCheck(opts.spec, 'check');

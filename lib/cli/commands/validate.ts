@@ -5,7 +5,7 @@ import { CliIo, ExitCode, UsageError } from '../io';
 
 /** `validate --spec FILE`: checks a spec, prints its warnings and a one-line summary. */
 export function validateCommand(opts: { spec?: string }, io: CliIo): ExitCode {
-  if (!opts.spec) throw new UsageError('validate needs --spec FILE');
+  if (!opts.spec) throw new UsageError(Messages.commandNeeds('validate', '--spec FILE'));
   const spec = loadSpecFile(opts.spec);
   for (const w of spec.warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
   const tiers = Object.keys(spec.estate.tiers).length;
