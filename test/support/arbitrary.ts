@@ -69,3 +69,18 @@ export function shuffled(props: EstateProps, seed: number): EstateProps {
   const tiers = Object.fromEntries(shuffle(Object.entries(props.tiers)).map(([k, t]) => [k, { ...(t as TierProps), cidrs: shuffle((t as TierProps).cidrs) }]));
   return Object.fromEntries(shuffle(Object.entries({ ...props, tiers }))) as unknown as EstateProps;
 }
+
+/** A random valid AWS estate: the Azure generator's estates with security groups for NSGs. */
+export function awsEstate(): fc.Arbitrary<EstateProps> {
+  return fc.tuple(azureEstate(), fc.boolean()).map(([az, allowAllEgress]) => {
+    const tiers: Record<string, TierProps> = {};
+    Object.entries(az.tiers).forEach(([k, t], i) => {
+      const { subnetIds, networkSecurityGroup, ...rest } = t as TierProps;
+      tiers[k] = { ...rest,
+        ...(subnetIds ? { createSecurityGroup: true } : {}),
+        ...(networkSecurityGroup ? { securityGroupId: `sg-${networkSecurityGroup.name === 'nsg-ces' ? 'ce5' : (0xa00 + i).toString(16)}00000000` } : {}) };
+    });
+    const { azure: _azure, ...rest } = az;
+    return { ...rest, platform: 'aws' as never, aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1000, allowAllEgress }, tiers: tiers as unknown as EstateProps['tiers'] };
+  });
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { App, Testing } from 'cdktf';
+import { checkPlan } from '../../lib/audit/check';
+import { loadSpecFile } from '../../lib/spec/load';
+import { awsExampleStack, AWS_EXAMPLE_SPEC } from '../../examples/aws';
+import { azureExample, AZURE_EXAMPLE_SPEC } from '../../examples/azure';
+
+const BAD_SOURCES = ['*', 'Any', 'Internet', 'VirtualNetwork', '0.0.0.0/0'];
+
+function synth(add: (app: App) => unknown, stack: string): any {
+  const app = Testing.app({ stackTraces: false });
+  add(app);
+  return JSON.parse(Testing.synth(app.node.findChild(stack) as never));
+}
+
+describe('examples', () => {
+  it('Azure example: clean hygiene, and check finds every flow allowed and nothing over-permissive', () => {
+    const json = synth(azureExample, 'pki-weu');
+    for (const r of Object.values(json.resource.azurerm_network_security_rule) as any[]) {
+      const sources = [r.source_address_prefix, ...(r.source_address_prefixes ?? [])].filter(Boolean);
+      if (r.access === 'Allow') assert.ok(sources.every((s) => !BAD_SOURCES.includes(s)), r.name);
+      assert.ok(r.description.length > 0 && r.description.length <= 140);
+    }
+    const report = checkPlan(json, loadSpecFile(AZURE_EXAMPLE_SPEC));
+    assert.equal(report.ok, true);
+    assert.ok(report.flows.every((f) => f.status === 'allowed'));
+    assert.deepEqual(report.unresolved, []);
+  });
+
+  it('AWS example: clean hygiene, no allow-all egress, and check passes', () => {
+    const json = synth(awsExampleStack, 'pki-use1');
+    for (const type of ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']) {
+      for (const r of Object.values(json.resource[type]) as any[]) {
+        assert.notEqual(r.cidr_ipv4, '0.0.0.0/0');
+        assert.notEqual(r.ip_protocol, '-1');
+        assert.ok(r.description.length > 0 && r.description.length <= 255);
+      }
+    }
+    for (const g of Object.values(json.resource.aws_security_group) as any[]) {
+      assert.ok(g.description.length > 0);
+      assert.equal(g.egress, undefined);
+    }
+    assert.equal(json.resource.aws_security_group_rule, undefined);
+    const report = checkPlan(json, loadSpecFile(AWS_EXAMPLE_SPEC));
+    assert.equal(report.ok, true, JSON.stringify(report.extras.filter((e) => e.kind === 'over-permissive')));
+    assert.deepEqual(report.unresolved, []);
+  });
+});
