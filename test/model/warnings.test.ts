@@ -71,3 +71,24 @@ describe('estate warnings', () => {
     assert.deepEqual(resolveSpec(p, 'test').warnings, []);
   });
 });
+
+describe('co-located tiers', () => {
+  const SUB = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/';
+  const estate = (cep: Record<string, unknown>): unknown => ({
+    platform: 'azure', azure: { resourceGroupName: 'rg', location: 'westeurope' },
+    tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'], subnetIds: [`${SUB}web`] }, cep: { cidrs: ['10.0.2.0/24'], ...cep } },
+  });
+
+  it('warns when Azure tiers share hosts but not their NSG', () => {
+    // GIVEN CEP on the CES hosts without CES's subnet  WHEN resolved  THEN a warning names both tiers
+    const w = resolveSpec(estate({}), 't').warnings.filter((x) => x.code === 'SHARED_HOSTS_SPLIT_ENFORCEMENT');
+    assert.equal(w.length, 1);
+    assert.equal(w[0].path, 'tiers.cep');
+    assert.match(w[0].message, /tiers "ces" and "cep" share addresses but not their enforcement point/);
+  });
+
+  it('is silent when they share the NSG', () => {
+    assert.deepEqual(resolveSpec(estate({ subnetIds: [`${SUB}web`] }), 't').warnings.filter((x) => x.code === 'SHARED_HOSTS_SPLIT_ENFORCEMENT'), []);
+  });
+});
