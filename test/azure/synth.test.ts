@@ -131,13 +131,15 @@ describe('Azure synth', () => {
 });
 
 describe('Azure whole-stack validation', () => {
+  /** A site whose DC tier is on the identity team's NSG, in the given priority window. */
+  const site = (name: string, window: string) => richAzure({ name, tiers: { ...richAzure().tiers,
+    dc: { cidrs: ['10.0.0.0/24'], networkSecurityGroup: { name: 'nsg-dc', resourceGroupName: 'rg-id', priorityRange: window } },
+    ocsp: { cidrs: ['10.0.6.0/24'] } } });
+
   it('refuses two estates writing the same priorities and names into one existing NSG', () => {
     // GIVEN two sites whose DC tiers share the identity team's NSG with the same window
     const app = Testing.app({ stackTraces: false });
     const stack = new TerraformStack(app, 'sites');
-    const site = (name: string, window: string) => richAzure({ name, tiers: { ...richAzure().tiers,
-      dc: { cidrs: ['10.0.0.0/24'], networkSecurityGroup: { name: 'nsg-dc', resourceGroupName: 'rg-id', priorityRange: window } },
-      ocsp: { cidrs: ['10.0.6.0/24'] } } });
     new AdcsEnrollmentSecurity(stack, 'weu', site('weu', '3000-3499'));
     new AdcsEnrollmentSecurity(stack, 'neu', site('neu', '3000-3499'));
     // WHEN validated  THEN the clash is reported with both constructs and the fix
@@ -148,9 +150,6 @@ describe('Azure whole-stack validation', () => {
   it('accepts them with disjoint windows and distinct names', () => {
     const app = Testing.app({ stackTraces: false });
     const stack = new TerraformStack(app, 'sites');
-    const site = (name: string, window: string) => richAzure({ name, tiers: { ...richAzure().tiers,
-      dc: { cidrs: ['10.0.0.0/24'], networkSecurityGroup: { name: 'nsg-dc', resourceGroupName: 'rg-id', priorityRange: window } },
-      ocsp: { cidrs: ['10.0.6.0/24'] } } });
     new AdcsEnrollmentSecurity(stack, 'weu', site('weu', '3000-3499'));
     new AdcsEnrollmentSecurity(stack, 'neu', site('neu', '3500-3999'));
     assert.deepEqual(stack.node.findAll().flatMap((c) => c.node.validate()).filter((e) => e.startsWith('NSG')), []);

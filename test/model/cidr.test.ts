@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { prng } from '../support/prng';
 import {
   aggregateCidrs, checkIpv4Cidr, cidrContains, cidrInterval, cidrSize, compareCidrs, fromInt, intervalToCidrs, toInt,
 } from '../../lib/model/cidr';
-
-/** Deterministic PRNG (mulberry32): `rnd(n)` is an integer in [0, n). */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
-}
 
 describe('checkIpv4Cidr', () => {
   for (const [text, canonical] of [['10.0.1.0/24', '10.0.1.0/24'], [' 10.0.1.0/24 ', '10.0.1.0/24'], ['0.0.0.0/0', '0.0.0.0/0'], ['10.0.0.7/32', '10.0.0.7/32'], ['255.255.255.255/32', '255.255.255.255/32']]) {

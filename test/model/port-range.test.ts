@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { prng } from '../support/prng';
 import { countPorts, normalizePortRanges, PortRange } from '../../lib/model/port-range';
 import { Protocol } from '../../lib/model/protocol';
 
 const labels = (rs: readonly PortRange[]): string[] => rs.map((r) => r.toLabel());
-
-/** Deterministic PRNG (mulberry32): `rnd(n)` is an integer in [0, n). */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
-}
 
 describe('PortRange factories', () => {
   it('builds single ports and ranges of each protocol', () => {
