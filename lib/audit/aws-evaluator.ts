@@ -1,5 +1,5 @@
 import { createdGroupName } from '../aws/groups';
-import { coversAll, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../aws/intervals';
+import { coversAll, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../util/intervals';
 import type { RuleDirection } from '../aws/plan';
 import { GroupRef, readAwsRules, TfRule } from '../aws/tf-rules';
 import { cidrInterval } from '../model/cidr';

@@ -1,13 +1,8 @@
 import { PortRange, normalizePortRanges } from '../model/port-range';
 import { Protocol } from '../model/protocol';
+import { differenceOf, intersectionOf, Interval } from '../util/intervals';
 
-/** An inclusive integer interval. */
-export interface Interval {
-  /** First value. */
-  readonly lo: number;
-  /** Last value, included. */
-  readonly hi: number;
-}
+export { Interval };
 
 /** A set of (source address, destination address, destination port) triples: a product of intervals. */
 export interface Box {
@@ -84,29 +79,18 @@ export function portsOf(boxes: readonly Box[], protocol: Protocol): PortRange[] 
 
 /** Ports of `all` that no box of `boxes` touches. */
 export function portsMinus(all: readonly PortRange[], boxes: readonly Box[]): PortRange[] {
-  let out = normalizePortRanges(all);
-  for (const b of boxes) {
-    out = out.flatMap((r) => {
-      if (b.port.hi < r.from || b.port.lo > r.to) return [r];
-      const parts: PortRange[] = [];
-      if (r.from < b.port.lo) parts.push(PortRange.of(r.protocol, r.from, b.port.lo - 1));
-      if (r.to > b.port.hi) parts.push(PortRange.of(r.protocol, b.port.hi + 1, r.to));
-      return parts;
-    });
-  }
-  return out;
+  return differencePorts(all, boxes.map((b) => PortRange.of(all[0]?.protocol ?? Protocol.TCP, b.port.lo, b.port.hi)));
 }
 
-/** Intersection of two normalized port lists of one protocol. */
+const toIntervals = (rs: readonly PortRange[]): Interval[] => rs.map((r) => ({ lo: r.from, hi: r.to }));
+const toRanges = (protocol: Protocol, xs: readonly Interval[]): PortRange[] => xs.map((x) => PortRange.of(protocol, x.lo, x.hi));
+
+/** Ports of `a` not in `b` (one protocol, that of `a`), normalized. */
+export function differencePorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  return a.length === 0 ? [] : toRanges(a[0].protocol, differenceOf(toIntervals(a), toIntervals(b)));
+}
+
+/** Intersection of two port lists of one protocol, normalized. */
 export function intersectPorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  const out: PortRange[] = [];
-  for (const x of a) {
-    for (const y of b) {
-      if (x.protocol !== y.protocol) continue;
-      const lo = Math.max(x.from, y.from);
-      const hi = Math.min(x.to, y.to);
-      if (lo <= hi) out.push(PortRange.of(x.protocol, lo, hi));
-    }
-  }
-  return normalizePortRanges(out);
+  return a.length === 0 ? [] : toRanges(a[0].protocol, intersectionOf(toIntervals(a), toIntervals(b.filter((r) => r.protocol === a[0].protocol))));
 }

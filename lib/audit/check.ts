@@ -2,11 +2,11 @@ import { cidrInterval } from '../model/cidr';
 import { EstateTier } from '../model/estate';
 import { Flow, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
-import { normalizePortRanges, PortRange } from '../model/port-range';
+import { PortRange } from '../model/port-range';
 import { Protocol, PROTOCOLS } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
-import { intersectPorts } from './boxes';
+import { differencePorts, intersectPorts } from './boxes';
 import { Origin, PlanEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
@@ -75,20 +75,6 @@ function outsiders(spec: ResolvedSpec): string[] {
 const overlap = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.some((y) => { const i = cidrInterval(x); const j = cidrInterval(y); return i.start <= j.end && j.start <= i.end; }));
 
-function minus(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  let out = normalizePortRanges(a);
-  for (const r of normalizePortRanges(b)) {
-    out = out.flatMap((x) => {
-      if (!x.overlaps(r)) return [x];
-      const parts: PortRange[] = [];
-      if (x.from < r.from) parts.push(PortRange.of(x.protocol, x.from, r.from - 1));
-      if (x.to > r.to) parts.push(PortRange.of(x.protocol, r.to + 1, x.to));
-      return parts;
-    });
-  }
-  return out;
-}
-
 /**
  * Checks a plan (a synthesized cdk.tf.json, hand-written or not, or `terraform show -json`)
  * against the estate: every flow allowed at every port, and no allow rule letting through
@@ -100,7 +86,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   const flows = flowsOf(spec.estate);
   const findings: FlowFinding[] = flows.map((flow) => {
     const r = ev.reach({ tier: flow.from }, flow.to, flow.protocol);
-    const missing = minus(flow.ports, r.allowed);
+    const missing = differencePorts(flow.ports, r.allowed);
     const status = !r.inbound.enforced && !r.outbound.enforced ? 'unenforced' : missing.length > 0 ? 'blocked' : 'allowed';
     return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules };
   });
@@ -120,7 +106,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
         const src = 'tier' in origin ? tiers[origin.tier]!.cidrs : [origin.cidr];
         const needed = flows.filter((f) => f.protocol === protocol && overlap(tiers[f.from]!.cidrs, src) && overlap(tiers[f.to]!.cidrs, tiers[to]!.cidrs))
           .flatMap((f) => f.ports);
-        const extra = minus(r.anyAllowed, needed);
+        const extra = differencePorts(r.anyAllowed, needed);
         if (extra.length === 0) continue;
         const touches = (g: { ports: readonly PortRange[] }): boolean => intersectPorts(g.ports, extra).length > 0;
         const explicit = [...r.inbound.grants, ...r.outbound.grants].filter((g) => !g.isDefault && touches(g));

@@ -1,6 +1,6 @@
 import { parseReference, planResources, PlanResource } from '../audit/plan-json';
 import { checkIpv4Cidr, cidrInterval } from '../model/cidr';
-import { Interval } from './intervals';
+import { Interval } from '../util/intervals';
 import type { RuleDirection } from './plan';
 
 /**
