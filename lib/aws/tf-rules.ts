@@ -45,7 +45,7 @@ type Json = Readonly<Record<string, unknown>>;
  * `ingress` / `egress` blocks. A reference `${aws_security_group.<name>.id}` resolves to that
  * resource when the plan has it; other expressions are kept as text. Anything that cannot be
  * read (a missing resource, a value that is not literal or not known until apply, a prefix
- * list, count / for_each) is listed in `unresolved`, never guessed.
+ * list not defined in the plan, count / for_each) is listed in `unresolved`, never guessed.
  */
 export function readAwsRules(plan: unknown): TfRules {
   const resources = planResources(plan);
@@ -68,6 +68,16 @@ export function readAwsRules(plan: unknown): TfRules {
     unresolved.push(`${where}: ${JSON.stringify(value) ?? 'nothing'} cannot be resolved`);
     return undefined;
   };
+  /** CIDRs of a customer-managed prefix list defined in the plan (inline entries and entry resources). */
+  const prefixListCidrs = (value: unknown): unknown[] | undefined => {
+    const r = parseReference(value);
+    const pl = r?.attribute === 'id' ? of('aws_ec2_managed_prefix_list').find((x) => x.address === r.address) : undefined;
+    if (!pl) return undefined;
+    const inline = list(pl.values.entry).map((e) => (e as Json)?.cidr);
+    const separate = of('aws_ec2_managed_prefix_list_entry')
+      .filter((e) => parseReference(e.values.prefix_list_id)?.address === pl.address).map((e) => e.values.cidr);
+    return [...inline, ...separate];
+  };
   const read = (address: string, direction: RuleDirection, group: GroupRef | undefined, r: Json, peers: Peers): void => {
     if (r.count !== undefined || r.for_each !== undefined) {
       unresolved.push(`${address}: count / for_each cannot be evaluated`);
@@ -78,7 +88,13 @@ export function readAwsRules(plan: unknown): TfRules {
     if (protocol === undefined) unresolvedAt(`${address}.protocol`, r.ip_protocol ?? r.protocol);
     if (ports === undefined && protocol !== 'other') unresolvedAt(`${address}.from_port/to_port`, [r.from_port, r.to_port]);
     const cidrs: Interval[] = [];
-    for (const c of peers.cidrs) {
+    const listed: unknown[] = [...peers.cidrs];
+    for (const p of peers.prefixLists) {
+      const entries = prefixListCidrs(p);
+      if (entries) listed.push(...entries);
+      else unresolvedAt(`${address} prefix list`, p);
+    }
+    for (const c of listed) {
       const checked = typeof c === 'string' ? checkIpv4Cidr(c) : undefined;
       if (checked?.ok || checked?.reason === 'notNetwork') {
         const i = cidrInterval(checked.ok ? checked.cidr : c as string);
@@ -91,7 +107,6 @@ export function readAwsRules(plan: unknown): TfRules {
       if (x !== undefined) refs.push(x);
     }
     if (peers.self && group !== undefined) refs.push(group);
-    for (const p of peers.prefixLists) unresolvedAt(`${address} prefix list`, p);
     if (group === undefined || protocol === undefined || ports === undefined) return;
     rules.push({ address, direction, group, protocol, ports, cidrs, groups: refs });
   };
