@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Enforcement } from '../../lib/model/estate';
+import {
+  cidrToInterval, intervalToCidrs, MinimumEstate, MinimumFlow, minimumAwsRuleCounts, minimumAwsRules, minimumAzureRules,
+} from '../../bench/minimum';
+
+const NONE: Enforcement = { kind: 'none' };
+const subnets = (...subnetIds: string[]): Enforcement => ({ kind: 'azureSubnets', subnetIds });
+const flow = (from: string, to: string, protocol: string, ...ports: [number, number][]): MinimumFlow =>
+  ({ from, to, protocol, ports: ports.map(([a, b]) => ({ from: a, to: b })) });
+
+describe('bench minimum: CIDR arithmetic', () => {
+  it('aggregates exactly: two aligned /25 halves give one /24, an unaligned pair stays two blocks', () => {
+    // GIVEN intervals of CIDRs  WHEN decomposed back into blocks
+    const half = (c: string) => cidrToInterval(c);
+    assert.deepEqual(intervalToCidrs({ start: half('10.0.0.0/25').start, end: half('10.0.0.128/25').end }), ['10.0.0.0/24']);
+    // THEN 10.0.1.0/24 + 10.0.2.0/24 is not a /23 (10.0.0.0/23 would widen it)
+    assert.deepEqual(intervalToCidrs({ start: half('10.0.1.0/24').start, end: half('10.0.2.0/24').end }), ['10.0.1.0/24', '10.0.2.0/24']);
+    assert.deepEqual(intervalToCidrs(cidrToInterval('0.0.0.0/0')), ['0.0.0.0/0']);
+  });
+});
+
+describe('bench minimum: Azure', () => {
+  // clients (no NSG); ca on its own NSG; ces and cep on the same subnet (one NSG) and the same hosts.
+  const estate: MinimumEstate = {
+    tiers: {
+      clients: { cidrs: ['10.20.0.0/16'], enforcement: NONE },
+      ca: { cidrs: ['10.0.1.0/27'], enforcement: subnets('snet-ca') },
+      ces: { cidrs: ['10.0.2.0/27'], enforcement: subnets('snet-web') },
+      cep: { cidrs: ['10.0.2.0/27'], enforcement: subnets('snet-web') },
+      dc: { cidrs: ['10.0.0.0/27'], enforcement: { kind: 'azureExistingNsg', name: 'nsg-dc', resourceGroupName: 'rg', denyByDefault: false } },
+    },
+  };
+
+  it('counts a hand-computed estate: ports merged per pair, identical rules on a shared NSG once, one deny per created NSG', () => {
+    const flows = [
+      flow('clients', 'ca', 'tcp', [135, 135]), flow('clients', 'ca', 'tcp', [49152, 65535]), // 1: ca in (one TCP rule)
+      flow('clients', 'ca', 'udp', [88, 88]),                                                  // 1: ca in (UDP)
+      flow('clients', 'ces', 'tcp', [443, 443]), flow('clients', 'cep', 'tcp', [443, 443]),    // 1: web in (same content)
+      flow('ces', 'ca', 'tcp', [135, 135]),                                                    // 2: ca in, web out
+      flow('cep', 'dc', 'tcp', [389, 389]), flow('ces', 'dc', 'tcp', [389, 389]),              // 2: web out (once), dc in (once)
+    ];
+    // THEN 1 + 1 + 1 + 2 + 2 allows, plus the deny of the ca and web NSGs (dc's existing NSG has none)
+    assert.equal(minimumAzureRules(estate, flows, true), 9);
+    assert.equal(minimumAzureRules(estate, flows, false), 7);
+    // One rule per tier pair instead (identical rules not merged): web in twice, web out for ces and cep, dc in twice
+    assert.equal(minimumAzureRules(estate, flows, true, false), 12);
+  });
+
+  it('keeps two rules when a shared NSG\'s pairs differ in ports', () => {
+    const flows = [flow('clients', 'ces', 'tcp', [443, 443]), flow('clients', 'cep', 'tcp', [80, 80], [443, 443])];
+    assert.equal(minimumAzureRules(estate, flows, false), 2);
+  });
+});
+
+describe('bench minimum: AWS', () => {
+  const estate: MinimumEstate = {
+    tiers: {
+      // Two aligned halves (one /24 once aggregated) and a separate /24: two CIDR peers.
+      clients: { cidrs: ['10.0.0.0/25', '10.0.0.128/25', '10.0.2.0/24'], enforcement: NONE },
+      ca: { cidrs: ['10.50.1.0/28'], enforcement: { kind: 'awsCreateGroup' } },
+      ces: { cidrs: ['10.50.2.0/27'], enforcement: { kind: 'awsCreateGroup' } },
+      dc: { cidrs: ['10.50.0.0/26'], enforcement: { kind: 'awsExistingGroup', securityGroupId: 'sg-0123456789abcdef0' } },
+    },
+  };
+
+  it('counts a hand-computed estate: one rule per group, direction, peer, protocol and maximal contiguous range', () => {
+    const flows = [
+      flow('clients', 'ca', 'tcp', [135, 135], [136, 140]), // touching: one range 135-140
+      flow('clients', 'ca', 'tcp', [445, 445]),             // another range
+      flow('clients', 'ca', 'udp', [88, 88]),               // another protocol
+      flow('ces', 'ca', 'tcp', [135, 135]), flow('ces', 'dc', 'tcp', [88, 88]), flow('ces', 'dc', 'udp', [88, 88]),
+    ];
+    const counts = minimumAwsRuleCounts(estate, flows, false);
+    // ca ingress: (135-140, 445, UDP 88) × 2 client blocks = 6, plus group ces TCP 135 = 7
+    assert.equal(counts.get('created:ca ingress'), 7);
+    // ces egress: group ca TCP 135, group dc TCP 88, group dc UDP 88
+    assert.equal(counts.get('created:ces egress'), 3);
+    assert.equal(counts.get('existing:sg-0123456789abcdef0 ingress'), 2);
+    assert.equal(minimumAwsRules(estate, flows, false), 12);
+    // allow-all egress adds one rule per created group (ca, ces), none on the existing one
+    assert.equal(minimumAwsRules(estate, flows, true), 14);
+  });
+});
