@@ -29,7 +29,7 @@ function subnetKey(subnetId: string): string {
 export class AzureNsgRules extends Construct {
   /** The plan the resources were made from. */
   public readonly plan: AzurePlan;
-  /** NSGs the library created, by NSG key (the first tier of the NSG). */
+  /** NSGs the library created, by NSG name. */
   public readonly networkSecurityGroups: Readonly<Record<string, NetworkSecurityGroup>>;
 
   constructor(scope: Construct, id: string, props: AzureNsgRulesProps) {

@@ -47,7 +47,7 @@ export interface PlannedNsgRule {
 
 /** One NSG the library creates or writes to. */
 export interface PlannedNsg {
-  /** Stable key: the first tier (canonical order) of the NSG; `existing-<rg>-<name>` for existing ones. */
+  /** Stable key: the NSG's name for created NSGs, `existing-<rg>-<name>` for existing ones. */
   readonly key: string;
   /** Tiers enforced by this NSG, canonical order. */
   readonly tiers: readonly TierKey[];
@@ -94,11 +94,16 @@ interface NsgDraft {
   denyByDefault: boolean;
 }
 
-/** Groups the tiers by the NSG that enforces them. */
-function nsgDrafts(spec: ResolvedSpec): Map<TierKey, NsgDraft> {
+/**
+ * Groups the tiers by the NSG that enforces them. A created NSG is keyed by its name: the
+ * `nsgName` its tiers give (they must agree), else `<name>-<first tier>-nsg`. Giving co-located
+ * tiers an `nsgName` pins the NSG when another tier joins its subnets later.
+ */
+function nsgDrafts(spec: ResolvedSpec, problems: InputProblem[]): Map<TierKey, NsgDraft> {
   const azure = spec.azure!;
   const byIdentity = new Map<string, NsgDraft>();
   const byTier = new Map<TierKey, NsgDraft>();
+  const named = new Map<NsgDraft, string>();
   for (const t of presentTiers(spec.estate)) {
     const e = t.enforcement;
     let identity: string;
@@ -106,7 +111,7 @@ function nsgDrafts(spec: ResolvedSpec): Map<TierKey, NsgDraft> {
     if (e.kind === 'azureSubnets') {
       identity = `subnets:${e.subnetIds.join('\n')}`;
       fresh = () => ({
-        key: t.key, tiers: [], created: true, name: e.nsgName ?? `${spec.estate.name}-${t.key}-nsg`,
+        key: '', tiers: [], created: true, name: `${spec.estate.name}-${t.key}-nsg`,
         resourceGroupName: azure.resourceGroupName, location: azure.location, subnetIds: e.subnetIds,
         tags: { ...azure.tags, 'adcs-firewall:estate': spec.estate.name }, window: azure.priorityWindow,
         denyByDefault: azure.denyByDefault,
@@ -125,7 +130,16 @@ function nsgDrafts(spec: ResolvedSpec): Map<TierKey, NsgDraft> {
     byIdentity.set(identity, draft);
     draft.tiers.push(t.key);
     byTier.set(t.key, draft);
+    if (e.kind === 'azureSubnets' && e.nsgName !== undefined) {
+      const other = named.get(draft);
+      if (other !== undefined && other !== e.nsgName) problems.push(problem(`tiers.${t.key}.nsgName`, Messages.sharedNsgConflict(other, 'nsgName')));
+      else {
+        named.set(draft, e.nsgName);
+        draft.name = e.nsgName;
+      }
+    }
   }
+  for (const d of byIdentity.values()) if (d.created) d.key = d.name;
   return byTier;
 }
 
@@ -146,7 +160,8 @@ function describe(from: TierKey, to: TierKey, protocol: Protocol, flows: readonl
  * limit is exceeded.
  */
 export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan {
-  const drafts = nsgDrafts(spec);
+  const problems: InputProblem[] = [];
+  const drafts = nsgDrafts(spec, problems);
   for (const d of new Set(drafts.values())) {
     if (d.window.last - d.window.first < 1) {
       throw new AdcsInputError(`estate ${spec.estate.name}`, [problem(`tiers.${d.tiers[0]}`,
@@ -165,17 +180,11 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
     pairs.set(k, p);
   }
   const rules = new Map<NsgDraft, PlannedNsgRule[]>();
+  // One rule per NSG, direction, tier pair and protocol. Pairs with identical content (tiers on
+  // shared hosts) keep a rule each: Azure allows it, and each keeps its own name and priority
+  // whichever tiers come and go.
   const add = (nsg: NsgDraft, r: PlannedNsgRule): void => {
-    const list = rules.get(nsg) ?? [];
-    const i = list.findIndex((x) => x.direction === r.direction && sameContent(x, r));
-    if (i < 0) list.push(r);
-    else {
-      // Same addresses, protocol and ports (tiers on shared hosts): one rule carries both flows.
-      const kept = list[i];
-      const ids = [...kept.flows, ...r.flows.filter((f) => !kept.flows.includes(f))];
-      list[i] = { ...kept, flows: ids, description: describe(kept.fromTier!, kept.toTier!, r.protocol === 'Tcp' ? Protocol.TCP : Protocol.UDP, ids) };
-    }
-    rules.set(nsg, list);
+    rules.set(nsg, [...(rules.get(nsg) ?? []), r]);
   };
   const ordered = [...pairs.values()].sort((a, b) =>
     tierOrdinal(a.from) - tierOrdinal(b.from) || tierOrdinal(a.to) - tierOrdinal(b.to) || a.protocol.localeCompare(b.protocol));
@@ -197,7 +206,6 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
       });
     }
   }
-  const problems: InputProblem[] = [];
   const warnings: Warning[] = [];
   const unique = [...new Set(drafts.values())].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const nsgs = unique.map((d) => {
@@ -218,13 +226,6 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
   });
   if (problems.length > 0) throw new AdcsInputError(`estate ${spec.estate.name}`, problems);
   return { nsgs, warnings };
-}
-
-function sameContent(a: PlannedNsgRule, b: PlannedNsgRule): boolean {
-  return a.protocol === b.protocol && a.access === b.access
-    && a.sourceAddressPrefixes.join() === b.sourceAddressPrefixes.join()
-    && a.destinationAddressPrefixes.join() === b.destinationAddressPrefixes.join()
-    && a.destinationPortRanges.join() === b.destinationPortRanges.join();
 }
 
 function checkNsg(d: NsgDraft, list: readonly PlannedNsgRule[], problems: InputProblem[]): void {

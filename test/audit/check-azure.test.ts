@@ -34,17 +34,25 @@ describe('check (Azure)', () => {
 
   it('fails when one rule is removed, naming the flow and the deny that blocks it', () => {
     const plan = fresh();
-    delete rules(plan)[key(plan, '_ces-in-clients-ces-tcp')];
+    delete rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')];
     const r = checkPlan(plan, spec);
     assert.equal(r.ok, false);
     const blocked = r.flows.filter((f) => f.status === 'blocked');
-    assert.deepEqual(blocked.map((f) => `${f.flow.id} ${f.flow.from}->${f.flow.to}`).sort(), ['ces-https clients->ces', 'cep-https clients->cep'].sort());
+    assert.deepEqual(blocked.map((f) => `${f.flow.id} ${f.flow.from}->${f.flow.to} ${f.missing.join()}`), ['enroll-dcom clients->ca 135,10509']);
     assert.ok(blocked[0].inbound.some((x) => x.includes('deny-vnet-inbound')));
+  });
+
+  it('keeps a flow whose own rule is gone when a co-located tier\'s rule carries the same traffic', () => {
+    // GIVEN CES and CEP on the same hosts, and the clients->ces rule removed
+    const plan = fresh();
+    delete rules(plan)[key(plan, '_pki-ces-nsg-in-clients-ces-tcp')];
+    // THEN HTTPS still reaches the hosts through clients->cep: the evaluator judges traffic, not rule names
+    assert.equal(checkPlan(plan, spec).flows.find((f) => f.flow.id === 'ces-https')!.status, 'allowed');
   });
 
   it('fails when a port range is widened, naming the rule and the extra ports', () => {
     const plan = fresh();
-    rules(plan)[key(plan, '_ca-in-clients-ca-tcp')].destination_port_ranges = ['135', '1024-65535'];
+    rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].destination_port_ranges = ['135', '1024-65535'];
     const r = checkPlan(plan, spec);
     assert.equal(r.ok, false);
     const over = r.extras.filter((e) => e.kind === 'over-permissive');
@@ -52,19 +60,19 @@ describe('check (Azure)', () => {
     assert.equal(over[0].from, 'clients');
     assert.equal(over[0].to, 'ca');
     assert.deepEqual(over[0].ports.map(String), ['1024-10508', '10510-65535']);
-    assert.ok(over[0].rules[0].includes('ca-in-clients-ca-tcp'));
+    assert.ok(over[0].rules[0].includes('ca-nsg-in-clients-ca-tcp'));
   });
 
   it('fails when a port is opened to *, naming the rule and the outside source', () => {
     const plan = fresh();
-    const r0 = rules(plan)[key(plan, '_cdp-in-clients-cdp-tcp')];
+    const r0 = rules(plan)[key(plan, '_pki-cdp-nsg-in-clients-cdp-tcp')];
     delete r0.source_address_prefixes;
     r0.source_address_prefix = '*';
     const r = checkPlan(plan, spec);
     assert.equal(r.ok, false);
     const over = r.extras.filter((e) => e.kind === 'over-permissive');
     assert.ok(over.some((e) => e.from === 'outside:198.51.100.0/24' && e.to === 'cdp' && e.ports.map(String).join() === '80'), JSON.stringify(over));
-    assert.ok(over.every((e) => e.rules.some((x) => x.includes('cdp-in-clients-cdp-tcp'))));
+    assert.ok(over.every((e) => e.rules.some((x) => x.includes('cdp-nsg-in-clients-cdp-tcp'))));
   });
 
   it('warns, without failing, on traffic only AllowVnetInBound lets through (an NSG without its own deny)', () => {
@@ -104,8 +112,8 @@ describe('check (Azure)', () => {
 
   it('reports what it cannot resolve instead of guessing', () => {
     const plan = fresh();
-    rules(plan)[key(plan, '_ca-in-clients-ca-tcp')].source_address_prefix = 'Storage';
-    delete rules(plan)[key(plan, '_ca-in-clients-ca-tcp')].source_address_prefixes;
+    rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].source_address_prefix = 'Storage';
+    delete rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].source_address_prefixes;
     const r = checkPlan(plan, spec);
     assert.ok(r.unresolved.some((u) => u.includes('address prefix Storage')));
     assert.equal(r.flows.find((f) => f.flow.id === 'enroll-dcom')!.status, 'blocked');
@@ -114,7 +122,7 @@ describe('check (Azure)', () => {
   it('offers a matcher and an assertion for users\' own tests', () => {
     assert.equal(toSatisfyAdcsEstate(JSON.stringify(fresh()), props).pass, true);
     const plan = fresh();
-    delete rules(plan)[key(plan, '_ca-in-clients-ca-tcp')];
+    delete rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')];
     const m = toSatisfyAdcsEstate(plan, props);
     assert.equal(m.pass, false);
     assert.match(m.message(), /FAIL enroll-dcom clients -> ca TCP 135,10509: BLOCKED at 135,10509/);
@@ -125,11 +133,11 @@ describe('check (Azure)', () => {
     const good = files(fresh());
     assert.equal((await runCli(['check', '--spec', good.spec, '--plan', good.plan])).code, 0);
     const plan = fresh();
-    rules(plan)[key(plan, '_ca-in-clients-ca-tcp')].destination_port_ranges = ['135', '1024-65535'];
+    rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].destination_port_ranges = ['135', '1024-65535'];
     const bad = files(plan);
     const table = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan]);
     assert.equal(table.code, 1);
-    assert.match(table.out, /FAIL azurerm_network_security_rule\.\S+ca-in-clients-ca-tcp\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it/);
+    assert.match(table.out, /FAIL azurerm_network_security_rule\.\S+ca-nsg-in-clients-ca-tcp\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it/);
     const json = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'json']);
     assert.equal(json.code, 1);
     assert.equal(JSON.parse(json.out).ok, false);

@@ -43,6 +43,21 @@ describe('Azure rule identity', () => {
     assert.ok(after.size > before.size);
   });
 
+  it('a tier joining a pinned NSG (nsgName) keeps the NSG and every rule, whatever its order', () => {
+    // GIVEN CEP alone on the web subnet's NSG, pinned by name
+    const web = { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('web')], nsgName: 'pki-web-nsg' };
+    const { ces: _ces, ...rest } = base.tiers;
+    const before = synthEstate({ ...base, tiers: { ...rest, cep: web } }).json;
+    // WHEN CES (which sorts first) joins the same hosts and NSG
+    const after = synthEstate({ ...base, tiers: { ...rest, cep: web, ces: web } }).json;
+    // THEN the NSG keeps its address and name, and every rule its address, name and priority
+    assert.deepEqual(Object.keys(after.resource.azurerm_network_security_group).filter((k) => k.includes('web')),
+      Object.keys(before.resource.azurerm_network_security_group).filter((k) => k.includes('web')));
+    const ids = (json: any): Map<string, string> => new Map(Object.entries(json.resource.azurerm_network_security_rule as Record<string, any>)
+      .map(([k, r]) => [k, `${r.name} ${r.direction} ${r.priority}`]));
+    keepsEveryExisting(ids(before), ids(after));
+  });
+
   it('adding a custom flow or an option keeps every rule name, address and priority', () => {
     const before = identities(base);
     keepsEveryExisting(before, identities({ ...base, domainMemberFlows: true, dcomPort: 10509,
@@ -55,7 +70,7 @@ describe('Azure rule identity', () => {
     assert.equal(ruleSlot('dc', 'ca', 'udp' as never), 131);
     const ids = identities(base);
     const find = (part: string): string => [...ids.entries()].find(([k]) => k.includes(part))![1];
-    assert.match(find('_ca-in-clients-ca-tcp'), /^pki-in-clients-to-ca-tcp \$\{azurerm_network_security_group\.\S+\.name\} Inbound 132$/);
+    assert.match(find('_pki-ca-nsg-in-clients-ca-tcp'), /^pki-in-clients-to-ca-tcp \$\{azurerm_network_security_group\.\S+\.name\} Inbound 132$/);
     assert.match(find('-in-ca-dc-udp'), /^pki-in-ca-to-dc-udp nsg-dc Inbound 3131$/);
   });
 });

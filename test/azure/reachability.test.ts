@@ -32,7 +32,7 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
     const props = richAzure();
     const { json } = synthEstate(props);
     const rules = json.resource.azurerm_network_security_rule;
-    const victim = Object.keys(rules).find((k) => k.includes('ca-in-clients-ca-tcp'))!;
+    const victim = Object.keys(rules).find((k) => k.includes('ca-nsg-in-clients-ca-tcp'))!;
     delete rules[victim];
     // WHEN enrollment is evaluated
     const r = new AzurePlanEvaluator(json, resolveSpec(props, 'test')).reach({ tier: 'clients' }, 'ca', 'tcp' as never);

@@ -42,16 +42,16 @@ describe('Azure synth', () => {
 
   it('puts inbound rules at the destination and outbound rules at the source, with the catalogue ports', () => {
     const rules = rulesOf(synthEstate(richAzure()).json);
-    const inCa = Object.entries(rules).find(([k]) => k.includes('_ca-in-clients-ca-tcp'))![1];
+    const inCa = Object.entries(rules).find(([k]) => k.includes('_pki-ca-nsg-in-clients-ca-tcp'))![1];
     assert.equal(inCa.direction, 'Inbound');
     assert.equal(inCa.access, 'Allow');
     assert.deepEqual(inCa.destination_port_ranges, ['135', '49152-65535']);
     assert.deepEqual(inCa.source_address_prefix, '10.20.0.0/15', 'adjacent client /16s merged exactly');
     assert.equal(inCa.destination_address_prefix, '10.0.1.0/24');
     assert.match(inCa.description, /enroll-dcom/);
-    const outCes = Object.entries(rules).find(([k]) => k.includes('_ces-out-ces-ca-tcp'))![1];
+    const outCes = Object.entries(rules).find(([k]) => k.includes('_pki-ces-nsg-out-ces-ca-tcp'))![1];
     assert.equal(outCes.direction, 'Outbound');
-    assert.match(outCes.network_security_group_name, /nsg-ces/);
+    assert.match(outCes.network_security_group_name, /pki-ces-nsg/);
   });
 
   it('adds rules to an existing NSG by name, with no deny unless asked', () => {
