@@ -150,6 +150,8 @@ export const Messages = {
     `the library adds egress rules to existing security group ${id} (tiers ${tiers.join(', ')}), but they restrict nothing while the group keeps an allow-all egress rule (AWS's default for groups created outside Terraform): remove that rule to enforce the egress side`,
   awsSharedGroupDuplicate: (id: string, rule: string, first: string, second: string) =>
     `${first} and ${second} both write the rule ${rule} on existing security group ${id}; AWS refuses duplicate rules: let one estate own the flow (remove the tier from one of them) or give them distinct groups`,
+  awsSharedGroupMixedHosts: (id: string, a: string, b: string) =>
+    `tiers "${a}" and "${b}" share security group ${id} but not their CIDRs; a security group rule cannot tell the group's hosts apart, so each tier would receive the other's flows: give each tier its own group (createSecurityGroup or another securityGroupId), or list the same CIDRs when they are the same hosts`,
   awsSharedGroupQuota: (id: string, direction: string, count: number, quota: number, owners: readonly string[]) =>
     `existing security group ${id} would hold ${count} ${direction} rules from ${owners.join(' and ')}; the quota is ${quota} per group and direction: reference security groups instead of CIDRs, aggregate CIDRs, or raise aws.ruleQuota with the AWS quota`,
 };

@@ -103,6 +103,11 @@ export function awsGroupsOf(estate: Estate, aws: ResolvedAws): AwsGroups {
     };
     for (const k of g.tiers) byTier[k] = g;
     list.push(g);
+    // A rule cannot tell a group's hosts apart: tiers sharing a group must be the same hosts,
+    // or each would receive the other's flows.
+    const cidrsOf = (k: TierKey): string => (estate.tiers[k]?.cidrs ?? []).join(' ');
+    const odd = g.tiers.find((k) => cidrsOf(k) !== cidrsOf(g.tiers[0]));
+    if (odd) problems.push(problem(`tiers.${odd}.securityGroupId`, Messages.awsSharedGroupMixedHosts(g.securityGroupId, g.tiers[0], odd)));
   }
   list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { list, byTier, problems };
@@ -111,6 +116,7 @@ export function awsGroupsOf(estate: Estate, aws: ResolvedAws): AwsGroups {
 function nameProblem(name: string): string | undefined {
   if (name.length === 0) return 'it is empty';
   if (name.length > 255) return `it has ${name.length} characters`;
+  if (name.toLowerCase() === 'default') return '"default" is reserved for the VPC\'s default group';
   if (/^sg-/i.test(name)) return 'it starts with "sg-"';
   if (!isAwsText(name)) return 'it has characters outside the accepted set';
   return undefined;

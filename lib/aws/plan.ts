@@ -1,5 +1,5 @@
 import { AdcsInputError, Messages, problem } from '../errors';
-import { aggregateCidrs, compareCidrs } from '../model/cidr';
+import { compareCidrs } from '../model/cidr';
 import { Flow } from '../model/flows';
 import { normalizePortRanges, PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -77,7 +77,7 @@ interface Bucket { readonly group: AwsGroup; readonly direction: RuleDirection; 
  * Plans an AWS estate's security groups and rules. For each flow: ingress on the destination
  * tier's group and egress on the source tier's group, wherever that end has one; the peer is
  * the other tier's group when it has one, else each of its CIDRs (exactly adjacent blocks
- * aggregated, never widened). Ranges of all flows sharing a group, direction, peer and
+ * never aggregated, so a new neighbouring CIDR never renames an existing rule). Ranges of all flows sharing a group, direction, peer and
  * protocol are merged first, so there is one rule per maximal contiguous port range: the
  * fewest rules AWS accepts, each once per group (tiers sharing a group, flows inside one group).
  *
@@ -99,7 +99,9 @@ export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aw
   const peersOf = (tier: TierKey): RulePeer[] => {
     const g = groups.byTier[tier];
     if (g) return [{ kind: 'group', groupKey: g.key }];
-    return aggregateCidrs(estate.tiers[tier]?.cidrs ?? []).map((cidr) => ({ kind: 'cidr', cidr }));
+    // One rule per declared CIDR, never aggregated: merging two blocks into one rule would
+    // rename (replace) rules that already exist when a neighbouring CIDR is added.
+    return (estate.tiers[tier]?.cidrs ?? []).map((cidr) => ({ kind: 'cidr', cidr }));
   };
   const buckets = new Map<string, Bucket>();
   const add = (group: AwsGroup, direction: RuleDirection, peer: RulePeer, flow: Flow): void => {

@@ -95,8 +95,10 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
       const tiers: Record<string, TierProps> = {};
       present.forEach((k, i) => {
         const t = e.tiers[k] ?? { cidrCount: 1, enforcement: 'none' };
-        const cidrs = Array.from({ length: t.cidrCount }, (_, j) => `10.${i + 1}.${j * 2}.0/24`);
         const en = t.enforcement;
+        // tiers sharing an existing group are the same hosts (the planner refuses anything else)
+        const cidrs = en === 'dcGroup' ? ['10.250.0.0/24'] : en === 'webGroup' ? ['10.251.0.0/24']
+          : Array.from({ length: t.cidrCount }, (_, j) => `10.${i + 1}.${j * 2}.0/24`);
         tiers[k] = { cidrs, ...(en === 'create' ? { createSecurityGroup: true } : en === 'dcGroup' ? { securityGroupId: DC_SG } : en === 'webGroup' ? { securityGroupId: WEB_SG } : {}) };
       });
       const props: EstateProps = {

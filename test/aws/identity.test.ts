@@ -49,9 +49,10 @@ describe('AWS identity stability', () => {
   });
 
   it('a tier joining an existing group keeps every address', () => {
-    // GIVEN the base estate  WHEN admins are put on the DCs' existing group (and so reference it)
+    // GIVEN the base estate  WHEN a tier on the DC hosts joins the DCs' existing group
     const before = flat(BASE);
-    const after = flat(withTier(BASE, 'admins', { cidrs: ['10.50.9.0/28'], securityGroupId: DC_SG }));
+    const dcCidrs = (BASE.tiers.dc as { cidrs: string[] }).cidrs;
+    const after = flat(withTier(BASE, 'ocsp', { cidrs: dcCidrs, securityGroupId: DC_SG }));
     // THEN nothing existing changes: the group's key is its id, not its tiers
     assert.deepEqual(changed(before, after), []);
     assert.ok(added(before, after).length > 0);
@@ -81,5 +82,16 @@ describe('AWS identity stability', () => {
       'aws_vpc_security_group_ingress_rule.adcs_aws_ca-in-cidr-10-20-0-0_16-tcp-135-140',
       'aws_vpc_security_group_ingress_rule.adcs_aws_ca-in-cidr-172-16-8-0_22-tcp-135-140',
     ]);
+  });
+});
+
+describe('AWS identity when a neighbouring CIDR is added', () => {
+  it('adding 10.20.128.0/17 next to 10.20.0.0/17 only adds rules (no aggregation into a /16)', () => {
+    const one = withTier(BASE, 'clients', { cidrs: ['10.20.0.0/17'] });
+    const two = withTier(BASE, 'clients', { cidrs: ['10.20.0.0/17', '10.20.128.0/17'] });
+    const before = flat(one);
+    const after = flat(two);
+    assert.deepEqual(changed(before, after), []);
+    assert.ok(added(before, after).every((a) => a.includes('cidr-10-20-128-0_17')), added(before, after).join('\n'));
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PlannedAwsRule } from '../../lib/aws/plan';
-import { aggregateCidrs } from '../../lib/model/cidr';
 import { isAwsText } from '../../lib/aws/text';
 import { EstateProps } from '../../lib/spec/props';
 import { mergeIntervals, oracleFlows, OracleSpec } from '../support/oracle';
@@ -19,7 +18,7 @@ const line = (r: PlannedAwsRule): string =>
 function minimumRules(props: EstateProps): number {
   const tiers = props.tiers as unknown as Record<string, { cidrs: string[]; createSecurityGroup?: boolean; securityGroupId?: string }>;
   const group = (t: string): string | undefined => (tiers[t].createSecurityGroup ? `c:${t}` : tiers[t].securityGroupId);
-  const peers = (t: string): string[] => (group(t) ? [group(t)!] : aggregateCidrs(tiers[t].cidrs));
+  const peers = (t: string): string[] => (group(t) ? [group(t)!] : [...new Set<string>(tiers[t].cidrs)]);
   const maps = new Map<string, Uint8Array>();
   for (const [key, ivs] of oracleFlows(props as unknown as OracleSpec)) {
     const [, from, to, protocol] = key.split('|');
@@ -56,12 +55,12 @@ describe('planAws', () => {
     assert.deepEqual(p.groups.map((g) => g.key), ['ca', 'cep', 'ces', DC_SG]);
   });
 
-  it('aggregates exactly adjacent CIDRs and never widens', () => {
-    // GIVEN two blocks that form a /15, and two adjacent blocks that do not align
+  it('keeps one rule per declared CIDR: adjacent blocks are not aggregated (identity stays per CIDR)', () => {
+    // GIVEN two blocks that would form a /15, and two adjacent blocks that do not align
     const p = planOf(withTier(modernAws({ aws: { ...AWS, ruleQuota: 100 } }), 'clients', { cidrs: ['10.20.0.0/16', '10.21.0.0/16', '10.23.0.0/16', '10.24.0.0/16'] }));
     const peers = [...new Set(rulesOn(p.rules, 'ces', 'ingress').map((r) => (r.peer.kind === 'cidr' ? r.peer.cidr : '')))];
-    // THEN the first pair merges, the second stays two blocks
-    assert.deepEqual(peers, ['10.20.0.0/15', '10.23.0.0/16', '10.24.0.0/16']);
+    // THEN every declared block is its own peer, none widened
+    assert.deepEqual(peers, ['10.20.0.0/16', '10.21.0.0/16', '10.23.0.0/16', '10.24.0.0/16']);
   });
 
   it('merges the ranges of every flow sharing group, direction, peer and protocol into maximal ranges', () => {

@@ -46,7 +46,7 @@ export function modernAws(over: Partial<EstateProps> = {}): EstateProps {
 
 /**
  * Every tier and option: created groups, the DCs on an existing group, Web Enrollment and
- * NDES sharing another existing group, NDES devices, admins and clients by CIDR, SMB CRL
+ * NDES on the same hosts sharing another existing group, NDES devices, admins and clients by CIDR, SMB CRL
  * publishing, SCEP over HTTP, the member baseline and custom flows (one inside a shared group).
  */
 export function richAws(over: Partial<EstateProps> = {}): EstateProps {
@@ -64,7 +64,7 @@ export function richAws(over: Partial<EstateProps> = {}): EstateProps {
       cep: { cidrs: ['10.50.2.0/27'] },
       dc: { cidrs: ['10.50.0.0/26'], securityGroupId: DC_SG },
       webEnrollment: { cidrs: ['10.50.4.0/28'], securityGroupId: WEB_SG },
-      ndes: { cidrs: ['10.50.5.0/28'], securityGroupId: WEB_SG },
+      ndes: { cidrs: ['10.50.4.0/28'], securityGroupId: WEB_SG },
       ndesClients: { cidrs: ['192.168.100.0/24'] },
       ocsp: { cidrs: ['10.50.6.0/28'], createSecurityGroup: true },
       cdp: { cidrs: ['10.50.7.0/28'], createSecurityGroup: true },
