@@ -133,7 +133,7 @@ export const Messages = {
   nsgTooManyRules: (nsg: string, count: number) =>
     `NSG ${nsg} would hold ${count} rules; Azure allows 1000 per NSG: split the tiers over more NSGs or aggregate their CIDRs`,
   nsgTooManyAddresses: (nsg: string, side: string, count: number) =>
-    `NSG ${nsg} would hold ${count} ${side} addresses over its rules; Azure allows 4000: aggregate CIDRs (adjacent blocks merge exactly) or split the tiers over more NSGs`,
+    `NSG ${nsg} would hold ${count} ${side} addresses over its rules; Azure allows 4000 (adjacent blocks are already merged): list fewer, larger CIDRs or split the tiers over more NSGs`,
   denyOnDomainControllers: (nsg: string) =>
     `NSG ${nsg} of the dc tier denies all other inbound network traffic; DCs serve the whole domain, so add custom flows for every other client of the DCs, or set denyByDefault: false`,
   existingNsgClash: (nsg: string, what: string, a: string, b: string) =>
@@ -141,7 +141,7 @@ export const Messages = {
 
   // --- aws ---
   awsRuleQuotaExceeded: (group: string, direction: string, count: number, quota: number, detail: string) =>
-    `security group ${group} would hold ${count} ${direction} rules (${detail}); the quota is ${quota} per group and direction. Ways out: reference a security group instead of CIDRs (createSecurityGroup or securityGroupId on the peer tier: a referenced group counts as one rule), aggregate the peer CIDRs (adjacent blocks merge exactly), or raise aws.ruleQuota after raising the AWS quota "Inbound or outbound rules per security group" (up to 1000, with rules per group × groups per network interface ≤ 1000)`,
+    `security group ${group} would hold ${count} ${direction} rules (${detail}); the quota is ${quota} per group and direction. Ways out: reference a security group instead of CIDRs (createSecurityGroup or securityGroupId on the peer tier: a referenced group counts as one rule), list the peer tier's addresses as fewer, larger CIDRs, or raise aws.ruleQuota after raising the AWS quota "Inbound or outbound rules per security group" (up to 1000, with rules per group × groups per network interface ≤ 1000)`,
   awsGroupNameInvalid: (name: string, rule: string) =>
     `${show(name)} is not a security group name: ${rule}; AWS accepts up to 255 of a-z A-Z 0-9 space . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *, not starting with "sg-"`,
   awsGroupNameDuplicate: (name: string, a: string, b: string) =>
@@ -153,7 +153,7 @@ export const Messages = {
   awsSharedGroupMixedHosts: (id: string, a: string, b: string) =>
     `tiers "${a}" and "${b}" share security group ${id} but not their CIDRs; a security group rule cannot tell the group's hosts apart, so each tier would receive the other's flows: give each tier its own group (createSecurityGroup or another securityGroupId), or list the same CIDRs when they are the same hosts`,
   awsSharedGroupQuota: (id: string, direction: string, count: number, quota: number, owners: readonly string[]) =>
-    `existing security group ${id} would hold ${count} ${direction} rules from ${owners.join(' and ')}; the quota is ${quota} per group and direction: reference security groups instead of CIDRs, aggregate CIDRs, or raise aws.ruleQuota with the AWS quota`,
+    `existing security group ${id} would hold ${count} ${direction} rules from ${owners.join(' and ')}; the quota is ${quota} per group and direction: reference security groups instead of CIDRs, list fewer, larger CIDRs, or raise aws.ruleQuota with the AWS quota`,
 };
 
 /** Shorthand: a problem at a path. */

@@ -35,7 +35,7 @@ describe('AWS rule quotas', () => {
     const m = caProblems[0].message;
     assert.match(m, /^security group pki-ca \(created for tier ca\) would hold 22 inbound rules \(CIDRs of clients \(10 CIDRs\): 20 rules, group pki-ces: 2 rules\); the quota is 20 per group and direction/);
     assert.match(m, /reference a security group instead of CIDRs \(createSecurityGroup or securityGroupId on the peer tier/);
-    assert.match(m, /aggregate the peer CIDRs/);
+    assert.match(m, /list the peer tier's addresses as fewer, larger CIDRs/);
     assert.match(m, /raise aws\.ruleQuota/);
     assert.match(m, /up to 1000, with rules per group × groups per network interface ≤ 1000/);
   });

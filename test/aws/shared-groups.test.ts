@@ -32,7 +32,7 @@ describe('AWS whole-stack validation of estates sharing an existing group', () =
     // GIVEN two sites with disjoint clients: 10 + 10 rules per client CIDR on the DCs, plus 32 from each site's groups
     const errors = validate({ a: site('a', ['10.20.0.0/16'], 80), b: site('b', ['10.30.0.0/16'], 80) });
     // THEN the sum (84 > 80) is reported with both owners
-    assert.deepEqual(errors, [`existing security group ${DC_SG} would hold 84 inbound rules from sites/a/aws and sites/b/aws; the quota is 80 per group and direction: reference security groups instead of CIDRs, aggregate CIDRs, or raise aws.ruleQuota with the AWS quota`]);
+    assert.deepEqual(errors, [`existing security group ${DC_SG} would hold 84 inbound rules from sites/a/aws and sites/b/aws; the quota is 80 per group and direction: reference security groups instead of CIDRs, list fewer, larger CIDRs, or raise aws.ruleQuota with the AWS quota`]);
     // AND with a quota that fits, nothing is reported
     assert.deepEqual(validate({ a: site('a', ['10.20.0.0/16'], 100), b: site('b', ['10.30.0.0/16'], 100) }), []);
   });
