@@ -32,6 +32,9 @@ const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 export class AwsPlanEvaluator implements PlanEvaluator {
   /** What could not be resolved, one line each; empty for a plan the library wrote. */
   public readonly unresolved: readonly string[];
+  /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
+  public readonly missing: readonly string[];
+  private readonly requestedEgress: boolean;
   private readonly rules: readonly TfRule[];
   private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
   private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
@@ -39,6 +42,8 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   constructor(synthesized: unknown, spec: ResolvedSpec) {
     const read = readAwsRules(synthesized);
     const unresolved = [...read.unresolved];
+    const missing: string[] = [];
+    this.requestedEgress = spec.aws?.allowAllEgress === true;
     const byName = new Map<string, GroupRef[]>();
     for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
     for (const t of presentTiers(spec.estate)) {
@@ -48,7 +53,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
         const name = createdGroupName(spec.estate, t.key, e);
         const found = byName.get(name) ?? [];
         if (found.length === 1) this.groupOf[t.key] = found[0];
-        else unresolved.push(`tiers.${t.key}: ${found.length === 0 ? 'no' : `${found.length}`} aws_security_group named "${name}" in the plan`);
+        else (found.length === 0 ? missing : unresolved).push(`tiers.${t.key}: ${found.length === 0 ? 'no' : `${found.length}`} aws_security_group named "${name}" in the plan`);
       } else if (e.kind === 'awsExistingGroup') {
         const r = parseReference(e.securityGroupId);
         this.groupOf[t.key] = r?.attribute === 'id' && r.address.startsWith('aws_security_group.') ? r.address : e.securityGroupId;
@@ -59,7 +64,19 @@ export class AwsPlanEvaluator implements PlanEvaluator {
     for (const r of read.rules) {
       if (opaque(r.group)) unresolved.push(`${r.address}: the group ${r.group} cannot be resolved`);
       for (const g of r.groups.filter(opaque)) unresolved.push(`${r.address}: the referenced group ${g} cannot be resolved`);
+      // A literal group of no tier holds hosts the spec doesn't describe: what it lets in is unknown.
+      const written = known.has(r.group);
+      for (const g of r.groups.filter((x) => !x.startsWith('${') && !known.has(x) && written)) {
+        unresolved.push(`${r.address}: the referenced group ${g} belongs to no tier of the spec`);
+      }
     }
+    for (const t of presentTiers(spec.estate)) {
+      const g = this.groupOf[t.key];
+      if (t.enforcement.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
+        missing.push(`tiers.${t.key}: the plan writes no rule to security group ${t.enforcement.securityGroupId}`);
+      }
+    }
+    this.missing = missing;
     this.rules = read.rules;
     this.unresolved = [...new Set(unresolved)].sort();
   }
@@ -77,6 +94,11 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   /** The source's outbound decision: egress rules of `from`'s group that match `to` (a tier or outside addresses). */
   public egress(from: TierKey, to: Origin, protocol: Protocol): EndDecision {
     return this.decide('egress', from, to, protocol);
+  }
+
+  /** The source's outbound decision toward addresses outside every tier. */
+  public reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision {
+    return this.egress(from, { cidr }, protocol);
   }
 
   /** Ports of `protocol` that every address of `from` may open on every address of `to`, end to end. */
@@ -115,7 +137,10 @@ export class AwsPlanEvaluator implements PlanEvaluator {
       allowed: toRanges(protocol, unionOf(allowed)),
       anyAllowed: toRanges(protocol, unionOf(anyAllowed)),
       rules: candidates.map((r) => r.address),
-      grants: candidates.map((r): Grant => ({ rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]) })),
+      grants: candidates.map((r): Grant => ({
+        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]),
+        requested: this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]),
+      })),
     };
   }
 }

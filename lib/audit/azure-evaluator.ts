@@ -75,6 +75,8 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   public readonly nsgs = new Map<string, EvaluatedNsg>();
   /** Things the evaluator could not resolve, with where they were found. */
   public readonly unresolved: string[] = [];
+  /** Enforcement points of the spec the plan lacks. */
+  public readonly missing: string[] = [];
   private readonly vnet: Interval[];
   private readonly tierNsgs = new Map<TierKey, (string | undefined)[]>();
 
@@ -111,8 +113,14 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     }
     for (const t of tiers) {
       const e = t.enforcement;
-      if (e.kind === 'azureSubnets') this.tierNsgs.set(t.key, e.subnetIds.map((s) => subnetNsg.get(s.toLowerCase())));
-      else if (e.kind === 'azureExistingNsg') this.tierNsgs.set(t.key, [nsgIdentity(e.name, e.resourceGroupName, `tiers.${t.key}`)]);
+      if (e.kind === 'azureSubnets') {
+        this.tierNsgs.set(t.key, e.subnetIds.map((s) => subnetNsg.get(s.toLowerCase())));
+        for (const s of e.subnetIds) if (!subnetNsg.has(s.toLowerCase())) this.missing.push(`tiers.${t.key}: subnet ${s} has no NSG associated in the plan`);
+      } else if (e.kind === 'azureExistingNsg') {
+        const id = nsgIdentity(e.name, e.resourceGroupName, `tiers.${t.key}`);
+        this.tierNsgs.set(t.key, [id]);
+        if (id === undefined || !this.nsgs.has(id)) this.missing.push(`tiers.${t.key}: the plan writes no rule to NSG ${e.resourceGroupName}/${e.name}`);
+      }
     }
     for (const nsg of this.nsgs.values()) nsg.rules.sort((a, b) => a.priority - b.priority);
   }
@@ -125,6 +133,10 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   /** NSG identities enforcing a tier (undefined: a subnet without NSG). */
   nsgsOf(tier: TierKey): readonly (string | undefined)[] {
     return this.tierNsgs.get(tier) ?? [undefined];
+  }
+
+  reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision {
+    return this.decide(this.tierNsgs.get(from) ?? [undefined], 'Outbound', this.tierIntervals(from), [this.interval(cidr)], protocol);
   }
 
   reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
@@ -150,7 +162,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     const grants: Grant[] = [];
     let enforced = false;
     for (const id of nsgIds) {
-      const nsg = id === undefined ? undefined : this.nsgs.get(id) ?? this.defaultsOnly(id);
+      const nsg = id === undefined ? undefined : this.nsg(id);
       if (!nsg) {
         any = full;
         continue;
@@ -206,10 +218,6 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     return n;
   }
 
-  private defaultsOnly(identity: string): EvaluatedNsg {
-    return this.nsg(identity);
-  }
-
   private nsgFromId(value: unknown, byAddress: Map<string, PlanResource>, where: string): string | undefined {
     const ref = parseReference(value);
     if (ref && byAddress.get(ref.address)?.type === 'azurerm_network_security_group') return `res:${ref.address}`;
@@ -253,13 +261,21 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   }
 
   private addRule(nsg: EvaluatedNsg, id: string, v: Record<string, unknown>): void {
+    const priority = Number(v.priority);
+    if (!Number.isInteger(priority) || priority < 100 || priority > 4096) {
+      this.unresolved.push(`${id}: priority ${JSON.stringify(v.priority)} (Azure takes whole numbers 100-4096; the rule is not evaluated)`);
+      return;
+    }
+    const direction = String(v.direction).toLowerCase() === 'outbound' ? 'Outbound' : 'Inbound';
+    const clash = nsg.rules.find((r) => !r.isDefault && r.direction === direction && r.priority === priority);
+    if (clash) this.unresolved.push(`${id}: priority ${priority} is also ${clash.id}'s in ${direction.toLowerCase()} (Azure refuses the NSG)`);
     const srcPorts = [...asList(v.source_port_range), ...asList(v.source_port_ranges)].map(String);
     if (srcPorts.length > 0 && !srcPorts.includes('*')) this.unresolved.push(`${id}: source ports ${srcPorts.join(',')} (taken as *)`);
     nsg.rules.push({
       id, name: String(v.name ?? id),
-      direction: String(v.direction).toLowerCase() === 'outbound' ? 'Outbound' : 'Inbound',
+      direction,
       access: String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow',
-      priority: Number(v.priority),
+      priority,
       protocol: String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*'),
       src: this.prefixes([...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)], id),
       dst: this.prefixes([...asList(v.destination_address_prefix), ...asList(v.destination_address_prefixes)], id),

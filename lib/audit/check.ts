@@ -1,3 +1,4 @@
+import { AdcsInputError, Messages, problem } from '../errors';
 import { cidrInterval } from '../model/cidr';
 import { EstateTier } from '../model/estate';
 import { Flow, flowsOf } from '../model/flows';
@@ -7,7 +8,7 @@ import { Protocol, PROTOCOLS } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
 import { differencePorts, intersectPorts } from './boxes';
-import { Origin, PlanEvaluator } from './reachability';
+import { EndDecision, Grant, Origin, PlanEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
 export interface FlowFinding {
@@ -25,12 +26,16 @@ export interface FlowFinding {
 
 /** Traffic the plan lets through although no flow needs it. */
 export interface ExtraFinding {
-  /** `over-permissive` when a rule of the plan allows it; `platform-default` when only a platform default does (a warning). */
-  readonly kind: 'over-permissive' | 'platform-default';
+  /**
+   * `over-permissive` when a rule of the plan allows it (a failure); `platform-default` when
+   * only a platform default does, `requested` when only a rule the spec asked for does (AWS
+   * allow-all egress): warnings.
+   */
+  readonly kind: 'over-permissive' | 'platform-default' | 'requested';
   /** Source: a tier key, or `outside:<cidr>`. */
   readonly from: string;
-  /** Destination tier. */
-  readonly to: TierKey;
+  /** Destination: a tier key, or `outside:<cidr>` (egress toward addresses of no tier). */
+  readonly to: string;
   readonly protocol: Protocol;
   /** The extra ports. */
   readonly ports: readonly PortRange[];
@@ -40,24 +45,29 @@ export interface ExtraFinding {
 
 /** The findings of a plan check. */
 export interface CheckReport {
-  /** Platform the plan was evaluated with. */
+  /** Platform the plan was evaluated with (the spec's). */
   readonly platform: Platform;
   /** One per flow of the estate. */
   readonly flows: readonly FlowFinding[];
   /** Extra traffic, failures and warnings. */
   readonly extras: readonly ExtraFinding[];
-  /** What the evaluator could not resolve (never taken as allowed). */
+  /** What the evaluator could not resolve (never taken as allowed): a failure. */
   readonly unresolved: readonly string[];
-  /** True when every flow is allowed and no rule of the plan allows extra traffic. */
+  /** Enforcement points the spec declares that the plan lacks: a failure. */
+  readonly missing: readonly string[];
+  /**
+   * True when every enforcement point of the spec is in the plan, everything resolved, every
+   * flow allowed and no rule of the plan allows extra traffic.
+   */
   readonly ok: boolean;
 }
 
 /** Evaluates a plan with the semantics of the spec's platform. */
-export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator & { unresolved: readonly string[] } {
+export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator {
   /* eslint-disable @typescript-eslint/no-require-imports */
   if (spec.platform === Platform.AWS) {
     const { AwsPlanEvaluator } = require('./aws-evaluator') as typeof import('./aws-evaluator');
-    return new AwsPlanEvaluator(plan, spec) as PlanEvaluator & { unresolved: readonly string[] };
+    return new AwsPlanEvaluator(plan, spec);
   }
   const { AzurePlanEvaluator } = require('./azure-evaluator') as typeof import('./azure-evaluator');
   return new AzurePlanEvaluator(plan, spec);
@@ -82,6 +92,7 @@ const overlap = (a: readonly string[], b: readonly string[]): boolean =>
  * tier is not judged.
  */
 export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
+  if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check'))]);
   const ev = evaluatorFor(plan, spec);
   const flows = flowsOf(spec.estate);
   const findings: FlowFinding[] = flows.map((flow) => {
@@ -108,19 +119,41 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
           .flatMap((f) => f.ports);
         const extra = differencePorts(r.anyAllowed, needed);
         if (extra.length === 0) continue;
-        const touches = (g: { ports: readonly PortRange[] }): boolean => intersectPorts(g.ports, extra).length > 0;
-        const explicit = [...r.inbound.grants, ...r.outbound.grants].filter((g) => !g.isDefault && touches(g));
-        // Platform defaults are judged inbound only: outbound, Azure allows the network by design
-        // and the library writes no outbound deny.
-        const defaults = r.inbound.enforced ? r.inbound.grants.filter((g) => g.isDefault && touches(g)) : [];
-        if (explicit.length === 0 && defaults.length === 0) continue;
-        extras.push({
-          kind: explicit.length > 0 ? 'over-permissive' : 'platform-default', from: label, to, protocol, ports: extra,
-          rules: [...new Set([...explicit, ...defaults].map((g) => g.rule))],
-        });
+        const kind = classify(r.inbound, r.outbound, extra);
+        if (kind) extras.push({ ...kind, from: label, to, protocol, ports: extra });
       }
     }
   }
-  const ok = findings.every((f) => f.status !== 'blocked') && extras.every((e) => e.kind !== 'over-permissive');
-  return { platform: spec.platform ?? Platform.AZURE, flows: findings, extras, unresolved: [...ev.unresolved], ok };
+  // Egress toward addresses of no tier: no flow needs any.
+  for (const from of keys) {
+    for (const cidr of outsiders(spec)) {
+      for (const protocol of PROTOCOLS) {
+        const out = ev.reachOutside(from, cidr, protocol);
+        if (!out.enforced || out.anyAllowed.length === 0) continue;
+        const kind = classify(undefined, out, out.anyAllowed);
+        if (kind) extras.push({ ...kind, from, to: `outside:${cidr}`, protocol, ports: out.anyAllowed });
+      }
+    }
+  }
+  const ok = ev.missing.length === 0 && ev.unresolved.length === 0
+    && findings.every((f) => f.status !== 'blocked') && extras.every((e) => e.kind !== 'over-permissive');
+  return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing: [...ev.missing], ok };
+}
+
+/**
+ * Who let extra ports through: a rule of the plan (over-permissive), else a platform default at
+ * an enforced inbound end (a warning: outbound, Azure allows the network by design and the
+ * library writes no outbound deny), else a rule the spec asked for; undefined when nothing did.
+ */
+function classify(inbound: EndDecision | undefined, outbound: EndDecision, extra: readonly PortRange[]): Pick<ExtraFinding, 'kind' | 'rules'> | undefined {
+  const touches = (g: Grant): boolean => intersectPorts(g.ports, extra).length > 0;
+  const grants = [...(inbound?.grants ?? []), ...outbound.grants].filter(touches);
+  const explicit = grants.filter((g) => !g.isDefault && !g.requested);
+  const defaults = inbound?.enforced ? inbound.grants.filter((g) => g.isDefault && touches(g)) : [];
+  const requested = grants.filter((g) => g.requested);
+  const rules = (gs: Grant[]): string[] => [...new Set(gs.map((g) => g.rule))];
+  if (explicit.length > 0) return { kind: 'over-permissive', rules: rules([...explicit, ...defaults]) };
+  if (defaults.length > 0) return { kind: 'platform-default', rules: rules(defaults) };
+  if (requested.length > 0) return { kind: 'requested', rules: rules(requested) };
+  return undefined;
 }

@@ -14,6 +14,8 @@ export interface Grant {
   readonly rule: string;
   /** True for a platform default rule (Azure's AllowVnetInBound, say), not written in the plan. */
   readonly isDefault: boolean;
+  /** True for a rule the spec asked for although no flow needs it (AWS allow-all egress). */
+  readonly requested?: boolean;
   /** Ports it allowed. */
   readonly ports: readonly PortRange[];
 }
@@ -53,4 +55,10 @@ export interface PlanEvaluator {
   reach(from: Origin, to: TierKey, protocol: Protocol): Reach;
   /** True when the library's plan (or the checked plan) enforces something at this tier. */
   enforcedAt(tier: TierKey): boolean;
+  /** The outbound decision at `from`'s enforcement point for traffic to addresses outside every tier. */
+  reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision;
+  /** Enforcement points the spec declares that the plan lacks (a subnet without NSG, a missing group). */
+  readonly missing: readonly string[];
+  /** What the evaluator could not resolve; it matches nothing. */
+  readonly unresolved: readonly string[];
 }

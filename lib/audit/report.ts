@@ -21,17 +21,18 @@ function flowLine(f: FlowFinding): string {
 
 function extraLine(e: ExtraFinding): string {
   const what = `${e.from} -> ${e.to} ${e.protocol.toUpperCase()} ${ports(e)}`;
-  return e.kind === 'over-permissive'
-    ? `${e.rules.filter((r) => !/^(Allow|Deny)\w+$/.test(r)).join(', ')} lets ${what} through; no flow needs it`
-    : `only the platform default ${e.rules.join(', ')} lets ${what} through; no flow needs it (add a deny-by-default rule)`;
+  if (e.kind === 'over-permissive') return `${e.rules.filter((r) => !/^(Allow|Deny)\w+$/.test(r)).join(', ')} lets ${what} through; no flow needs it`;
+  if (e.kind === 'requested') return `${e.rules.join(', ')} lets ${what} through, as the spec asks (aws.allowAllEgress)`;
+  return `only the platform default ${e.rules.join(', ')} lets ${what} through; no flow needs it (add a deny-by-default rule)`;
 }
 
 /** One-line summary of a report. */
 export function summary(r: CheckReport): string {
   const blocked = r.flows.filter((f) => f.status === 'blocked').length;
   const over = r.extras.filter((e) => e.kind === 'over-permissive').length;
-  const warn = r.extras.length - over + r.unresolved.length;
-  return `${r.ok ? 'OK' : 'FAILED'}: ${r.flows.length - blocked} of ${r.flows.length} flows allowed, ${blocked} blocked; ${over} over-permissive; ${warn} warnings`;
+  const warn = r.extras.length - over;
+  return `${r.ok ? 'OK' : 'FAILED'}: ${r.flows.length - blocked} of ${r.flows.length} flows allowed, ${blocked} blocked; ${over} over-permissive; `
+    + `${r.missing.length} missing enforcement points; ${r.unresolved.length} unresolved; ${warn} warnings`;
 }
 
 /** Renders a check report. */
@@ -43,6 +44,7 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
         ports: f.flow.ports.map(String), status: f.status, missing: f.missing.map(String), inbound: f.inbound, outbound: f.outbound })),
       extras: r.extras.map((e) => ({ ...e, ports: e.ports.map(String) })),
       unresolved: r.unresolved,
+      missing: r.missing,
       summary: summary(r),
     }, null, 2)}\n`;
   }
@@ -51,7 +53,8 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
     const lines: string[] = [];
     for (const f of r.flows.filter((x) => x.status === 'blocked')) lines.push(`::error title=AD CS flow blocked: ${f.flow.id}::${esc(flowLine(f))}`);
     for (const e of r.extras) lines.push(`::${e.kind === 'over-permissive' ? 'error' : 'warning'} title=AD CS ${e.kind}::${esc(extraLine(e))}`);
-    for (const u of r.unresolved) lines.push(`::warning title=AD CS check could not resolve::${esc(u)}`);
+    for (const m of r.missing) lines.push(`::error title=AD CS enforcement point missing::${esc(m)}`);
+    for (const u of r.unresolved) lines.push(`::error title=AD CS check could not resolve::${esc(u)}`);
     lines.push(`::notice title=AD CS check::${summary(r)}`);
     return `${lines.join('\n')}\n`;
   }
@@ -63,11 +66,11 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
     }
   }
   const over = r.extras.filter((e) => e.kind === 'over-permissive');
-  const warn = r.extras.filter((e) => e.kind === 'platform-default');
+  const warn = r.extras.filter((e) => e.kind !== 'over-permissive');
+  if (r.missing.length > 0) lines.push('Missing enforcement points:', ...r.missing.map((m) => `  FAIL ${m}`));
+  if (r.unresolved.length > 0) lines.push('Could not resolve (never taken as allowed):', ...r.unresolved.map((u) => `  FAIL ${u}`));
   if (over.length > 0) lines.push('Over-permissive rules:', ...over.map((e) => `  FAIL ${extraLine(e)}`));
-  if (warn.length > 0 || r.unresolved.length > 0) {
-    lines.push('Warnings:', ...warn.map((e) => `  warn ${extraLine(e)}`), ...r.unresolved.map((u) => `  warn could not resolve ${u}`));
-  }
+  if (warn.length > 0) lines.push('Warnings:', ...warn.map((e) => `  warn ${extraLine(e)}`));
   lines.push(summary(r));
   return `${lines.join('\n')}\n`;
 }

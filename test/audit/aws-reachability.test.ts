@@ -126,8 +126,8 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     for (const k of Object.keys(json.resource.aws_security_group)) if (k.includes('ca-security-group')) delete json.resource.aws_security_group[k];
     // WHEN it is evaluated
     const ev = new AwsPlanEvaluator(json, resolveSpec(props, 'test'));
-    // THEN the group and every rule on it are listed as unresolved, and the CA is not counted as enforced
-    assert.ok(ev.unresolved.some((u) => u.includes('tiers.ca') && u.includes('pki-ca')));
+    // THEN the group is listed as missing, every rule on it as unresolved, and the CA is not counted as enforced
+    assert.ok(ev.missing.some((u) => u.includes('tiers.ca') && u.includes('pki-ca')));
     assert.ok(ev.unresolved.some((u) => u.includes('ca-in-')));
     assert.equal(ev.enforcedAt('ca'), false);
   });
