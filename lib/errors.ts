@@ -120,12 +120,31 @@ export const Messages = {
     `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`,
   priorityRangeBounds: (value: string) => `${show(value)}: NSG priorities lie in 100-4096`,
   ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
-  securityGroupIdMalformed: (value: string) => `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0`,
+  securityGroupIdMalformed: (value: string) =>
+    `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0 (or a whole Terraform reference such as \${aws_security_group.web.id})`,
+  rpcRangeSmall: (range: string, size: number, min: number) =>
+    `the RPC dynamic range ${range} has ${size} ports; KB 154596 asks for at least ${min}, or RPC servers run out of endpoints`,
+  dcomPortInDynamicRange: (port: number, range: string, from: string) =>
+    `static DCOM port ${port} lies inside the CA's RPC dynamic range ${range} (from ${from}); KB 154596 advises a port outside it, or another RPC service may take it first`,
+  msIcprNotCovered: (port: number) =>
+    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE) and the CA console (MS-CSRA) only; plain-RPC clients (MS-ICPR: some Linux and third-party tools) still need the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open`,
+  sharedHostsSplitEnforcement: (a: string, b: string) =>
+    `tiers "${a}" and "${b}" share addresses but not their enforcement point; hosts in both tiers need both tiers' rules: give co-located tiers the same subnetIds or networkSecurityGroup, or the NSG's deny-by-default blocks the other tier's flows`,
+  cidrEverything: (tier: string) =>
+    `tier "${tier}" lists 0.0.0.0/0: its flows are open to every address, the Internet included; list the tier's networks instead`,
+  noEnrollmentPath: () =>
+    'directEnrollment is false and the estate has no "ces" tier: clients have no way to enroll (Web Enrollment and NDES aside); add tiers.ces or set directEnrollment: true',
+  platformImpliedWithoutSettings: (platform: string, at: string) =>
+    `${at} mark this as an ${platform === 'azure' ? 'Azure' : 'AWS'} estate, but the spec has no "${platform}" settings block; add ${platform === 'azure' ? 'azure: { resourceGroupName, location }' : 'aws: { vpcId }'}`,
   planNotFound: (file: string) => `plan not found: ${file}; give a synthesized cdk.tf.json or the output of terraform show -json`,
   notAPlan: () => 'not a plan: expected a synthesized cdk.tf.json (with "resource") or terraform show -json output (with "planned_values")',
   warning: (path: string, message: string) => `warning: ${path ? `${path}: ` : ''}${message}`,
 
   // --- azure ---
+  azureNsgNameInvalid: (value: string) =>
+    `${show(value)} is not an NSG name; Azure takes 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore`,
+  azureResourceGroupInvalid: (value: string) =>
+    `${show(value)} is not a resource group name; Azure takes 1-90 letters, digits, underscores, parentheses, hyphens and periods, not ending with a period`,
   priorityCollision: (nsg: string, direction: string, priority: number, a: string, b: string) =>
     `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; widen the priority range (for example "100-4096")`,
   priorityWindowFull: (nsg: string, direction: string, needed: number, window: string) =>

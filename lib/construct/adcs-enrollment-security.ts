@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { AdcsInputError, Messages, problem } from '../errors';
+import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import { Flow, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
 import { EstateProps } from '../spec/props';
@@ -33,15 +33,22 @@ export class AdcsEnrollmentSecurity extends Construct {
     for (const w of this.spec.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));
     switch (this.spec.platform) {
       case Platform.AZURE:
-        if (!this.spec.azure) throw new AdcsInputError(source, [problem('azure', Messages.platformSettingsMissing('azure'))]);
+        if (!this.spec.azure) throw new AdcsInputError(source, [missingSettings(props, 'azure')]);
         this.azure = new AzureNsgRules(this, 'azure', { spec: this.spec, flows: this.flows });
         break;
       case Platform.AWS:
-        if (!this.spec.aws) throw new AdcsInputError(source, [problem('aws', Messages.platformSettingsMissing('aws'))]);
+        if (!this.spec.aws) throw new AdcsInputError(source, [missingSettings(props, 'aws')]);
         this.aws = new AwsSecurityGroupRules(this, 'aws', { spec: this.spec, flows: this.flows });
         break;
       default:
         throw new AdcsInputError(source, [problem('platform', Messages.platformMissing('AdcsEnrollmentSecurity'))]);
     }
   }
+}
+
+/** The settings block is missing: say whether `platform` or the tiers' keys asked for it. */
+function missingSettings(props: EstateProps, platform: 'azure' | 'aws'): InputProblem {
+  return props.platform !== undefined
+    ? problem('platform', Messages.platformSettingsMissing(platform))
+    : problem(platform, Messages.platformImpliedWithoutSettings(platform, 'the tiers\' enforcement keys'));
 }

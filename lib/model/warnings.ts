@@ -1,5 +1,6 @@
+import { Messages } from '../errors';
 import { cidrInterval } from './cidr';
-import { Estate, presentTiers } from './estate';
+import { Estate, EstateTier, presentTiers } from './estate';
 import { PortRange } from './port-range';
 import { dynamicRangeOf } from './port-sets';
 import { MIN_RECOMMENDED_RPC_PORTS } from './well-known-ports';
@@ -17,41 +18,45 @@ export interface Warning {
 /** Warnings the flow model raises for an estate (platform warnings come from the renderers). */
 export function estateWarnings(estate: Estate): Warning[] {
   const out: Warning[] = [];
+  const tiers = presentTiers(estate);
   const small = (path: string, r: PortRange): void => {
-    if (r.size < MIN_RECOMMENDED_RPC_PORTS) {
-      out.push({ code: 'RPC_RANGE_SMALL', path,
-        message: `the RPC dynamic range ${r} has ${r.size} ports; KB 154596 asks for at least ${MIN_RECOMMENDED_RPC_PORTS}, or RPC servers run out of endpoints` });
-    }
+    if (r.size < MIN_RECOMMENDED_RPC_PORTS) out.push({ code: 'RPC_RANGE_SMALL', path, message: Messages.rpcRangeSmall(String(r), r.size, MIN_RECOMMENDED_RPC_PORTS) });
   };
   if (estate.rpcDynamicPorts) small('rpcDynamicPorts', estate.rpcDynamicPorts);
-  for (const t of presentTiers(estate)) {
-    if (t.rpcDynamicPorts) small(`tiers.${t.key}.rpcDynamicPorts`, t.rpcDynamicPorts);
-  }
+  for (const t of tiers) if (t.rpcDynamicPorts) small(`tiers.${t.key}.rpcDynamicPorts`, t.rpcDynamicPorts);
   if (estate.dcomPort !== undefined) {
     const dyn = dynamicRangeOf(estate, 'ca');
     if (dyn.range.contains(estate.dcomPort)) {
-      out.push({ code: 'DCOM_PORT_IN_DYNAMIC_RANGE', path: 'dcomPort',
-        message: `static DCOM port ${estate.dcomPort} lies inside the CA's RPC dynamic range ${dyn.range} (from ${dyn.from}); KB 154596 advises a port outside it, or another RPC service may take it first` });
+      out.push({ code: 'DCOM_PORT_IN_DYNAMIC_RANGE', path: 'dcomPort', message: Messages.dcomPortInDynamicRange(estate.dcomPort, String(dyn.range), dyn.from) });
     }
-    out.push({ code: 'MS_ICPR_NOT_COVERED', path: 'dcomPort',
-      message: `static DCOM port ${estate.dcomPort} covers DCOM enrollment (MS-WCCE) and the CA console (MS-CSRA) only; plain-RPC clients (MS-ICPR: some Linux and third-party tools) still need the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open` });
+    out.push({ code: 'MS_ICPR_NOT_COVERED', path: 'dcomPort', message: Messages.msIcprNotCovered(estate.dcomPort) });
   }
-  const tiers = presentTiers(estate);
+  if (!estate.directEnrollment && !estate.tiers.ces) out.push({ code: 'NO_ENROLLMENT_PATH', path: 'directEnrollment', message: Messages.noEnrollmentPath() });
+  for (const t of tiers) {
+    if (t.cidrs.includes('0.0.0.0/0')) out.push({ code: 'TIER_IS_EVERYTHING', path: `tiers.${t.key}.cidrs`, message: Messages.cidrEverything(t.key) });
+  }
   for (let i = 0; i < tiers.length; i++) {
     for (let j = i + 1; j < tiers.length; j++) {
-      const [a, b] = [tiers[i], tiers[j]];
-      // A subnet has one NSG, so on Azure co-located tiers must share it; AWS hosts hold several groups.
-      if (!a.enforcement.kind.startsWith('azure') && !b.enforcement.kind.startsWith('azure')) continue;
-      if (JSON.stringify(a.enforcement) === JSON.stringify(b.enforcement) || !overlaps(a.cidrs, b.cidrs)) continue;
-      out.push({ code: 'SHARED_HOSTS_SPLIT_ENFORCEMENT', path: `tiers.${b.key}`,
-        message: `tiers "${a.key}" and "${b.key}" share addresses but not their enforcement point; hosts in both tiers need both tiers' rules: give co-located tiers the same subnetIds or networkSecurityGroup, or the NSG's deny-by-default blocks the other tier's flows` });
+      if (splitEnforcement(tiers[i], tiers[j])) {
+        out.push({ code: 'SHARED_HOSTS_SPLIT_ENFORCEMENT', path: `tiers.${tiers[j].key}`, message: Messages.sharedHostsSplitEnforcement(tiers[i].key, tiers[j].key) });
+      }
     }
   }
   return out;
 }
 
-function overlaps(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.some((y) => {
+/**
+ * True when two tiers on the same hosts are enforced apart on Azure, where a subnet has one
+ * NSG (AWS hosts hold several groups). Both enforced: any shared address counts. One known by
+ * its CIDRs only (clients spanning 10.0.0.0/8, say): only the very same addresses count.
+ */
+function splitEnforcement(a: EstateTier, b: EstateTier): boolean {
+  const ea = a.enforcement;
+  const eb = b.enforcement;
+  if (!ea.kind.startsWith('azure') && !eb.kind.startsWith('azure')) return false;
+  if (JSON.stringify(ea) === JSON.stringify(eb)) return false;
+  if (ea.kind === 'none' || eb.kind === 'none') return a.cidrs.join() === b.cidrs.join();
+  return a.cidrs.some((x) => b.cidrs.some((y) => {
     const i = cidrInterval(x);
     const j = cidrInterval(y);
     return i.start <= j.end && j.start <= i.end;

@@ -14,6 +14,10 @@ import {
 import { validateShape } from './validate';
 
 const AZURE_TIER_KEYS = ['subnetIds', 'nsgName', 'networkSecurityGroup'] as const;
+/** Azure NSG names: 1-80 of [A-Za-z0-9_.-], starting with a letter or digit, ending with a letter, digit or underscore. */
+const AZURE_NSG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
+/** Azure resource group names: 1-90 of letters, digits, _ ( ) - ., not ending with a period. */
+const AZURE_RESOURCE_GROUP = /^[-\w.()\p{L}]{0,89}[-\w()\p{L}]$/u;
 const AWS_TIER_KEYS = ['createSecurityGroup', 'securityGroupName', 'securityGroupId'] as const;
 
 /**
@@ -154,9 +158,14 @@ class Resolver {
     if (t.securityGroupName !== undefined && t.createSecurityGroup !== true) {
       this.problems.push(problem(`${at}.securityGroupName`, Messages.securityGroupNameWithoutCreate()));
     }
+    if (t.nsgName !== undefined && !AZURE_NSG_NAME.test(t.nsgName)) this.problems.push(problem(`${at}.nsgName`, Messages.azureNsgNameInvalid(t.nsgName)));
     if (t.subnetIds) return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName };
     if (t.networkSecurityGroup) {
       const n = t.networkSecurityGroup;
+      if (!AZURE_NSG_NAME.test(n.name)) this.problems.push(problem(`${at}.networkSecurityGroup.name`, Messages.azureNsgNameInvalid(n.name)));
+      if (!AZURE_RESOURCE_GROUP.test(n.resourceGroupName)) {
+        this.problems.push(problem(`${at}.networkSecurityGroup.resourceGroupName`, Messages.azureResourceGroupInvalid(n.resourceGroupName)));
+      }
       return {
         kind: 'azureExistingNsg', name: n.name, resourceGroupName: n.resourceGroupName,
         priorityWindow: n.priorityRange === undefined ? undefined : this.priorityWindow(`${at}.networkSecurityGroup.priorityRange`, n.priorityRange),
@@ -164,7 +173,7 @@ class Resolver {
       };
     }
     if (t.securityGroupId !== undefined) {
-      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !t.securityGroupId.startsWith('${')) {
+      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !/^\$\{[^{}]+\}$/.test(t.securityGroupId)) {
         this.problems.push(problem(`${at}.securityGroupId`, Messages.securityGroupIdMalformed(t.securityGroupId)));
       }
       return { kind: 'awsExistingGroup', securityGroupId: t.securityGroupId };
@@ -253,6 +262,7 @@ class Resolver {
 
   private azure(): ResolvedAzure {
     const a = this.p.azure!;
+    if (!AZURE_RESOURCE_GROUP.test(a.resourceGroupName)) this.problems.push(problem('azure.resourceGroupName', Messages.azureResourceGroupInvalid(a.resourceGroupName)));
     return {
       resourceGroupName: a.resourceGroupName,
       location: a.location,

@@ -27,7 +27,6 @@ describe('synth (CLI)', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     assert.equal(manifest.stacks['pki-weu'].synthesizedStackPath, 'stacks/pki-weu/cdk.tf.json');
     assert.match(r.err, /warning: dcomPort: static DCOM port 10509 covers DCOM enrollment/);
-    assert.deepEqual(readdirSync(join(out, '..')).filter((f) => f.startsWith('.adcs-synth-')), [], 'scratch folder removed');
   });
 
   it('is byte-identical across runs and folders', async () => {
@@ -56,10 +55,11 @@ describe('synth (CLI)', () => {
     const dir = tmp();
     const spec = join(dir, 'spec.json');
     writeFileSync(spec, JSON.stringify(richAzure({ azure: { resourceGroupName: 'rg', location: 'westeurope', priorityRange: '100-104' } })));
-    const out = join(dir, 'out');
+    const out = join(dir, 'deep', 'er', 'out');
     const r = await runCli(['synth', '--spec', spec, '--out', out]);
     // THEN exit 2, the message names the file and the fix, and nothing was written
     assert.equal(r.code, 2);
+    assert.equal(existsSync(join(dir, 'deep')), false, 'no parent folder created either');
     assert.match(r.err, new RegExp(`^error: ${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: tiers\\.\\w+: NSG pki-\\w+-nsg: .*widen the priority range`, 'm'));
     assert.equal(existsSync(out), false);
     assert.deepEqual(readdirSync(dir).sort(), ['spec.json']);

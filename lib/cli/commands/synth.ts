@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { AdcsInputError, Messages } from '../../errors';
 import { loadAndCheck, printWarnings } from './common';
 import { CliIo, ExitCode, UsageError } from '../io';
@@ -7,15 +8,15 @@ import { CliIo, ExitCode, UsageError } from '../io';
 /**
  * `synth --spec FILE [--out DIR]`: writes the estate's stack as CDKTF does
  * (`DIR/stacks/<name>/cdk.tf.json`, and the stack's entry in `DIR/manifest.json`). The stack is
- * synthesized into a scratch folder first: on any error nothing under DIR changes.
+ * synthesized into a scratch folder first: on any error nothing is created or changed under DIR.
  */
 export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('synth', '--spec FILE'));
   const file = opts.spec;
   const { doc, spec } = loadAndCheck(file, 'synth');
   const outDir = resolve(opts.out ?? 'cdktf.out');
-  mkdirSync(dirname(outDir), { recursive: true });
-  const scratch = mkdtempSync(join(dirname(outDir), '.adcs-synth-'));
+  // Synthesized in a scratch folder outside DIR: on any error, nothing under DIR is created.
+  const scratch = mkdtempSync(join(tmpdir(), 'adcs-synth-'));
   try {
     // Loaded here so `matrix` and `validate` never pay for cdktf.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,7 +36,7 @@ export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): 
     const target = join(outDir, 'stacks', name);
     mkdirSync(join(outDir, 'stacks'), { recursive: true });
     rmSync(target, { recursive: true, force: true });
-    renameSync(join(scratch, 'stacks', name), target);
+    cpSync(join(scratch, 'stacks', name), target, { recursive: true });
     writeFileSync(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), join(scratch, 'manifest.json'), name));
     io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
   } finally {
