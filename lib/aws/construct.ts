@@ -9,6 +9,7 @@ import { TierKey } from '../model/tiers';
 import { DEFAULT_AWS_RULE_QUOTA, ResolvedSpec } from '../spec/resolved';
 import { AwsPlan, planAws, PlannedAwsRule } from './plan';
 import { sharedGroupClashes } from './shared-groups';
+import { StackRegistry } from '../util/stack-registry';
 
 /** Props of AwsSecurityGroupRules. */
 export interface AwsSecurityGroupRulesProps {
@@ -17,6 +18,8 @@ export interface AwsSecurityGroupRulesProps {
   /** The estate's flows. */
   readonly flows: readonly Flow[];
 }
+
+const REGISTRY = new StackRegistry<AwsSecurityGroupRules>();
 
 /**
  * The AWS security groups and rules of an estate: a thin loop over `planAws`. Created groups
@@ -72,12 +75,13 @@ export class AwsSecurityGroupRules extends Construct {
     ) as Partial<Record<TierKey, string>>;
     this.rules = rules;
     this.quota = props.spec.aws?.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA;
+    REGISTRY.add(TerraformStack.of(this), this);
     this.node.addValidation({ validate: () => this.sharedGroupClashes() });
   }
 
   /** Whole-stack check, reported once by the first AwsSecurityGroupRules of the stack in path order. */
   private sharedGroupClashes(): string[] {
-    const all = TerraformStack.of(this).node.findAll().filter((c): c is AwsSecurityGroupRules => c instanceof AwsSecurityGroupRules);
+    const all = REGISTRY.of(TerraformStack.of(this));
     if (all.length < 2 || all[0] !== this) return [];
     return sharedGroupClashes(all.map((c) => ({ path: c.node.path, plan: c.plan, quota: c.quota })));
   }

@@ -6,6 +6,7 @@ import { Messages } from '../errors';
 import { Flow } from '../model/flows';
 import { ResolvedSpec } from '../spec/resolved';
 import { AzurePlan, planAzure, PlannedNsgRule } from './plan';
+import { StackRegistry } from '../util/stack-registry';
 
 /** Props of AzureNsgRules. */
 export interface AzureNsgRulesProps {
@@ -20,6 +21,8 @@ function subnetKey(subnetId: string): string {
   const last = subnetId.split('/').filter(Boolean).pop() ?? 'subnet';
   return `${last.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40)}-${createHash('sha256').update(subnetId).digest('hex').slice(0, 8)}`;
 }
+
+const REGISTRY = new StackRegistry<AzureNsgRules>();
 
 /**
  * The Azure NSGs, rules and subnet associations of an estate: a thin loop over `planAzure`.
@@ -65,6 +68,7 @@ export class AzureNsgRules extends Construct {
       }
     }
     this.networkSecurityGroups = created;
+    REGISTRY.add(TerraformStack.of(this), this);
     this.node.addValidation({ validate: () => this.sharedNsgClashes() });
   }
 
@@ -74,7 +78,7 @@ export class AzureNsgRules extends Construct {
    * construct in path order.
    */
   private sharedNsgClashes(): string[] {
-    const all = TerraformStack.of(this).node.findAll().filter((c): c is AzureNsgRules => c instanceof AzureNsgRules);
+    const all = REGISTRY.of(TerraformStack.of(this));
     if (all[0] !== this) return [];
     const seen = new Map<string, string>();
     const errors: string[] = [];

@@ -2,12 +2,23 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { InputProblem, Messages, problem } from '../errors';
 import { SPEC_SCHEMA } from './schema';
 
+/** Options of the schema validator (shared with the build step that precompiles it). */
+export const AJV_OPTIONS = { allErrors: true, strict: true, strictTypes: false } as const;
+
 let compiled: ValidateFunction | undefined;
 
+/**
+ * The schema validator: the one `npm run build` precompiled (shape-validator.js), else compiled
+ * now (running from sources). Same schema, same options, same errors.
+ */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
-    compiled = ajv.compile(SPEC_SCHEMA);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      compiled = require('./shape-validator') as ValidateFunction;
+    } catch {
+      compiled = new Ajv(AJV_OPTIONS).compile(SPEC_SCHEMA);
+    }
   }
   return compiled;
 }
