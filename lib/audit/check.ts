@@ -1,5 +1,5 @@
 import { AdcsInputError, Messages, problem } from '../errors';
-import { cidrInterval } from '../model/cidr';
+import { cidrInterval, cidrsOverlap } from '../model/cidr';
 import { EstateTier } from '../model/estate';
 import { Flow, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
@@ -82,9 +82,6 @@ function outsiders(spec: ResolvedSpec): string[] {
   return [network, internet].filter((c): c is string => c !== undefined);
 }
 
-const overlap = (a: readonly string[], b: readonly string[]): boolean =>
-  a.some((x) => b.some((y) => { const i = cidrInterval(x); const j = cidrInterval(y); return i.start <= j.end && j.start <= i.end; }));
-
 /**
  * Checks a plan (a synthesized cdk.tf.json, hand-written or not, or `terraform show -json`)
  * against the estate: every flow allowed at every port, and no allow rule letting through
@@ -115,7 +112,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
         const r = ev.reach(origin, to, protocol);
         if (!r.inbound.enforced && !r.outbound.enforced) continue;
         const src = 'tier' in origin ? tiers[origin.tier]!.cidrs : [origin.cidr];
-        const needed = flows.filter((f) => f.protocol === protocol && overlap(tiers[f.from]!.cidrs, src) && overlap(tiers[f.to]!.cidrs, tiers[to]!.cidrs))
+        const needed = flows.filter((f) => f.protocol === protocol && cidrsOverlap(tiers[f.from]!.cidrs, src) && cidrsOverlap(tiers[f.to]!.cidrs, tiers[to]!.cidrs))
           .flatMap((f) => f.ports);
         const extra = differencePorts(r.anyAllowed, needed);
         if (extra.length === 0) continue;

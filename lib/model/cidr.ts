@@ -58,6 +58,15 @@ export function cidrContains(outer: string, inner: string): boolean {
   return i.start >= o.start && i.end <= o.end;
 }
 
+/** True when some block of `a` shares an address with some block of `b`. */
+export function cidrsOverlap(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.some((y) => {
+    const i = cidrInterval(x);
+    const j = cidrInterval(y);
+    return i.start <= j.end && j.start <= i.end;
+  }));
+}
+
 /** Orders CIDRs by first address, then by size (larger first). */
 export function compareCidrs(a: string, b: string): number {
   const x = cidrInterval(a);

@@ -1,5 +1,5 @@
 import { Messages } from '../errors';
-import { cidrInterval } from './cidr';
+import { cidrsOverlap } from './cidr';
 import { Estate, EstateTier, presentTiers } from './estate';
 import { PortRange } from './port-range';
 import { dynamicRangeOf } from './port-sets';
@@ -56,9 +56,5 @@ function splitEnforcement(a: EstateTier, b: EstateTier): boolean {
   if (!ea.kind.startsWith('azure') && !eb.kind.startsWith('azure')) return false;
   if (JSON.stringify(ea) === JSON.stringify(eb)) return false;
   if (ea.kind === 'none' || eb.kind === 'none') return a.cidrs.join() === b.cidrs.join();
-  return a.cidrs.some((x) => b.cidrs.some((y) => {
-    const i = cidrInterval(x);
-    const j = cidrInterval(y);
-    return i.start <= j.end && j.start <= i.end;
-  }));
+  return cidrsOverlap(a.cidrs, b.cidrs);
 }
