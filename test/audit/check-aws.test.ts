@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/audit/check';
 import { resolveSpec } from '../../lib/spec/resolve';
+import { specAndPlanFiles } from '../support/files';
 import { runCli } from '../support/io';
 import { modernAws, synthAws } from '../aws/support/estates';
 
@@ -18,12 +16,7 @@ const key = (json: any, part: string): string => {
   return k;
 };
 
-function files(plan: unknown): { spec: string; plan: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'adcs-check-aws-'));
-  writeFileSync(join(dir, 'spec.json'), JSON.stringify(props));
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  return { spec: join(dir, 'spec.json'), plan: join(dir, 'plan.json') };
-}
+const files = (plan: unknown): { spec: string; plan: string } => specAndPlanFiles(props, plan);
 
 describe('check (AWS)', () => {
   it('passes on the plan the library synthesizes', () => {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/audit/check';
 import { assertPlanSatisfies, toSatisfyAdcsEstate } from '../../lib/audit/matchers';
 import { resolveSpec } from '../../lib/spec/resolve';
+import { specAndPlanFiles } from '../support/files';
 import { runCli } from '../support/io';
 import { richAzure, synthEstate } from '../support/estates';
 
@@ -15,13 +13,7 @@ const fresh = (): any => synthEstate(props).json;
 const rules = (json: any): Record<string, any> => json.resource.azurerm_network_security_rule;
 const key = (json: any, part: string): string => Object.keys(rules(json)).find((k) => k.includes(part))!;
 
-/** Writes a spec and a plan to a temp dir; returns their paths. */
-function files(plan: unknown): { spec: string; plan: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'adcs-check-'));
-  writeFileSync(join(dir, 'spec.json'), JSON.stringify(props));
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  return { spec: join(dir, 'spec.json'), plan: join(dir, 'plan.json') };
-}
+const files = (plan: unknown): { spec: string; plan: string } => specAndPlanFiles(props, plan);
 
 describe('check (Azure)', () => {
   it('passes on the plan the library synthesizes', () => {
