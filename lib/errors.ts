@@ -118,7 +118,6 @@ export const Messages = {
     `subnet ${show(subnet)} is listed by tiers "${a}" and "${b}" with different subnet lists; a subnet has one NSG: give co-located tiers the same subnetIds`,
   sharedNsgConflict: (nsg: string, key: string) =>
     `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`,
-  priorityRangeBounds: (value: string) => `${show(value)}: NSG priorities lie in 100-4096`,
   ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
   securityGroupIdMalformed: (value: string) =>
     `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0 (or a whole Terraform reference such as \${aws_security_group.web.id})`,

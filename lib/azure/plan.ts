@@ -221,14 +221,19 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
       if (d.tiers.includes('dc')) warnings.push({ code: 'DENY_ON_DC', path: 'tiers.dc', message: Messages.denyOnDomainControllers(d.name) });
     }
     list.sort((a, b) => a.direction.localeCompare(b.direction) || a.priority - b.priority);
-    checkNsg(d, list, problems);
+    checkNsgLimits(d, list, problems);
     return { ...d, rules: list };
   });
   if (problems.length > 0) throw new AdcsInputError(`estate ${spec.estate.name}`, problems);
   return { nsgs, warnings };
 }
 
-function checkNsg(d: NsgDraft, list: readonly PlannedNsgRule[], problems: InputProblem[]): void {
+/**
+ * Azure's per-NSG limits: unique priorities per direction, 1,000 rules, 4,000 source and 4,000
+ * destination addresses over the rules. (With one rule per tier pair, one NSG holds at most
+ * about 500 of this library's rules; the rule limit still guards what Azure enforces.)
+ */
+export function checkNsgLimits(d: Pick<PlannedNsg, 'name' | 'tiers'>, list: readonly PlannedNsgRule[], problems: InputProblem[]): void {
   const at = `tiers.${d.tiers[0]}`;
   const seen = new Map<string, PlannedNsgRule>();
   for (const r of list) {

@@ -89,3 +89,15 @@ describe('synth (CLI)', () => {
       readFileSync(join(dir, 'cli', 'stacks', 'pki-weu', 'cdk.tf.json'), 'utf8'));
   });
 });
+
+describe('synth (CLI) platform settings', () => {
+  it('exits 2 when the tiers imply a platform whose settings block is missing', async () => {
+    const dir = tmp();
+    const spec = join(dir, 'spec.yaml');
+    writeFileSync(spec, 'tiers:\n  clients: { cidrs: [10.20.0.0/16] }\n  ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/0/x/subnets/ca] }\n  dc: { cidrs: [10.0.0.0/24] }\n');
+    const r = await runCli(['synth', '--spec', spec, '--out', join(dir, 'out')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /spec\.yaml: azure: the tiers' enforcement keys mark this as an Azure estate, but the spec has no "azure" settings block; add azure: \{ resourceGroupName, location \}/);
+    assert.equal(existsSync(join(dir, 'out')), false);
+  });
+});
