@@ -9,7 +9,7 @@ import { Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
 import { parseReference } from './plan-json';
-import { EndDecision, Grant, Origin, PlanEvaluator, Reach } from './reachability';
+import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from './reachability';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -33,7 +33,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   /** What could not be resolved, one line each; empty for a plan the library wrote. */
   public readonly unresolved: readonly string[];
   /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
-  public readonly missing: readonly string[];
+  public readonly missing: readonly MissingEnforcement[];
   private readonly requestedEgress: boolean;
   private readonly rules: readonly TfRule[];
   private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
@@ -42,7 +42,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   constructor(synthesized: unknown, spec: ResolvedSpec) {
     const read = readAwsRules(synthesized);
     const unresolved = [...read.unresolved];
-    const missing: string[] = [];
+    const missing: MissingEnforcement[] = [];
     this.requestedEgress = spec.aws?.allowAllEgress === true;
     const byName = new Map<string, GroupRef[]>();
     for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
@@ -53,10 +53,12 @@ export class AwsPlanEvaluator implements PlanEvaluator {
         const name = createdGroupName(spec.estate, t.key, e);
         const found = byName.get(name) ?? [];
         if (found.length === 1) this.groupOf[t.key] = found[0];
-        else (found.length === 0 ? missing : unresolved).push(`tiers.${t.key}: ${found.length === 0 ? 'no' : `${found.length}`} aws_security_group named "${name}" in the plan`);
+        else if (found.length === 0) missing.push({ tier: t.key, detail: `no aws_security_group named "${name}" in the plan` });
+        else unresolved.push(`tiers.${t.key}: ${found.length} aws_security_group named "${name}" in the plan`);
       } else if (e.kind === 'awsExistingGroup') {
         const r = parseReference(e.securityGroupId);
-        this.groupOf[t.key] = r?.attribute === 'id' && r.address.startsWith('aws_security_group.') ? r.address : e.securityGroupId;
+        this.groupOf[t.key] = r?.attribute === 'id' && r.address.startsWith('aws_security_group.') ? r.address
+          : read.groupIds.get(e.securityGroupId) ?? e.securityGroupId;
       }
     }
     const known = new Set(Object.values(this.groupOf));
@@ -73,7 +75,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
     for (const t of presentTiers(spec.estate)) {
       const g = this.groupOf[t.key];
       if (t.enforcement.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
-        missing.push(`tiers.${t.key}: the plan writes no rule to security group ${t.enforcement.securityGroupId}`);
+        missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${t.enforcement.securityGroupId}` });
       }
     }
     this.missing = missing;

@@ -6,7 +6,7 @@ import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
 import { Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from './boxes';
 import { parseReference, planResources, PlanResource } from './plan-json';
-import { EndDecision, Grant, Origin, PlanEvaluator, Reach } from './reachability';
+import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from './reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -28,7 +28,7 @@ export interface EvaluatedNsgRule {
 
 /** An NSG found in the plan (or named by the spec), with its rules. */
 export interface EvaluatedNsg {
-  /** `res:<address>` for NSGs in the plan, `existing:<rg>/<name>` for others. */
+  /** `nsg:<rg>/<name>` (lower case), or `res:<address>` for a plan NSG whose name is not literal. */
   readonly identity: string;
   readonly rules: EvaluatedNsgRule[];
 }
@@ -76,30 +76,43 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   /** Things the evaluator could not resolve, with where they were found. */
   public readonly unresolved: string[] = [];
   /** Enforcement points of the spec the plan lacks. */
-  public readonly missing: string[] = [];
+  public readonly missing: MissingEnforcement[] = [];
   private readonly vnet: Interval[];
   private readonly tierNsgs = new Map<TierKey, (string | undefined)[]>();
+  private nsgKeyOfResource: (r: PlanResource) => string = (r) => `res:${r.address}`;
 
   constructor(plan: unknown, private readonly spec: ResolvedSpec) {
     const tiers = Object.values(spec.estate.tiers) as EstateTier[];
     this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrInterval).map((i) => ({ lo: i.start, hi: i.end }));
     const resources = planResources(plan);
     const byAddress = new Map(resources.map((r) => [r.address, r]));
+    // One key per NSG, however the plan names it (reference, literal name, literal resource id):
+    // `nsg:<resource group>/<name>` in lower case (Azure names are case-insensitive), or the
+    // resource's address when its name or group is not literal.
+    const literal = (v: unknown): string | undefined => (typeof v === 'string' && !v.includes('${') ? v : undefined);
+    const groupName = (v: unknown): string | undefined => {
+      const ref = parseReference(v);
+      // `${azurerm_resource_group.x.name}`, `${azurerm_network_security_group.y.resource_group_name}`: one hop
+      return ref ? literal(byAddress.get(ref.address)?.values[ref.attribute]) : literal(v);
+    };
+    const keyOf = (name: string | undefined, rg: string | undefined): string | undefined =>
+      (name && rg ? `nsg:${rg}/${name}`.toLowerCase() : undefined);
+    const resourceKey = (r: PlanResource): string => keyOf(literal(r.values.name), groupName(r.values.resource_group_name)) ?? `res:${r.address}`;
+    this.nsgKeyOfResource = resourceKey;
     const nsgIdentity = (nameValue: unknown, rgValue: unknown, where: string): string | undefined => {
       const ref = parseReference(nameValue);
       if (ref) {
-        if (byAddress.get(ref.address)?.type === 'azurerm_network_security_group') return `res:${ref.address}`;
+        const r = byAddress.get(ref.address);
+        if (r?.type === 'azurerm_network_security_group' && ref.attribute === 'name') return resourceKey(r);
         this.unresolved.push(`${where}: reference ${String(nameValue)}`);
         return undefined;
       }
-      const rgRef = parseReference(rgValue);
-      const rg = rgRef ? byAddress.get(rgRef.address)?.values.name : rgValue;
-      const hit = resources.find((r) => r.type === 'azurerm_network_security_group' && r.values.name === nameValue
-        && String(r.values.resource_group_name).toLowerCase() === String(rg).toLowerCase());
-      return hit ? `res:${hit.address}` : `existing:${String(rg).toLowerCase()}/${String(nameValue).toLowerCase()}`;
+      const key = keyOf(literal(nameValue), groupName(rgValue));
+      if (!key) this.unresolved.push(`${where}: NSG name ${JSON.stringify(nameValue)} in resource group ${JSON.stringify(rgValue)}`);
+      return key;
     };
     for (const r of resources.filter((x) => x.type === 'azurerm_network_security_group')) {
-      const nsg = this.nsg(`res:${r.address}`);
+      const nsg = this.nsg(resourceKey(r));
       for (const inline of asList(r.values.security_rule)) this.addRule(nsg, `${r.address}#${(inline as any)?.name}`, inline as Record<string, unknown>);
     }
     for (const r of resources.filter((x) => x.type === 'azurerm_network_security_rule')) {
@@ -115,11 +128,11 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       const e = t.enforcement;
       if (e.kind === 'azureSubnets') {
         this.tierNsgs.set(t.key, e.subnetIds.map((s) => subnetNsg.get(s.toLowerCase())));
-        for (const s of e.subnetIds) if (!subnetNsg.has(s.toLowerCase())) this.missing.push(`tiers.${t.key}: subnet ${s} has no NSG associated in the plan`);
+        for (const s of e.subnetIds) if (!subnetNsg.has(s.toLowerCase())) this.missing.push({ tier: t.key, detail: `subnet ${s} has no NSG associated in the plan` });
       } else if (e.kind === 'azureExistingNsg') {
         const id = nsgIdentity(e.name, e.resourceGroupName, `tiers.${t.key}`);
         this.tierNsgs.set(t.key, [id]);
-        if (id === undefined || !this.nsgs.has(id)) this.missing.push(`tiers.${t.key}: the plan writes no rule to NSG ${e.resourceGroupName}/${e.name}`);
+        if (id === undefined || !this.nsgs.has(id)) this.missing.push({ tier: t.key, detail: `the plan writes no rule to NSG ${e.resourceGroupName}/${e.name}` });
       }
     }
     for (const nsg of this.nsgs.values()) nsg.rules.sort((a, b) => a.priority - b.priority);
@@ -220,9 +233,10 @@ export class AzurePlanEvaluator implements PlanEvaluator {
 
   private nsgFromId(value: unknown, byAddress: Map<string, PlanResource>, where: string): string | undefined {
     const ref = parseReference(value);
-    if (ref && byAddress.get(ref.address)?.type === 'azurerm_network_security_group') return `res:${ref.address}`;
+    const r = ref ? byAddress.get(ref.address) : undefined;
+    if (ref && r?.type === 'azurerm_network_security_group' && ref.attribute === 'id') return this.nsgKeyOfResource(r);
     const m = typeof value === 'string' ? /resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/networkSecurityGroups\/([^/]+)$/i.exec(value) : null;
-    if (m) return `existing:${m[1].toLowerCase()}/${m[2].toLowerCase()}`;
+    if (m) return `nsg:${m[1]}/${m[2]}`.toLowerCase();
     this.unresolved.push(`${where}: network_security_group_id ${String(value)}`);
     return undefined;
   }

@@ -8,7 +8,7 @@ import { Protocol, PROTOCOLS } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
 import { differencePorts, intersectPorts } from './boxes';
-import { EndDecision, Grant, Origin, PlanEvaluator } from './reachability';
+import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
 export interface FlowFinding {
@@ -53,8 +53,8 @@ export interface CheckReport {
   readonly extras: readonly ExtraFinding[];
   /** What the evaluator could not resolve (never taken as allowed): a failure. */
   readonly unresolved: readonly string[];
-  /** Enforcement points the spec declares that the plan lacks: a failure. */
-  readonly missing: readonly string[];
+  /** Enforcement points the spec declares that the plan lacks (for tiers with flows): a failure. */
+  readonly missing: readonly MissingEnforcement[];
   /**
    * True when every enforcement point of the spec is in the plan, everything resolved, every
    * flow allowed and no rule of the plan allows extra traffic.
@@ -132,9 +132,11 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
       }
     }
   }
-  const ok = ev.missing.length === 0 && ev.unresolved.length === 0
+  // A tier with no flow (NDES devices without NDES, say) has nothing to enforce.
+  const missing = ev.missing.filter((m) => flows.some((f) => f.from === m.tier || f.to === m.tier));
+  const ok = missing.length === 0 && ev.unresolved.length === 0
     && findings.every((f) => f.status !== 'blocked') && extras.every((e) => e.kind !== 'over-permissive');
-  return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing: [...ev.missing], ok };
+  return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing, ok };
 }
 
 /**

@@ -20,6 +20,14 @@ export interface Grant {
   readonly ports: readonly PortRange[];
 }
 
+/** An enforcement point of the spec that the plan lacks. */
+export interface MissingEnforcement {
+  /** The tier whose enforcement point is missing. */
+  readonly tier: TierKey;
+  /** What is missing. */
+  readonly detail: string;
+}
+
 /** What decided one end of a flow. */
 export interface EndDecision {
   /** False when that end has no enforcement point the plan knows of (nothing filters there). */
@@ -58,7 +66,7 @@ export interface PlanEvaluator {
   /** The outbound decision at `from`'s enforcement point for traffic to addresses outside every tier. */
   reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision;
   /** Enforcement points the spec declares that the plan lacks (a subnet without NSG, a missing group). */
-  readonly missing: readonly string[];
+  readonly missing: readonly MissingEnforcement[];
   /** What the evaluator could not resolve; it matches nothing. */
   readonly unresolved: readonly string[];
 }

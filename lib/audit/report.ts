@@ -44,7 +44,7 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
         ports: f.flow.ports.map(String), status: f.status, missing: f.missing.map(String), inbound: f.inbound, outbound: f.outbound })),
       extras: r.extras.map((e) => ({ ...e, ports: e.ports.map(String) })),
       unresolved: r.unresolved,
-      missing: r.missing,
+      missing: r.missing.map((m) => `tiers.${m.tier}: ${m.detail}`),
       summary: summary(r),
     }, null, 2)}\n`;
   }
@@ -53,7 +53,7 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
     const lines: string[] = [];
     for (const f of r.flows.filter((x) => x.status === 'blocked')) lines.push(`::error title=AD CS flow blocked: ${f.flow.id}::${esc(flowLine(f))}`);
     for (const e of r.extras) lines.push(`::${e.kind === 'over-permissive' ? 'error' : 'warning'} title=AD CS ${e.kind}::${esc(extraLine(e))}`);
-    for (const m of r.missing) lines.push(`::error title=AD CS enforcement point missing::${esc(m)}`);
+    for (const m of r.missing) lines.push(`::error title=AD CS enforcement point missing::${esc(`tiers.${m.tier}: ${m.detail}`)}`);
     for (const u of r.unresolved) lines.push(`::error title=AD CS check could not resolve::${esc(u)}`);
     lines.push(`::notice title=AD CS check::${summary(r)}`);
     return `${lines.join('\n')}\n`;
@@ -67,7 +67,7 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
   }
   const over = r.extras.filter((e) => e.kind === 'over-permissive');
   const warn = r.extras.filter((e) => e.kind !== 'over-permissive');
-  if (r.missing.length > 0) lines.push('Missing enforcement points:', ...r.missing.map((m) => `  FAIL ${m}`));
+  if (r.missing.length > 0) lines.push('Missing enforcement points:', ...r.missing.map((m) => `  FAIL tiers.${m.tier}: ${m.detail}`));
   if (r.unresolved.length > 0) lines.push('Could not resolve (never taken as allowed):', ...r.unresolved.map((u) => `  FAIL ${u}`));
   if (over.length > 0) lines.push('Over-permissive rules:', ...over.map((e) => `  FAIL ${extraLine(e)}`));
   if (warn.length > 0) lines.push('Warnings:', ...warn.map((e) => `  warn ${extraLine(e)}`));

@@ -33,6 +33,8 @@ export interface TfRules {
   readonly rules: readonly TfRule[];
   /** Names (`name` attribute) of the plan's `aws_security_group` resources, by reference. */
   readonly groupNames: ReadonlyMap<GroupRef, string>;
+  /** Literal ids (`sg-…`, known once deployed: `terraform show -json`) of the plan's groups, to their reference. */
+  readonly groupIds: ReadonlyMap<string, GroupRef>;
   /** What could not be read, one line each (addresses and fields). */
   readonly unresolved: readonly string[];
 }
@@ -54,13 +56,15 @@ export function readAwsRules(plan: unknown): TfRules {
   const unresolved: string[] = [];
   const rules: TfRule[] = [];
   const groupNames = new Map<GroupRef, string>();
+  const groupIds = new Map<string, GroupRef>();
   for (const g of of('aws_security_group')) {
     if (typeof g.values.name === 'string') groupNames.set(g.address, g.values.name);
+    if (typeof g.values.id === 'string' && !g.values.id.includes('${')) groupIds.set(g.values.id, g.address);
   }
   const ref = (value: unknown, where: string): GroupRef | undefined => {
     if (typeof value !== 'string' || value.length === 0) return unresolvedAt(where, value);
     const r = parseReference(value);
-    if (!r) return value;
+    if (!r) return groupIds.get(value) ?? value;
     if (r.attribute === 'id' && groups.has(r.address)) return r.address;
     return unresolvedAt(where, value);
   };
@@ -144,7 +148,7 @@ export function readAwsRules(plan: unknown): TfRules {
     }
   }
   rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  return { rules, groupNames, unresolved: [...new Set(unresolved)].sort() };
+  return { rules, groupNames, groupIds, unresolved: [...new Set(unresolved)].sort() };
 }
 
 interface Peers { readonly cidrs: readonly unknown[]; readonly groups: readonly unknown[]; readonly prefixLists: readonly unknown[]; readonly self: boolean }

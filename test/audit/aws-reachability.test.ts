@@ -127,7 +127,7 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     // WHEN it is evaluated
     const ev = new AwsPlanEvaluator(json, resolveSpec(props, 'test'));
     // THEN the group is listed as missing, every rule on it as unresolved, and the CA is not counted as enforced
-    assert.ok(ev.missing.some((u) => u.includes('tiers.ca') && u.includes('pki-ca')));
+    assert.ok(ev.missing.some((m) => m.tier === 'ca' && m.detail.includes('pki-ca')));
     assert.ok(ev.unresolved.some((u) => u.includes('ca-in-')));
     assert.equal(ev.enforcedAt('ca'), false);
   });

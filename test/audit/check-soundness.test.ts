@@ -15,7 +15,7 @@ describe('check soundness', () => {
     delete plan.resource.azurerm_subnet_network_security_group_association;
     const r = checkPlan(plan, azureSpec);
     assert.equal(r.ok, false);
-    assert.ok(r.missing.some((m) => /^tiers\.ca: subnet \S+\/ca has no NSG associated in the plan$/.test(m)), r.missing.join('\n'));
+    assert.ok(r.missing.some((m) => m.tier === 'ca' && /^subnet \S+\/ca has no NSG associated in the plan$/.test(m.detail)), JSON.stringify(r.missing));
     assert.equal(checkPlan({ resource: {} }, azureSpec).ok, false);
   });
 
