@@ -1,5 +1,6 @@
 import { createdGroupName } from '../aws/groups';
-import { coversAll, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../util/intervals';
+import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../util/intervals';
+import { Box, intersectRegions, product } from './boxes';
 import type { RuleDirection } from '../aws/plan';
 import { GroupRef, readAwsRules, TfRule } from '../aws/tf-rules';
 import { cidrInterval } from '../model/cidr';
@@ -98,29 +99,43 @@ export class AwsPlanEvaluator implements PlanEvaluator {
     return this.decide('egress', from, to, protocol);
   }
 
-  /** The source's outbound decision toward addresses outside every tier. */
-  public reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision {
-    return this.egress(from, { cidr }, protocol);
+  /** The source's outbound decision toward every address of no tier. */
+  public reachOutside(from: TierKey, protocol: Protocol): EndDecision {
+    return this.egress(from, { elsewhere: true }, protocol);
   }
 
   /** Ports of `protocol` that every address of `from` may open on every address of `to`, end to end. */
   public reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
-    const outbound = 'tier' in from ? this.egress(from.tier, { tier: to }, protocol) : open(protocol);
+    const outbound = 'tier' in from ? this.egress(from.tier, { tier: to }, protocol) : open(protocol, this.addressesOf(from), this.addresses[to] ?? []);
     const inbound = this.ingress(from, to, protocol);
     const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
-    return { allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed), outbound, inbound };
+    return {
+      allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed),
+      region: intersectRegions(outbound.region, inbound.region), outbound, inbound,
+    };
+  }
+
+  /** The addresses of an origin: a tier's, a CIDR's, or every address of no tier. */
+  private addressesOf(o: Origin): Interval[] {
+    if ('tier' in o) return this.addresses[o.tier] ?? [];
+    if ('cidr' in o) return [toInterval(o.cidr)];
+    return differenceOf([{ lo: 0, hi: 2 ** 32 - 1 }], Object.values(this.addresses).flat() as Interval[]);
   }
 
   /**
    * The decision at `tier`'s group in `direction` for traffic with `peer` (the origin for
    * ingress, the destination for egress). Per elementary port segment: allowed when a rule
    * references the peer's group or the CIDRs of the segment's rules cover all the peer's
-   * addresses; anyAllowed when some rule matches at least one of its addresses.
+   * addresses; anyAllowed when some rule matches at least one of its addresses. The region is
+   * what the matching rules allow, as (source, destination, port) boxes.
    */
   private decide(direction: RuleDirection, tier: TierKey, peer: Origin, protocol: Protocol): EndDecision {
     const group = this.groupOf[tier];
-    if (group === undefined) return open(protocol);
-    const peerAddresses = 'tier' in peer ? this.addresses[peer.tier] ?? [] : [toInterval(peer.cidr)];
+    const own = this.addresses[tier] ?? [];
+    const peerAddresses = this.addressesOf(peer);
+    const box = (peerPart: Interval[], ports: Interval): Box[] =>
+      (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));
+    if (group === undefined) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);
     const peerGroup = 'tier' in peer ? this.groupOf[peer.tier] : undefined;
     const candidates = this.rules.filter((r) => r.direction === direction && r.group === group
       && (r.protocol === 'all' || r.protocol === protocol)
@@ -134,22 +149,27 @@ export class AwsPlanEvaluator implements PlanEvaluator {
       const byGroup = peerGroup !== undefined && active.some((r) => r.groups.includes(peerGroup));
       if (byGroup || coversAll(active.flatMap((r) => r.cidrs), peerAddresses)) allowed.push(seg);
     }
+    const grants = candidates.map((r): Grant => {
+      const peerPart = peerGroup !== undefined && r.groups.includes(peerGroup) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
+      return {
+        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports),
+        requested: this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]),
+      };
+    });
     return {
       enforced: true,
       allowed: toRanges(protocol, unionOf(allowed)),
       anyAllowed: toRanges(protocol, unionOf(anyAllowed)),
+      region: grants.flatMap((g) => g.boxes),
       rules: candidates.map((r) => r.address),
-      grants: candidates.map((r): Grant => ({
-        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]),
-        requested: this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]),
-      })),
+      grants,
     };
   }
 }
 
-function open(protocol: Protocol): EndDecision {
+function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
-  return { enforced: false, allowed: all, anyAllowed: all, rules: [], grants: [] };
+  return { enforced: false, allowed: all, anyAllowed: all, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
 }
 
 function toInterval(cidr: string): Interval {

@@ -4,7 +4,8 @@ import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
-import { Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from './boxes';
+import { Box, Interval, intersectPorts, intersectRegions, portsMinus, portsOf, product, splitBoxes } from './boxes';
+import { differenceOf } from '../util/intervals';
 import { parseReference, planResources, PlanResource } from './plan-json';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from './reachability';
 
@@ -148,51 +149,54 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     return this.tierNsgs.get(tier) ?? [undefined];
   }
 
-  reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision {
-    return this.decide(this.tierNsgs.get(from) ?? [undefined], 'Outbound', this.tierIntervals(from), [this.interval(cidr)], protocol);
+  reachOutside(from: TierKey, protocol: Protocol): EndDecision {
+    return this.decide(this.tierNsgs.get(from) ?? [undefined], 'Outbound', this.tierIntervals(from), this.elsewhere(), protocol);
   }
 
   reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
-    const src = 'tier' in from ? this.tierIntervals(from.tier) : [this.interval(from.cidr)];
+    const src = 'tier' in from ? this.tierIntervals(from.tier) : 'cidr' in from ? [this.interval(from.cidr)] : this.elsewhere();
     const dst = this.tierIntervals(to);
     const inbound = this.decide(this.tierNsgs.get(to) ?? [undefined], 'Inbound', src, dst, protocol);
     const outbound = 'tier' in from
       ? this.decide(this.tierNsgs.get(from.tier) ?? [undefined], 'Outbound', src, dst, protocol)
-      : open([PortRange.of(protocol, 0, 65535)]);
+      : open(protocol, src, dst);
     return {
       allowed: intersectPorts(inbound.allowed, outbound.allowed),
       anyAllowed: intersectPorts(inbound.anyAllowed, outbound.anyAllowed),
+      region: intersectRegions(inbound.region, outbound.region),
       inbound, outbound,
     };
   }
 
-  /** Evaluates one direction at the NSGs of one end: every host group must allow (`allowed`), any may (`anyAllowed`). */
+  /**
+   * Evaluates one direction at the NSGs of one end: every host group must allow (`allowed`),
+   * any may (`anyAllowed`, `region`); a host group without NSG allows everything.
+   */
   private decide(nsgIds: readonly (string | undefined)[], direction: 'Inbound' | 'Outbound', src: Interval[], dst: Interval[], protocol: Protocol): EndDecision {
     const full = [PortRange.of(protocol, 0, 65535)];
     let allowed = full;
-    let any: PortRange[] = [];
+    let region: Box[] = [];
     const rules: string[] = [];
     const grants: Grant[] = [];
     let enforced = false;
     for (const id of nsgIds) {
-      const nsg = id === undefined ? undefined : this.nsg(id);
-      if (!nsg) {
-        any = full;
+      const r = id === undefined ? undefined : this.evaluate(this.nsg(id), direction, src, dst, protocol);
+      if (!r) {
+        region = [...region, ...product(src, dst, [ALL_PORTS])];
         continue;
       }
       enforced = true;
-      const r = this.evaluate(nsg, direction, src, dst, protocol);
       allowed = intersectPorts(allowed, r.allowed);
-      any = [...any, ...r.any];
+      region = [...region, ...r.region];
       rules.push(...r.rules.filter((x) => !rules.includes(x)));
       grants.push(...r.grants);
     }
-    return enforced ? { enforced, allowed, anyAllowed: intersectPorts(full, any), rules, grants } : open(full);
+    return enforced ? { enforced, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants } : open(protocol, src, dst);
   }
 
   private evaluate(nsg: EvaluatedNsg, direction: string, src: Interval[], dst: Interval[], protocol: Protocol) {
     let remaining: Box[] = product(src, dst, [ALL_PORTS]);
-    const allowedBoxes: Box[] = [];
+    const region: Box[] = [];
     const deniedBoxes: Box[] = [];
     const rules: string[] = [];
     const grants: Grant[] = [];
@@ -201,14 +205,18 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       const { inside, outside } = splitBoxes(remaining, product(rule.src, rule.dst, rule.ports));
       if (inside.length === 0) continue;
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
-      (rule.access === 'Allow' ? allowedBoxes : deniedBoxes).push(...inside);
-      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, ports: portsOf(inside, protocol) });
+      (rule.access === 'Allow' ? region : deniedBoxes).push(...inside);
+      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, ports: portsOf(inside, protocol), boxes: inside });
       remaining = outside;
       if (remaining.length === 0) break;
     }
     deniedBoxes.push(...remaining);
-    const full = [PortRange.of(protocol, 0, 65535)];
-    return { allowed: portsMinus(full, deniedBoxes), any: portsOf(allowedBoxes, protocol), rules, grants };
+    return { allowed: portsMinus([PortRange.of(protocol, 0, 65535)], deniedBoxes), region, rules, grants };
+  }
+
+  /** Every address of no tier. */
+  private elsewhere(): Interval[] {
+    return differenceOf([FULL], (Object.values(this.spec.estate.tiers) as EstateTier[]).flatMap((t) => t.cidrs.map((c) => this.interval(c))));
   }
 
   private tierIntervals(tier: TierKey): Interval[] {
@@ -302,6 +310,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   }
 }
 
-function open(full: PortRange[]): EndDecision {
-  return { enforced: false, allowed: full, anyAllowed: full, rules: [], grants: [] };
+function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
+  const full = [PortRange.of(protocol, 0, 65535)];
+  return { enforced: false, allowed: full, anyAllowed: full, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
 }

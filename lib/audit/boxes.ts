@@ -94,3 +94,15 @@ export function differencePorts(a: readonly PortRange[], b: readonly PortRange[]
 export function intersectPorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
   return a.length === 0 ? [] : toRanges(a[0].protocol, intersectionOf(toIntervals(a), toIntervals(b.filter((r) => r.protocol === a[0].protocol))));
 }
+
+/** The parts two box sets share (pairwise intersections; disjoint when each set is). */
+export function intersectRegions(a: readonly Box[], b: readonly Box[]): Box[] {
+  const out: Box[] = [];
+  for (const x of a) for (const y of b) { const i = intersectBox(x, y); if (i) out.push(i); }
+  return out;
+}
+
+/** True when the two box sets share at least one (source, destination, port). */
+export function regionsMeet(a: readonly Box[], b: readonly Box[]): boolean {
+  return a.some((x) => b.some((y) => intersectBox(x, y) !== undefined));
+}

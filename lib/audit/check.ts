@@ -1,13 +1,12 @@
 import { AdcsInputError, Messages, problem } from '../errors';
-import { cidrInterval, cidrsOverlap } from '../model/cidr';
-import { EstateTier } from '../model/estate';
+import { cidrInterval } from '../model/cidr';
 import { Flow, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
 import { PortRange } from '../model/port-range';
 import { Protocol, PROTOCOLS } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
-import { differencePorts, intersectPorts } from './boxes';
+import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
@@ -32,9 +31,9 @@ export interface ExtraFinding {
    * allow-all egress): warnings.
    */
   readonly kind: 'over-permissive' | 'platform-default' | 'requested';
-  /** Source: a tier key, or `outside:<cidr>`. */
+  /** Source: a tier key, or `elsewhere` (any address of no tier). */
   readonly from: string;
-  /** Destination: a tier key, or `outside:<cidr>` (egress toward addresses of no tier). */
+  /** Destination: a tier key, or `elsewhere` (egress toward addresses of no tier). */
   readonly to: string;
   readonly protocol: Protocol;
   /** The extra ports. */
@@ -73,20 +72,14 @@ export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator {
   return new AzurePlanEvaluator(plan, spec);
 }
 
-/** Addresses outside every tier, to ask "what reaches the estate from elsewhere?". */
-function outsiders(spec: ResolvedSpec): string[] {
-  const tiers = (Object.values(spec.estate.tiers) as EstateTier[]).flatMap((t) => t.cidrs.map(cidrInterval));
-  const free = (c: string): boolean => { const i = cidrInterval(c); return !tiers.some((t) => t.start <= i.end && i.start <= t.end); };
-  const network = ['10.255.255.0/24', '172.31.255.0/24', '192.168.255.0/24'].find(free);
-  const internet = ['198.51.100.0/24', '203.0.113.0/24', '192.0.2.0/24'].find(free);
-  return [network, internet].filter((c): c is string => c !== undefined);
-}
+/** How `check` names the addresses of no tier (the rest of the network, on-premises, the Internet). */
+export const ELSEWHERE = 'elsewhere';
 
 /**
  * Checks a plan (a synthesized cdk.tf.json, hand-written or not, or `terraform show -json`)
  * against the estate: every flow allowed at every port, and no allow rule letting through
- * traffic between the tiers, or from outside them, that no flow needs. Traffic inside one
- * tier is not judged.
+ * traffic between the tiers, or from any address of no tier, or out toward one, that no flow
+ * needs (judged on source, destination and port together). Traffic inside one tier is not judged.
  */
 export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check'))]);
@@ -100,9 +93,13 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   });
   const tiers = spec.estate.tiers;
   const keys = Object.keys(tiers) as TierKey[];
+  const intervals = (k: TierKey): Interval[] => tiers[k]!.cidrs.map((c) => { const i = cidrInterval(c); return { lo: i.start, hi: i.end }; });
+  // What the flows need, as (source address, destination address, port) boxes per protocol.
+  const needed = new Map(PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
+    .flatMap((f) => product(intervals(f.from), intervals(f.to), f.ports.map((r) => ({ lo: r.from, hi: r.to }))))]));
   const origins: [string, Origin][] = [
     ...keys.map((k): [string, Origin] => [k, { tier: k }]),
-    ...outsiders(spec).map((c): [string, Origin] => [`outside:${c}`, { cidr: c }]),
+    [ELSEWHERE, { elsewhere: true }],
   ];
   const extras: ExtraFinding[] = [];
   for (const to of keys) {
@@ -111,25 +108,21 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
       for (const protocol of PROTOCOLS) {
         const r = ev.reach(origin, to, protocol);
         if (!r.inbound.enforced && !r.outbound.enforced) continue;
-        const src = 'tier' in origin ? tiers[origin.tier]!.cidrs : [origin.cidr];
-        const needed = flows.filter((f) => f.protocol === protocol && cidrsOverlap(tiers[f.from]!.cidrs, src) && cidrsOverlap(tiers[f.to]!.cidrs, tiers[to]!.cidrs))
-          .flatMap((f) => f.ports);
-        const extra = differencePorts(r.anyAllowed, needed);
+        // Judged on addresses and ports together: a flow from a tier inside a wider one needs nothing of the rest.
+        const extra = splitBoxes(r.region, needed.get(protocol)!).outside;
         if (extra.length === 0) continue;
-        const kind = classify(r.inbound, r.outbound, extra);
-        if (kind) extras.push({ ...kind, from: label, to, protocol, ports: extra });
+        const found = classify(r.inbound, r.outbound, extra);
+        if (found) extras.push({ kind: found.kind, rules: found.rules, from: label, to, protocol, ports: portsOf(found.region, protocol) });
       }
     }
   }
   // Egress toward addresses of no tier: no flow needs any.
   for (const from of keys) {
-    for (const cidr of outsiders(spec)) {
-      for (const protocol of PROTOCOLS) {
-        const out = ev.reachOutside(from, cidr, protocol);
-        if (!out.enforced || out.anyAllowed.length === 0) continue;
-        const kind = classify(undefined, out, out.anyAllowed);
-        if (kind) extras.push({ ...kind, from, to: `outside:${cidr}`, protocol, ports: out.anyAllowed });
-      }
+    for (const protocol of PROTOCOLS) {
+      const out = ev.reachOutside(from, protocol);
+      if (!out.enforced || out.region.length === 0) continue;
+      const found = classify(undefined, out, out.region);
+      if (found) extras.push({ kind: found.kind, rules: found.rules, from, to: ELSEWHERE, protocol, ports: portsOf(found.region, protocol) });
     }
   }
   // A tier with no flow (NDES devices without NDES, say) has nothing to enforce.
@@ -140,19 +133,29 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
 }
 
 /**
- * Who let extra ports through: a rule of the plan (over-permissive), else a platform default at
- * an enforced inbound end (a warning: outbound, Azure allows the network by design and the
- * library writes no outbound deny), else a rule the spec asked for; undefined when nothing did.
+ * Azure's AllowAzureLoadBalancerInBound lets the load balancer's health probes (168.63.129.16)
+ * in; the deny-by-default keeps it working on purpose, so it is never a finding.
  */
-function classify(inbound: EndDecision | undefined, outbound: EndDecision, extra: readonly PortRange[]): Pick<ExtraFinding, 'kind' | 'rules'> | undefined {
-  const touches = (g: Grant): boolean => intersectPorts(g.ports, extra).length > 0;
-  const grants = [...(inbound?.grants ?? []), ...outbound.grants].filter(touches);
+const EXPECTED_DEFAULTS = new Set(['AllowAzureLoadBalancerInBound']);
+
+/**
+ * Who let extra traffic through, and which of it: a rule of the plan (over-permissive), else a
+ * platform default at an enforced inbound end (a warning: outbound, Azure allows the network by
+ * design and the library writes no outbound deny), else a rule the spec asked for; undefined
+ * when nothing did.
+ */
+function classify(inbound: EndDecision | undefined, outbound: EndDecision, extra: readonly Box[]):
+  (Pick<ExtraFinding, 'kind' | 'rules'> & { region: Box[] }) | undefined {
+  const touching = (gs: readonly Grant[]): Grant[] => gs.filter((g) => !EXPECTED_DEFAULTS.has(g.rule) && regionsMeet(g.boxes, extra));
+  const grants = touching([...(inbound?.grants ?? []), ...outbound.grants]);
   const explicit = grants.filter((g) => !g.isDefault && !g.requested);
-  const defaults = inbound?.enforced ? inbound.grants.filter((g) => g.isDefault && touches(g)) : [];
+  const defaults = inbound?.enforced ? touching(inbound.grants).filter((g) => g.isDefault) : [];
   const requested = grants.filter((g) => g.requested);
-  const rules = (gs: Grant[]): string[] => [...new Set(gs.map((g) => g.rule))];
-  if (explicit.length > 0) return { kind: 'over-permissive', rules: rules([...explicit, ...defaults]) };
-  if (defaults.length > 0) return { kind: 'platform-default', rules: rules(defaults) };
-  if (requested.length > 0) return { kind: 'requested', rules: rules(requested) };
+  const found = (kind: ExtraFinding['kind'], gs: Grant[]) => ({
+    kind, rules: [...new Set(gs.map((g) => g.rule))], region: intersectRegions(extra, gs.flatMap((g) => g.boxes)),
+  });
+  if (explicit.length > 0) return found('over-permissive', [...explicit, ...defaults]);
+  if (defaults.length > 0) return found('platform-default', defaults);
+  if (requested.length > 0) return found('requested', requested);
   return undefined;
 }

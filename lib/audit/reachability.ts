@@ -1,12 +1,15 @@
 import { PortRange } from '../model/port-range';
+import type { Box } from './boxes';
 import { Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 
 /** Where traffic comes from in a reachability question: a tier of the estate, or outside addresses. */
 export type Origin =
   | { readonly tier: TierKey }
-  /** Addresses that belong to no tier (the rest of the network, or the Internet). */
-  | { readonly cidr: string };
+  /** Some addresses, named by a CIDR. */
+  | { readonly cidr: string }
+  /** Every address that belongs to no tier (the rest of the network, on-premises, the Internet). */
+  | { readonly elsewhere: true };
 
 /** An allow rule and the ports it let through for a question (at least one address pair). */
 export interface Grant {
@@ -18,6 +21,8 @@ export interface Grant {
   readonly requested?: boolean;
   /** Ports it allowed. */
   readonly ports: readonly PortRange[];
+  /** What it allowed: (source address, destination address, port) boxes. */
+  readonly boxes: readonly Box[];
 }
 
 /** An enforcement point of the spec that the plan lacks. */
@@ -34,8 +39,10 @@ export interface EndDecision {
   readonly enforced: boolean;
   /** Ports of the question that this end allows for every address pair. */
   readonly allowed: readonly PortRange[];
-  /** Ports this end allows for at least one address pair (what "nothing extra" is judged on). */
+  /** Ports this end allows for at least one address pair. */
   readonly anyAllowed: readonly PortRange[];
+  /** What this end allows, as (source address, destination address, port) boxes: "nothing extra" is judged on it. */
+  readonly region: readonly Box[];
   /** Rules (Terraform addresses or platform default rule names) that allowed or denied, in order. */
   readonly rules: readonly string[];
   /** The allow rules that matched, with the ports each let through. */
@@ -48,6 +55,8 @@ export interface Reach {
   readonly allowed: readonly PortRange[];
   /** Ports allowed end to end for at least one address pair. */
   readonly anyAllowed: readonly PortRange[];
+  /** What both ends allow, as (source address, destination address, port) boxes. */
+  readonly region: readonly Box[];
   /** The source's outbound decision. */
   readonly outbound: EndDecision;
   /** The destination's inbound decision. */
@@ -63,8 +72,8 @@ export interface PlanEvaluator {
   reach(from: Origin, to: TierKey, protocol: Protocol): Reach;
   /** True when the library's plan (or the checked plan) enforces something at this tier. */
   enforcedAt(tier: TierKey): boolean;
-  /** The outbound decision at `from`'s enforcement point for traffic to addresses outside every tier. */
-  reachOutside(from: TierKey, cidr: string, protocol: Protocol): EndDecision;
+  /** The outbound decision at `from`'s enforcement point for traffic to every address of no tier. */
+  reachOutside(from: TierKey, protocol: Protocol): EndDecision;
   /** Enforcement points the spec declares that the plan lacks (a subnet without NSG, a missing group). */
   readonly missing: readonly MissingEnforcement[];
   /** What the evaluator could not resolve; it matches nothing. */

@@ -54,7 +54,7 @@ describe('check (AWS)', () => {
     const r = checkPlan(plan, spec);
     assert.equal(r.ok, false);
     const over = r.extras.filter((e) => e.kind === 'over-permissive');
-    assert.ok(over.some((e) => e.from.startsWith('outside:') && e.to === 'ces' && e.ports.map(String).join() === '443'), JSON.stringify(over));
+    assert.ok(over.some((e) => e.from === 'elsewhere' && e.to === 'ces' && e.ports.map(String).join() === '443'), JSON.stringify(over));
   });
 
   it('CLI: exit 0, then 1 with the rule named in every format', async () => {
@@ -67,7 +67,7 @@ describe('check (AWS)', () => {
     const bad = files(plan);
     const table = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan]);
     assert.equal(table.code, 1);
-    assert.match(table.out, /FAIL aws_vpc_security_group_ingress_rule\.\S*ces-in-cidr-10-20-0-0_16-tcp-443\S* lets outside:\S+ -> ces TCP 443 through/);
+    assert.match(table.out, /FAIL aws_vpc_security_group_ingress_rule\.\S*ces-in-cidr-10-20-0-0_16-tcp-443\S* lets elsewhere -> ces TCP 443 through/);
     const gh = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'github']);
     assert.equal(gh.code, 1);
     assert.match(gh.out, /^::error title=AD CS over-permissive::/m);

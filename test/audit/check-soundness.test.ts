@@ -45,7 +45,7 @@ describe('check soundness', () => {
     plan.resource.aws_vpc_security_group_egress_rule.evil = { security_group_id: `\${aws_security_group.${sg}.id}`, ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' };
     const r = checkPlan(plan, resolveSpec(props, 'test'));
     assert.equal(r.ok, false);
-    assert.ok(r.extras.some((e) => e.kind === 'over-permissive' && e.from === 'ca' && e.to.startsWith('outside:') && e.rules.includes('aws_vpc_security_group_egress_rule.evil')));
+    assert.ok(r.extras.some((e) => e.kind === 'over-permissive' && e.from === 'ca' && e.to === 'elsewhere' && e.rules.includes('aws_vpc_security_group_egress_rule.evil')));
   });
 
   it('passes the library\'s own plan with aws.allowAllEgress, reporting the egress as requested', () => {
@@ -64,5 +64,44 @@ describe('check soundness', () => {
     const r = checkPlan(plan, resolveSpec(props, 'test'));
     assert.equal(r.ok, false);
     assert.ok(r.unresolved.some((u) => u.includes('sg-0badbadbadbadbad0 belongs to no tier')));
+  });
+});
+
+describe('check judges every address, and addresses with ports', () => {
+  it('catches a rule from a range of no tier anywhere in the address space (Azure)', () => {
+    const props = richAzure();
+    const plan = synthEstate(props).json;
+    const nsg = Object.keys(plan.resource.azurerm_network_security_group).find((k) => k.includes('pki-ca-nsg'))!;
+    plan.resource.azurerm_network_security_rule.rdp = {
+      name: 'rdp', network_security_group_name: `\${azurerm_network_security_group.${nsg}.name}`, resource_group_name: 'rg-pki',
+      priority: 101, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', source_port_range: '*',
+      source_address_prefix: '10.99.0.0/16', destination_address_prefix: '10.0.1.0/24', destination_port_range: '3389' };
+    const r = checkPlan(plan, resolveSpec(props, 'test'));
+    assert.equal(r.ok, false);
+    assert.ok(r.extras.some((e) => e.from === 'elsewhere' && e.to === 'ca' && e.ports.join() === '3389' && e.rules.includes('azurerm_network_security_rule.rdp')));
+  });
+
+  it('catches egress to a single outside host (AWS)', () => {
+    const props = modernAws();
+    const plan = synthAws(props).json;
+    const sg = Object.keys(plan.resource.aws_security_group).find((k) => k.includes('ca-security-group'))!;
+    plan.resource.aws_vpc_security_group_egress_rule.dns = { security_group_id: `\${aws_security_group.${sg}.id}`, ip_protocol: 'udp', from_port: 53, to_port: 53, cidr_ipv4: '8.8.8.8/32' };
+    const r = checkPlan(plan, resolveSpec(props, 'test'));
+    assert.equal(r.ok, false);
+    assert.ok(r.extras.some((e) => e.from === 'ca' && e.to === 'elsewhere' && e.protocol === 'udp' && e.ports.join() === '53'));
+  });
+
+  it('does not let a flow of a tier inside a wider one excuse the wider one (AWS, clients 10.0.0.0/8 around the CA)', () => {
+    // GIVEN clients spanning 10.0.0.0/8, the CA inside it, SMB publishing from the CA to the CDP
+    const props = modernAws({ crlPublishing: 'smb' as never, aws: { ...AWS, ruleQuota: 200 },
+      tiers: { ...modernAws().tiers, clients: { cidrs: ['10.0.0.0/8'] }, cdp: { cidrs: ['172.20.0.0/24'], createSecurityGroup: true } } as never });
+    const plan = synthAws(props).json;
+    const sg = Object.keys(plan.resource.aws_security_group).find((k) => k.includes('cdp-security-group'))!;
+    // WHEN a rule lets every client write to the CRL share
+    plan.resource.aws_vpc_security_group_ingress_rule.smb = { security_group_id: `\${aws_security_group.${sg}.id}`, ip_protocol: 'tcp', from_port: 445, to_port: 445, cidr_ipv4: '10.0.0.0/8' };
+    const r = checkPlan(plan, resolveSpec(props, 'test'));
+    // THEN it is over-permissive: only the CA's addresses need 445
+    assert.equal(r.ok, false);
+    assert.ok(r.extras.some((e) => e.kind === 'over-permissive' && e.from === 'clients' && e.to === 'cdp' && e.ports.join() === '445'), JSON.stringify(r.extras));
   });
 });
