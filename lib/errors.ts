@@ -86,6 +86,8 @@ export const Messages = {
   // ports
   portRangeMalformed: (value: unknown, bounds: string) =>
     `${show(value)} is not a port range; write "N-M" with ${bounds}, low end first (for example "5000-5200")`,
+  priorityRangeMalformed: (value: unknown) =>
+    `${show(value)} is not a priority range; write "N-M" with priorities in 100-4096, low end first (for example "3000-3499")`,
   portRangeOutOfBounds: (value: unknown, bounds: string) =>
     `${show(value)} lies outside ${bounds}; give "N-M" with both ends in ${bounds}, low end first`,
   portMalformed: (value: unknown) =>
@@ -142,6 +144,8 @@ export const Messages = {
   // --- azure ---
   azureNsgNameInvalid: (value: string) =>
     `${show(value)} is not an NSG name; Azure takes 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore`,
+  azureNsgNameTaken: (name: string, a: string, b: string) =>
+    `tiers "${a}" and "${b}" would both use NSG ${show(name)} for different subnets (Azure names are unique in a resource group, case aside); give one another nsgName, or give co-located tiers the same subnetIds`,
   azureResourceGroupInvalid: (value: string) =>
     `${show(value)} is not a resource group name; Azure takes 1-90 letters, digits, underscores, parentheses, hyphens and periods, not ending with a period`,
   priorityCollision: (nsg: string, direction: string, priority: number, a: string, b: string) =>

@@ -114,7 +114,10 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     };
     for (const r of resources.filter((x) => x.type === 'azurerm_network_security_group')) {
       const nsg = this.nsg(resourceKey(r));
-      for (const inline of asList(r.values.security_rule)) this.addRule(nsg, `${r.address}#${(inline as any)?.name}`, inline as Record<string, unknown>);
+      for (const inline of asList(r.values.security_rule)) {
+        if (inline === null || typeof inline !== 'object') this.unresolved.push(`${r.address}: security_rule ${JSON.stringify(inline)}`);
+        else this.addRule(nsg, `${r.address}#${(inline as Record<string, unknown>).name}`, inline as Record<string, unknown>);
+      }
     }
     for (const r of resources.filter((x) => x.type === 'azurerm_network_security_rule')) {
       const id = nsgIdentity(r.values.network_security_group_name, r.values.resource_group_name, r.address);

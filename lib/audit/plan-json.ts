@@ -34,26 +34,31 @@ export function parseReference(value: unknown): PlanReference | undefined {
 export function planResources(plan: unknown): PlanResource[] {
   const out: PlanResource[] = [];
   const p = plan as Record<string, any>;
-  if (p && typeof p.resource === 'object') {
-    for (const [type, byName] of Object.entries(p.resource as Record<string, Record<string, unknown>>)) {
-      for (const [name, values] of Object.entries(byName ?? {})) {
-        out.push({ type, name, address: `${type}.${name}`, values: (values ?? {}) as Record<string, unknown> });
+  if (isObject(p?.resource)) {
+    for (const [type, byName] of Object.entries(p.resource as Record<string, unknown>)) {
+      if (!isObject(byName)) continue;
+      for (const [name, values] of Object.entries(byName)) {
+        if (isObject(values)) out.push({ type, name, address: `${type}.${name}`, values });
       }
     }
   }
+  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter(isObject) : []);
   const walk = (mod: any): void => {
-    for (const r of mod?.resources ?? []) {
-      if (r?.mode && r.mode !== 'managed') continue;
-      out.push({ type: r.type, name: r.name, address: r.address ?? `${r.type}.${r.name}`, values: r.values ?? {} });
+    if (!isObject(mod)) return;
+    for (const r of list(mod.resources)) {
+      if (typeof r.type !== 'string' || typeof r.name !== 'string') continue;
+      if (r.mode && r.mode !== 'managed') continue;
+      out.push({ type: r.type, name: r.name, address: typeof r.address === 'string' ? r.address : `${r.type}.${r.name}`, values: isObject(r.values) ? r.values : {} });
     }
-    for (const c of mod?.child_modules ?? []) walk(c);
+    for (const c of list(mod.child_modules)) walk(c);
   };
   if (p?.planned_values?.root_module) walk(p.planned_values.root_module);
   // terraform show -json leaves computed values (ids of resources not yet created) out of
   // planned_values; the configuration still names what they reference.
   const refs = new Map<string, Record<string, string>>();
   const walkConfig = (mod: any, prefix: string): void => {
-    for (const r of mod?.resources ?? []) {
+    if (!isObject(mod)) return;
+    for (const r of list(mod.resources)) {
       const known: Record<string, string> = {};
       for (const [k, e] of Object.entries((r?.expressions ?? {}) as Record<string, any>)) {
         const ref = Array.isArray(e?.references) ? e.references[0] : undefined;
@@ -61,7 +66,7 @@ export function planResources(plan: unknown): PlanResource[] {
       }
       refs.set(`${prefix}${r.address}`, known);
     }
-    for (const [name, call] of Object.entries((mod?.module_calls ?? {}) as Record<string, any>)) walkConfig(call?.module, `${prefix}module.${name}.`);
+    for (const [name, call] of Object.entries(isObject(mod.module_calls) ? mod.module_calls : {})) walkConfig((call as any)?.module, `${prefix}module.${name}.`);
   };
   if (p?.configuration?.root_module) walkConfig(p.configuration.root_module, '');
   for (let i = 0; i < out.length; i++) {
@@ -76,6 +81,9 @@ export function planResources(plan: unknown): PlanResource[] {
 
 /** True when the value looks like a plan this library can read. */
 export function isPlan(plan: unknown): boolean {
-  const p = plan as Record<string, unknown> | null;
-  return !!p && typeof p === 'object' && (typeof p.resource === 'object' || typeof p.planned_values === 'object');
+  return isObject(plan) && (isObject(plan.resource) || isObject(plan.planned_values));
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

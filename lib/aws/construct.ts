@@ -17,6 +17,11 @@ export interface AwsSecurityGroupRulesProps {
   readonly spec: ResolvedSpec;
   /** The estate's flows. */
   readonly flows: readonly Flow[];
+  /**
+   * The plan, when the caller made it already.
+   * @default - planned from spec and flows
+   */
+  readonly plan?: AwsPlan;
 }
 
 const REGISTRY = new StackRegistry<AwsSecurityGroupRules>();
@@ -47,7 +52,7 @@ export class AwsSecurityGroupRules extends Construct {
     const { VpcSecurityGroupEgressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-egress-rule') as typeof import('@cdktf/provider-aws/lib/vpc-security-group-egress-rule');
     const { VpcSecurityGroupIngressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule') as typeof import('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    this.plan = planAws(props.spec, props.flows, `AwsSecurityGroupRules ${this.node.path}`);
+    this.plan = props.plan ?? planAws(props.spec, props.flows, `AwsSecurityGroupRules ${this.node.path}`);
     const tags = props.spec.aws?.tags ?? {};
     const groupIds = new Map<string, string>();
     const securityGroups: Partial<Record<TierKey, SecurityGroup>> = {};

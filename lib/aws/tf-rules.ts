@@ -142,9 +142,9 @@ export function readAwsRules(plan: unknown): TfRules {
         unresolvedAt(`${address}.${direction}`, blocks);
         continue;
       }
-      blocks.forEach((b: Json, i) => read(`${address}.${direction}[${i}]`, direction, address, b, {
+      blocks.forEach((b: Json, i) => (b === null || typeof b !== 'object' ? unresolvedAt(`${address}.${direction}[${i}]`, b) : read(`${address}.${direction}[${i}]`, direction, address, b, {
         cidrs: list(b.cidr_blocks), groups: list(b.security_groups), prefixLists: list(b.prefix_list_ids), self: b.self === true,
-      }));
+      })));
     }
   }
   rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));

@@ -14,6 +14,11 @@ export interface AzureNsgRulesProps {
   readonly spec: ResolvedSpec;
   /** The estate's flows. */
   readonly flows: readonly Flow[];
+  /**
+   * The plan, when the caller made it already.
+   * @default - planned from spec and flows
+   */
+  readonly plan?: AzurePlan;
 }
 
 /** Short, stable construct-id fragment of a subnet id: its last segment plus a content hash. */
@@ -43,7 +48,7 @@ export class AzureNsgRules extends Construct {
     const { NetworkSecurityRule } = require('@cdktf/provider-azurerm/lib/network-security-rule') as typeof import('@cdktf/provider-azurerm/lib/network-security-rule');
     const { SubnetNetworkSecurityGroupAssociation } = require('@cdktf/provider-azurerm/lib/subnet-network-security-group-association') as typeof import('@cdktf/provider-azurerm/lib/subnet-network-security-group-association');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    this.plan = planAzure(props.spec, props.flows);
+    this.plan = props.plan ?? planAzure(props.spec, props.flows);
     const created: Record<string, NetworkSecurityGroup> = {};
     for (const w of this.plan.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));
     for (const nsg of this.plan.nsgs) {

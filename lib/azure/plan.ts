@@ -126,7 +126,17 @@ function nsgDrafts(spec: ResolvedSpec, problems: InputProblem[]): Map<TierKey, N
     } else {
       continue;
     }
-    const draft = byIdentity.get(identity) ?? fresh();
+    const known = byIdentity.get(identity);
+    if (known && e.kind === 'azureExistingNsg') {
+      const window = e.priorityWindow ?? azure.priorityWindow;
+      if (window.first !== known.window.first || window.last !== known.window.last) {
+        problems.push(problem(`tiers.${t.key}.networkSecurityGroup.priorityRange`, Messages.sharedNsgConflict(e.name, 'priorityRange')));
+      }
+      if (e.denyByDefault !== known.denyByDefault) {
+        problems.push(problem(`tiers.${t.key}.networkSecurityGroup.denyByDefault`, Messages.sharedNsgConflict(e.name, 'denyByDefault')));
+      }
+    }
+    const draft = known ?? fresh();
     byIdentity.set(identity, draft);
     draft.tiers.push(t.key);
     byTier.set(t.key, draft);
@@ -139,7 +149,15 @@ function nsgDrafts(spec: ResolvedSpec, problems: InputProblem[]): Map<TierKey, N
       }
     }
   }
-  for (const d of byIdentity.values()) if (d.created) d.key = d.name;
+  // Azure names are unique per resource group, case-insensitively.
+  const taken = new Map<string, NsgDraft>();
+  for (const d of byIdentity.values()) {
+    const k = `${d.resourceGroupName}/${d.name}`.toLowerCase();
+    const other = taken.get(k);
+    if (other) problems.push(problem(`tiers.${d.tiers[0]}`, Messages.azureNsgNameTaken(d.name, other.tiers[0], d.tiers[0])));
+    else taken.set(k, d);
+    if (d.created) d.key = d.name;
+  }
   return byTier;
 }
 
@@ -162,6 +180,7 @@ function describe(from: TierKey, to: TierKey, protocol: Protocol, flows: readonl
 export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan {
   const problems: InputProblem[] = [];
   const drafts = nsgDrafts(spec, problems);
+  if (problems.length > 0) throw new AdcsInputError(`estate ${spec.estate.name}`, problems);
   for (const d of new Set(drafts.values())) {
     if (d.window.last - d.window.first < 1) {
       throw new AdcsInputError(`estate ${spec.estate.name}`, [problem(`tiers.${d.tiers[0]}`,

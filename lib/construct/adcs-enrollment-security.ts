@@ -8,6 +8,8 @@ import { ResolvedSpec } from '../spec/resolved';
 import { resolveSpec } from '../spec/resolve';
 import { AwsSecurityGroupRules } from '../aws/construct';
 import { AzureNsgRules } from '../azure/construct';
+import { planAzure } from '../azure/plan';
+import { planAws } from '../aws/plan';
 
 /**
  * Least-privilege network rules for an AD CS estate: expands the flow catalogue for the
@@ -34,11 +36,12 @@ export class AdcsEnrollmentSecurity extends Construct {
     switch (this.spec.platform) {
       case Platform.AZURE:
         if (!this.spec.azure) throw new AdcsInputError(source, [missingSettings(props, 'azure')]);
-        this.azure = new AzureNsgRules(this, 'azure', { spec: this.spec, flows: this.flows });
+        // Planned before any child exists: a refused estate leaves nothing in the tree.
+        this.azure = new AzureNsgRules(this, 'azure', { spec: this.spec, flows: this.flows, plan: bySource(source, () => planAzure(this.spec, this.flows)) });
         break;
       case Platform.AWS:
         if (!this.spec.aws) throw new AdcsInputError(source, [missingSettings(props, 'aws')]);
-        this.aws = new AwsSecurityGroupRules(this, 'aws', { spec: this.spec, flows: this.flows });
+        this.aws = new AwsSecurityGroupRules(this, 'aws', { spec: this.spec, flows: this.flows, plan: bySource(source, () => planAws(this.spec, this.flows, source)) });
         break;
       default:
         throw new AdcsInputError(source, [problem('platform', Messages.platformMissing('AdcsEnrollmentSecurity'))]);
@@ -51,4 +54,14 @@ function missingSettings(props: EstateProps, platform: 'azure' | 'aws'): InputPr
   return props.platform !== undefined
     ? problem('platform', Messages.platformSettingsMissing(platform))
     : problem(platform, Messages.platformImpliedWithoutSettings(platform, 'the tiers\' enforcement keys'));
+}
+
+/** Runs a planner; its error (window, quota, name clash) is rethrown as this construct's. */
+function bySource<T>(source: string, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof AdcsInputError) throw new AdcsInputError(source, e.problems);
+    throw e;
+  }
 }

@@ -173,7 +173,7 @@ class Resolver {
       };
     }
     if (t.securityGroupId !== undefined) {
-      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !/^\$\{[^{}]+\}$/.test(t.securityGroupId)) {
+      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !/^\$\{[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2,}\}$/.test(t.securityGroupId)) {
         this.problems.push(problem(`${at}.securityGroupId`, Messages.securityGroupIdMalformed(t.securityGroupId)));
       }
       return { kind: 'awsExistingGroup', securityGroupId: t.securityGroupId };
@@ -182,11 +182,11 @@ class Resolver {
     return { kind: 'none' };
   }
 
-  private range(path: string, text: string, lo: number, hi: number): PortRange | undefined {
+  private range(path: string, text: string, lo: number, hi: number, what: 'port' | 'priority' = 'port'): PortRange | undefined {
     const bounds = `${lo}-${hi}`;
     const r = /^\s*\d+\s*-\s*\d+\s*$/.test(text) ? PortRange.parse(Protocol.TCP, text) : undefined;
     if (!r) {
-      this.problems.push(problem(path, Messages.portRangeMalformed(text, `ports in ${bounds}`)));
+      this.problems.push(problem(path, what === 'priority' ? Messages.priorityRangeMalformed(text) : Messages.portRangeMalformed(text, `ports in ${bounds}`)));
       return undefined;
     }
     if (r.from < lo || r.to > hi) {
@@ -201,7 +201,7 @@ class Resolver {
   }
 
   private priorityWindow(path: string, text: string): PriorityWindow | undefined {
-    const r = this.range(path, text, 100, 4096);
+    const r = this.range(path, text, 100, 4096, 'priority');
     return r && { first: r.from, last: r.to };
   }
 

@@ -75,7 +75,7 @@ describe('AWS rule quotas', () => {
     const props = withTier(modernAws(), 'clients', { cidrs: clientCidrs(40) });
     // WHEN the construct is added  THEN it throws AdcsInputError naming the construct path
     assert.throws(() => new AdcsEnrollmentSecurity(stack, 'adcs', props), (e: unknown) =>
-      e instanceof AdcsInputError && /^AwsSecurityGroupRules test\/adcs\/aws: tiers\.ca/.test(e.message));
+      e instanceof AdcsInputError && /^AdcsEnrollmentSecurity test\/adcs: tiers\.ca/.test(e.message));
     // AND the stack holds no resource
     assert.equal(JSON.parse(Testing.synth(stack)).resource, undefined);
   });

@@ -4,6 +4,7 @@ import { DEFAULT_ESTATE } from '../../spec/default-estate';
 import { loadSpecFile } from '../../spec/load';
 import { resolveSpec } from '../../spec/resolve';
 import { CliIo, ExitCode, UsageError } from '../io';
+import { planWarnings, printWarnings } from './common';
 import { Messages } from '../../errors';
 
 const FORMATS = Object.values(MatrixFormat) as string[];
@@ -14,10 +15,10 @@ export function matrixCommand(opts: { spec?: string; format?: string }, io: CliI
   if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
   // `--spec ""` is a bad path, not a request for the default estate.
   const spec = opts.spec !== undefined ? loadSpecFile(opts.spec) : resolveSpec(DEFAULT_ESTATE, 'default estate');
+  // A spec its platform cannot render (a window too small, a quota overflow) is refused here too.
+  const warnings = [...spec.warnings, ...(opts.spec !== undefined ? planWarnings(spec, opts.spec) : [])];
   const flows = flowsOf(spec.estate);
-  io.out(renderMatrix(format, spec.estate, flows, spec.warnings));
-  if (format !== MatrixFormat.MARKDOWN) {
-    for (const w of spec.warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
-  }
+  io.out(renderMatrix(format, spec.estate, flows, warnings));
+  if (format !== MatrixFormat.MARKDOWN) printWarnings(io, warnings);
   return ExitCode.OK;
 }

@@ -2,13 +2,15 @@ import { Messages } from '../../errors';
 import { flowsOf } from '../../model/flows';
 import { loadSpecFile } from '../../spec/load';
 import { CliIo, ExitCode, UsageError } from '../io';
+import { planWarnings, printWarnings } from './common';
 
-/** `validate --spec FILE`: checks a spec, prints its warnings and a one-line summary. */
+/** `validate --spec FILE`: checks a spec (its rules planned as synth would), prints its warnings and a one-line summary. */
 export function validateCommand(opts: { spec?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('validate', '--spec FILE'));
   const spec = loadSpecFile(opts.spec);
-  for (const w of spec.warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
+  const warnings = [...spec.warnings, ...planWarnings(spec, opts.spec)];
+  printWarnings(io, warnings);
   const tiers = Object.keys(spec.estate.tiers).length;
-  io.out(`${opts.spec}: valid; ${tiers} tiers, ${flowsOf(spec.estate).length} flows, platform ${spec.platform ?? 'not set'}, ${spec.warnings.length} warnings\n`);
+  io.out(`${opts.spec}: valid; ${tiers} tiers, ${flowsOf(spec.estate).length} flows, platform ${spec.platform ?? 'not set'}, ${warnings.length} warnings\n`);
   return ExitCode.OK;
 }
