@@ -54,7 +54,19 @@ function splitEnforcement(a: EstateTier, b: EstateTier): boolean {
   const ea = a.enforcement;
   const eb = b.enforcement;
   if (!ea.kind.startsWith('azure') && !eb.kind.startsWith('azure')) return false;
-  if (JSON.stringify(ea) === JSON.stringify(eb)) return false;
+  if (enforcementIdentity(a) === enforcementIdentity(b)) return false;
   if (ea.kind === 'none' || eb.kind === 'none') return a.cidrs.join() === b.cidrs.join();
   return cidrsOverlap(a.cidrs, b.cidrs);
+}
+
+/** Which enforcement point a tier has: the same string for tiers that share it. */
+function enforcementIdentity(t: EstateTier): string {
+  const e = t.enforcement;
+  switch (e.kind) {
+    case 'azureSubnets': return `subnets ${e.subnetIds.join(' ')}`.toLowerCase();
+    case 'azureExistingNsg': return `nsg ${e.resourceGroupName}/${e.name}`.toLowerCase();
+    case 'awsExistingGroup': return `group ${e.securityGroupId}`;
+    case 'awsCreateGroup': return `created ${t.key}`;
+    default: return `none ${t.key}`;
+  }
 }
