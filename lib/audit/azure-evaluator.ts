@@ -147,11 +147,6 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     return (this.tierNsgs.get(tier) ?? []).some((n) => n !== undefined && this.nsgs.has(n));
   }
 
-  /** NSG identities enforcing a tier (undefined: a subnet without NSG). */
-  nsgsOf(tier: TierKey): readonly (string | undefined)[] {
-    return this.tierNsgs.get(tier) ?? [undefined];
-  }
-
   reachOutside(from: TierKey, protocol: Protocol): EndDecision {
     return this.decide(this.tierNsgs.get(from) ?? [undefined], 'Outbound', this.tierIntervals(from), this.elsewhere(), protocol);
   }
