@@ -3,7 +3,7 @@ import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, 
 import { Box, intersectRegions, product } from './boxes';
 import type { RuleDirection } from '../aws/plan';
 import { GroupRef, readAwsRules, TfRule } from '../aws/tf-rules';
-import { cidrInterval } from '../model/cidr';
+import { cidrSpan } from '../model/cidr';
 import { presentTiers } from '../model/estate';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -48,7 +48,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
     const byName = new Map<string, GroupRef[]>();
     for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
     for (const t of presentTiers(spec.estate)) {
-      this.addresses[t.key] = unionOf(t.cidrs.map((c) => cidrInterval(c)).map((i) => ({ lo: i.start, hi: i.end })));
+      this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
       const e = t.enforcement;
       if (e.kind === 'awsCreateGroup') {
         const name = createdGroupName(spec.estate, t.key, e);
@@ -118,7 +118,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   /** The addresses of an origin: a tier's, a CIDR's, or every address of no tier. */
   private addressesOf(o: Origin): Interval[] {
     if ('tier' in o) return this.addresses[o.tier] ?? [];
-    if ('cidr' in o) return [toInterval(o.cidr)];
+    if ('cidr' in o) return [cidrSpan(o.cidr)];
     return differenceOf([{ lo: 0, hi: 2 ** 32 - 1 }], Object.values(this.addresses).flat() as Interval[]);
   }
 
@@ -170,11 +170,6 @@ export class AwsPlanEvaluator implements PlanEvaluator {
 function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
   return { enforced: false, allowed: all, anyAllowed: all, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
-}
-
-function toInterval(cidr: string): Interval {
-  const i = cidrInterval(cidr);
-  return { lo: i.start, hi: i.end };
 }
 
 function toIntervals(ranges: readonly PortRange[]): Interval[] {

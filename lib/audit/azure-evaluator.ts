@@ -1,4 +1,4 @@
-import { cidrInterval, checkIpv4Cidr } from '../model/cidr';
+import { checkIpv4Cidr, cidrSpan } from '../model/cidr';
 import { EstateTier } from '../model/estate';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -84,7 +84,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
 
   constructor(plan: unknown, private readonly spec: ResolvedSpec) {
     const tiers = Object.values(spec.estate.tiers) as EstateTier[];
-    this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrInterval).map((i) => ({ lo: i.start, hi: i.end }));
+    this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
     const resources = planResources(plan);
     const byAddress = new Map(resources.map((r) => [r.address, r]));
     // One key per NSG, however the plan names it (reference, literal name, literal resource id):
@@ -152,7 +152,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   }
 
   reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
-    const src = 'tier' in from ? this.tierIntervals(from.tier) : 'cidr' in from ? [this.interval(from.cidr)] : this.elsewhere();
+    const src = 'tier' in from ? this.tierIntervals(from.tier) : 'cidr' in from ? [cidrSpan(from.cidr)] : this.elsewhere();
     const dst = this.tierIntervals(to);
     const inbound = this.decide(this.tierNsgs.get(to) ?? [undefined], 'Inbound', src, dst, protocol);
     const outbound = 'tier' in from
@@ -214,16 +214,11 @@ export class AzurePlanEvaluator implements PlanEvaluator {
 
   /** Every address of no tier. */
   private elsewhere(): Interval[] {
-    return differenceOf([FULL], (Object.values(this.spec.estate.tiers) as EstateTier[]).flatMap((t) => t.cidrs.map((c) => this.interval(c))));
+    return differenceOf([FULL], (Object.values(this.spec.estate.tiers) as EstateTier[]).flatMap((t) => t.cidrs.map(cidrSpan)));
   }
 
   private tierIntervals(tier: TierKey): Interval[] {
-    return (this.spec.estate.tiers[tier]?.cidrs ?? []).map((c) => this.interval(c));
-  }
-
-  private interval(cidr: string): Interval {
-    const i = cidrInterval(cidr);
-    return { lo: i.start, hi: i.end };
+    return (this.spec.estate.tiers[tier]?.cidrs ?? []).map(cidrSpan);
   }
 
   private nsg(identity: string): EvaluatedNsg {
@@ -255,11 +250,11 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       if (v === '*' || lower === 'any' || v === '0.0.0.0/0') out.push(FULL);
       else if (lower === 'virtualnetwork') out.push(...this.vnet);
       else if (lower === 'internet') out.push(...complement(this.vnet));
-      else if (lower === 'azureloadbalancer') out.push(this.interval(LOAD_BALANCER));
+      else if (lower === 'azureloadbalancer') out.push(cidrSpan(LOAD_BALANCER));
       else {
         const c = checkIpv4Cidr(v.includes('/') ? v : `${v}/32`);
-        if (c.ok) out.push(this.interval(c.cidr));
-        else if (c.reason === 'notNetwork') out.push(this.interval(c.suggestion));
+        if (c.ok) out.push(cidrSpan(c.cidr));
+        else if (c.reason === 'notNetwork') out.push(cidrSpan(c.suggestion));
         else this.unresolved.push(`${where}: address prefix ${v}`);
       }
     }

@@ -1,5 +1,5 @@
 import { AdcsInputError, Messages, problem } from '../errors';
-import { cidrInterval } from '../model/cidr';
+import { cidrSpan } from '../model/cidr';
 import { Flow, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
 import { PortRange } from '../model/port-range';
@@ -93,7 +93,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   });
   const tiers = spec.estate.tiers;
   const keys = Object.keys(tiers) as TierKey[];
-  const intervals = (k: TierKey): Interval[] => tiers[k]!.cidrs.map((c) => { const i = cidrInterval(c); return { lo: i.start, hi: i.end }; });
+  const intervals = (k: TierKey): Interval[] => tiers[k]!.cidrs.map(cidrSpan);
   // What the flows need, as (source address, destination address, port) boxes per protocol.
   const needed = new Map(PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
     .flatMap((f) => product(intervals(f.from), intervals(f.to), f.ports.map((r) => ({ lo: r.from, hi: r.to }))))]));

@@ -1,5 +1,5 @@
 import { parseReference, planResources, PlanResource } from '../audit/plan-json';
-import { checkIpv4Cidr, cidrInterval } from '../model/cidr';
+import { checkIpv4Cidr, cidrSpan } from '../model/cidr';
 import { Interval } from '../util/intervals';
 import type { RuleDirection } from './plan';
 
@@ -101,8 +101,7 @@ export function readAwsRules(plan: unknown): TfRules {
     for (const c of listed) {
       const checked = typeof c === 'string' ? checkIpv4Cidr(c) : undefined;
       if (checked?.ok || checked?.reason === 'notNetwork') {
-        const i = cidrInterval(checked.ok ? checked.cidr : c as string);
-        cidrs.push({ lo: i.start, hi: i.end });
+        cidrs.push(cidrSpan(checked.ok ? checked.cidr : c as string));
       } else if (checked?.reason !== 'ipv6') unresolvedAt(`${address} CIDR`, c);
     }
     const refs: GroupRef[] = [];

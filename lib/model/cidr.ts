@@ -1,4 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
+import type { Interval } from '../util/intervals';
 
 /** An IPv4 block as an inclusive integer interval. */
 export interface Ipv4Interval {
@@ -43,6 +44,12 @@ export function cidrInterval(cidr: string): Ipv4Interval {
   const prefix = Number(prefixText);
   const start = networkOf(toInt(addr), prefix);
   return { start, end: start + 2 ** (32 - prefix) - 1 };
+}
+
+/** The address interval of a canonical IPv4 CIDR, in the `{ lo, hi }` form interval sets use. */
+export function cidrSpan(cidr: string): Interval {
+  const i = cidrInterval(cidr);
+  return { lo: i.start, hi: i.end };
 }
 
 /** Number of addresses of a canonical IPv4 CIDR. */
