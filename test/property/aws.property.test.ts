@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { EstateProps, TierProps } from '../../lib/spec/props';
-import { awsEstate, shuffled } from '../support/arbitrary';
+import { awsEstate, grown, shuffled } from '../support/arbitrary';
 import { synthAws } from '../aws/support/estates';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
@@ -30,10 +29,8 @@ describe('AWS properties over random valid estates', () => {
   it('adding a client CIDR or a tier only adds rules: every existing address keeps its content', () => {
     fc.assert(fc.property(awsEstate(), fc.integer({ min: 0, max: 63 }), (props, n) => {
       const before = rules(synthAws(props).json);
-      const clients = props.tiers.clients as TierProps;
-      const more: EstateProps = { ...props, tiers: { ...props.tiers, clients: { cidrs: [...clients.cidrs, `192.168.${n * 4}.0/22`] } } };
-      const withAdmins: EstateProps = props.tiers.admins ? props : { ...props, tiers: { ...props.tiers, admins: { cidrs: ['10.0.99.0/28'] } } };
-      for (const after of [rules(synthAws(more).json), rules(synthAws(withAdmins).json)]) {
+      const { moreCidrs, moreTiers } = grown(props, n);
+      for (const after of [rules(synthAws(moreCidrs).json), rules(synthAws(moreTiers).json)]) {
         for (const [k, v] of before) assert.equal(after.get(k), v, k);
       }
     }), { numRuns: RUNS });

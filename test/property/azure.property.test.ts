@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { EstateProps, TierProps } from '../../lib/spec/props';
-import { azureEstate, shuffled } from '../support/arbitrary';
+import { azureEstate, grown, shuffled } from '../support/arbitrary';
 import { provesReachability } from '../support/azure-reach';
 import { synthEstate } from '../support/estates';
 
@@ -29,11 +28,9 @@ describe('Azure properties over random valid estates', () => {
   it('adding a client CIDR or a tier never renames or renumbers an existing rule', () => {
     fc.assert(fc.property(azureEstate(), fc.integer({ min: 0, max: 63 }), (props, n) => {
       const before = identities(synthEstate(props).json);
-      const clients = props.tiers.clients as TierProps;
-      const more: EstateProps = { ...props, tiers: { ...props.tiers, clients: { cidrs: [...clients.cidrs, `192.168.${n * 4}.0/22`] } } };
-      const afterCidr = identities(synthEstate(more).json);
-      const withAdmins: EstateProps = props.tiers.admins ? props : { ...props, tiers: { ...props.tiers, admins: { cidrs: ['10.0.99.0/28'] } } };
-      const afterTier = identities(synthEstate(withAdmins).json);
+      const { moreCidrs, moreTiers } = grown(props, n);
+      const afterCidr = identities(synthEstate(moreCidrs).json);
+      const afterTier = identities(synthEstate(moreTiers).json);
       for (const [k, v] of before) {
         assert.equal(afterCidr.get(k), v, `CIDR added: ${k}`);
         assert.equal(afterTier.get(k), v, `tier added: ${k}`);

@@ -62,6 +62,15 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
   });
 }
 
+/** The estate grown two ways: one more client CIDR (from `n`), and an admins tier when it has none. */
+export function grown(props: EstateProps, n: number): { moreCidrs: EstateProps; moreTiers: EstateProps } {
+  const clients = props.tiers.clients as TierProps;
+  return {
+    moreCidrs: { ...props, tiers: { ...props.tiers, clients: { cidrs: [...clients.cidrs, `192.168.${n * 4}.0/22`] } } },
+    moreTiers: props.tiers.admins ? props : { ...props, tiers: { ...props.tiers, admins: { cidrs: ['10.0.99.0/28'] } } },
+  };
+}
+
 /** The same estate with its tiers, CIDRs and option keys in another order. */
 export function shuffled(props: EstateProps, seed: number): EstateProps {
   const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };

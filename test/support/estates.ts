@@ -3,12 +3,12 @@ import { AdcsEnrollmentSecurity } from '../../lib/construct/adcs-enrollment-secu
 import { EstateProps } from '../../lib/spec/props';
 
 /** Synthesizes one estate in a fresh test app; returns the parsed cdk.tf.json and the construct. */
-export function synthEstate(props: EstateProps): { json: any; text: string; adcs: AdcsEnrollmentSecurity } {
+export function synthEstate(props: EstateProps): { json: any; text: string; adcs: AdcsEnrollmentSecurity; stack: TerraformStack } {
   const app = Testing.app({ stackTraces: false });
   const stack = new TerraformStack(app, 'test');
   const adcs = new AdcsEnrollmentSecurity(stack, 'adcs', props);
   const text = Testing.synth(stack);
-  return { json: JSON.parse(text), text, adcs };
+  return { json: JSON.parse(text), text, adcs, stack };
 }
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets';

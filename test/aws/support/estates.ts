@@ -1,9 +1,8 @@
-import { Testing, TerraformStack } from 'cdktf';
 import { AwsPlan, planAws } from '../../../lib/aws/plan';
-import { AdcsEnrollmentSecurity } from '../../../lib/construct/adcs-enrollment-security';
 import { flowsOf } from '../../../lib/model/flows';
 import { EstateProps, TierProps } from '../../../lib/spec/props';
 import { resolveSpec } from '../../../lib/spec/resolve';
+import { synthEstate } from '../../support/estates';
 
 /** AWS settings for tests. */
 export const AWS = { vpcId: 'vpc-0a1b2c3d4e5f67890' };
@@ -13,13 +12,7 @@ export const DC_SG = 'sg-0123456789abcdef0';
 export const WEB_SG = 'sg-0fedcba9876543210';
 
 /** Synthesizes one estate in a fresh test app: parsed cdk.tf.json, its text, the construct, the stack. */
-export function synthAws(props: EstateProps): { json: any; text: string; adcs: AdcsEnrollmentSecurity; stack: TerraformStack } {
-  const app = Testing.app({ stackTraces: false });
-  const stack = new TerraformStack(app, 'test');
-  const adcs = new AdcsEnrollmentSecurity(stack, 'adcs', props);
-  const text = Testing.synth(stack);
-  return { json: JSON.parse(text), text, adcs, stack };
-}
+export const synthAws = synthEstate;
 
 /** The pure AWS plan of an estate. */
 export function planOf(props: EstateProps): AwsPlan {
