@@ -103,6 +103,10 @@ export const Messages = {
   ndesHttpWithoutNdes: () => 'ndesHttp is true but the estate has no "ndes" tier; add tiers.ndes (and tiers.ndesClients) or remove the key',
   customFlowMissingTier: (which: 'from' | 'to', tier: string) =>
     `custom flow ${which} "${tier}", but the estate has no such tier; add tiers.${tier} or change "${which}"`,
+  icmpTakesNoPorts: () => 'an icmp flow allows every ICMP type and takes no "ports"; remove the key (or use tcp or udp)',
+  instancePortBounds: (port: number) => `${port} is not a port; an instance listens on a TCP port in 1-65535 (443 by default)`,
+  instancePortTwice: (port: number, first: string) => `port ${port} is already the port of ${first}; each instance has its own port`,
+  tooManyItems: (what: string, max: number) => `more than ${max} ${what}; give at most ${max}`,
   customFlowDuplicate: (id: string, first: number) => `custom flow id "${id}" is already used by customFlows[${first}]; give each flow a distinct "name"`,
   platformMissing: (command: string) => `"platform" is required by ${command}; accepted: azure, aws`,
   platformSettingsMissing: (platform: string) =>
@@ -128,7 +132,9 @@ export const Messages = {
   dcomPortInDynamicRange: (port: number, range: string, from: string) =>
     `static DCOM port ${port} lies inside the CA's RPC dynamic range ${range} (from ${from}); KB 154596 advises a port outside it, or another RPC service may take it first`,
   msIcprNotCovered: (port: number) =>
-    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE) and the CA console (MS-CSRA) only; plain-RPC clients (MS-ICPR: some Linux and third-party tools) still need the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open`,
+    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them`,
+  rpcRangeLow: (range: string, start: number) =>
+    `the RPC range ${range} starts below ${start}; KB 154596 advises a range above ${start}, where it does not meet other services' ports`,
   sharedHostsSplitEnforcement: (a: string, b: string) =>
     `tiers "${a}" and "${b}" share addresses but not their enforcement point; hosts in both tiers need both tiers' rules: give co-located tiers the same subnetIds or networkSecurityGroup, or the NSG's deny-by-default blocks the other tier's flows`,
   cidrEverything: (tier: string) =>

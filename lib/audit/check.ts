@@ -1,9 +1,9 @@
 import { AdcsInputError, Messages, problem } from '../errors';
 import { cidrSpan } from '../model/cidr';
-import { Flow, flowsOf } from '../model/flows';
+import { Flow, flowPortSpace, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
 import { PortRange } from '../model/port-range';
-import { Protocol, PROTOCOLS } from '../model/protocol';
+import { PORT_PROTOCOLS, Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../spec/resolved';
 import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
@@ -87,7 +87,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   const flows = flowsOf(spec.estate);
   const findings: FlowFinding[] = flows.map((flow) => {
     const r = ev.reach({ tier: flow.from }, flow.to, flow.protocol);
-    const missing = differencePorts(flow.ports, r.allowed);
+    const missing = differencePorts(flowPortSpace(flow), r.allowed);
     const status = !r.inbound.enforced && !r.outbound.enforced ? 'unenforced' : missing.length > 0 ? 'blocked' : 'allowed';
     return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules };
   });
@@ -95,7 +95,8 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   const keys = Object.keys(tiers) as TierKey[];
   const intervals = (k: TierKey): Interval[] => tiers[k]!.cidrs.map(cidrSpan);
   // What the flows need, as (source address, destination address, port) boxes per protocol.
-  const needed = new Map(PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
+  // Extra traffic is judged for TCP and UDP (ICMP flows are judged allowed or blocked above).
+  const needed = new Map(PORT_PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
     .flatMap((f) => product(intervals(f.from), intervals(f.to), f.ports.map((r) => ({ lo: r.from, hi: r.to }))))]));
   const origins: [string, Origin][] = [
     ...keys.map((k): [string, Origin] => [k, { tier: k }]),
@@ -105,7 +106,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   for (const to of keys) {
     for (const [label, origin] of origins) {
       if ('tier' in origin && origin.tier === to) continue;
-      for (const protocol of PROTOCOLS) {
+      for (const protocol of PORT_PROTOCOLS) {
         const r = ev.reach(origin, to, protocol);
         if (!r.inbound.enforced && !r.outbound.enforced) continue;
         // Judged on addresses and ports together: a flow from a tier inside a wider one needs nothing of the rest.
@@ -118,7 +119,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   }
   // Egress toward addresses of no tier: no flow needs any.
   for (const from of keys) {
-    for (const protocol of PROTOCOLS) {
+    for (const protocol of PORT_PROTOCOLS) {
       const out = ev.reachOutside(from, protocol);
       if (!out.enforced || out.region.length === 0) continue;
       const found = classify(undefined, out, out.region);

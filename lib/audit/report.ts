@@ -1,3 +1,4 @@
+import { portsText } from '../model/flows';
 import { CheckReport, ExtraFinding, FlowFinding } from './check';
 
 /** Output formats of `check`. */
@@ -10,11 +11,11 @@ export enum CheckFormat {
   GITHUB = 'github',
 }
 
-const ports = (f: { ports: readonly { toString(): string }[] }): string => f.ports.map(String).join(',');
+const ports = (f: Pick<ExtraFinding, 'protocol' | 'ports'>): string => portsText(f.protocol, f.ports, ',');
 
 function flowLine(f: FlowFinding): string {
   const base = `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${ports(f.flow)}`;
-  if (f.status === 'blocked') return `${base}: BLOCKED at ${f.missing.map(String).join(',')}`;
+  if (f.status === 'blocked') return `${base}: BLOCKED at ${portsText(f.flow.protocol, f.missing, ',')}`;
   if (f.status === 'unenforced') return `${base}: allowed (neither end enforces anything)`;
   return `${base}: allowed`;
 }

@@ -1,6 +1,6 @@
 import { AdcsInputError, Messages, problem } from '../errors';
 import { compareCidrs } from '../model/cidr';
-import { Flow } from '../model/flows';
+import { Flow, flowPortSpace } from '../model/flows';
 import { normalizePortRanges, PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { TierKey, tierOrdinal } from '../model/tiers';
@@ -26,11 +26,11 @@ export interface PlannedAwsRule {
   readonly groupKey: string;
   /** Ingress or egress. */
   readonly direction: RuleDirection;
-  /** TCP, UDP, or `all` (`ip_protocol = "-1"`: the allow-all egress rule only). */
+  /** TCP, UDP, ICMP, or `all` (`ip_protocol = "-1"`: the allow-all egress rule only). */
   readonly protocol: Protocol | 'all';
-  /** First port (absent for `all`). */
+  /** First port; for ICMP the ICMP type, -1 for every type (absent for `all`). */
   readonly fromPort?: number;
-  /** Last port, included (absent for `all`). */
+  /** Last port, included; for ICMP the ICMP code, -1 for every code (absent for `all`). */
   readonly toPort?: number;
   /** The peer. */
   readonly peer: RulePeer;
@@ -107,7 +107,7 @@ export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aw
   const add = (group: AwsGroup, direction: RuleDirection, peer: RulePeer, flow: Flow): void => {
     const k = [group.key, direction, peerKey(peer), flow.protocol].join('\n');
     const b = buckets.get(k) ?? { group, direction, peer, protocol: flow.protocol, parts: [] };
-    for (const range of flow.ports) b.parts.push({ range, flow });
+    for (const range of flowPortSpace(flow)) b.parts.push({ range, flow });
     buckets.set(k, b);
   };
   for (const flow of flows) {
@@ -122,9 +122,12 @@ export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aw
   for (const b of buckets.values()) {
     for (const range of normalizePortRanges(b.parts.map((p) => p.range))) {
       const carried = b.parts.filter((p) => p.range.overlaps(range)).map((p) => p.flow);
+      // ICMP: from_port and to_port are the ICMP type and code; -1 and -1 is every type and code.
+      const icmp = b.protocol === Protocol.ICMP;
       rules.push({
-        id: `${b.group.key}-${b.direction === 'ingress' ? 'in' : 'out'}-${peerFragment(b.peer)}-${b.protocol}-${range}`,
-        groupKey: b.group.key, direction: b.direction, protocol: b.protocol, fromPort: range.from, toPort: range.to,
+        id: `${b.group.key}-${b.direction === 'ingress' ? 'in' : 'out'}-${peerFragment(b.peer)}-${b.protocol}-${icmp ? 'all' : range}`,
+        groupKey: b.group.key, direction: b.direction, protocol: b.protocol,
+        fromPort: icmp ? -1 : range.from, toPort: icmp ? -1 : range.to,
         peer: b.peer, peerTiers: tierSet(carried.map((f) => (b.direction === 'ingress' ? f.from : f.to))),
         flows: [...new Set(carried.map((f) => f.id))].sort(), description: fitItems(prefix, describe(carried)),
       });

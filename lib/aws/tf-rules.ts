@@ -17,9 +17,9 @@ export interface TfRule {
   readonly direction: RuleDirection;
   /** The group the rule is on. */
   readonly group: GroupRef;
-  /** TCP, UDP, every protocol (`-1`), or another protocol (never matches TCP or UDP questions). */
-  readonly protocol: 'tcp' | 'udp' | 'all' | 'other';
-  /** Ports (0-65535 for every protocol). */
+  /** TCP, UDP, ICMP, every protocol (`-1`), or another protocol (never matches TCP, UDP or ICMP questions). */
+  readonly protocol: 'tcp' | 'udp' | 'icmp' | 'all' | 'other';
+  /** Ports (0-65535 for every protocol); for ICMP the type (0-65535 for -1: every type). */
   readonly ports: Interval;
   /** IPv4 address intervals of the rule's CIDR peers. */
   readonly cidrs: readonly Interval[];
@@ -88,7 +88,7 @@ export function readAwsRules(plan: unknown): TfRules {
       return;
     }
     const protocol = protocolOf(r.ip_protocol ?? r.protocol);
-    const ports = protocol === 'all' ? { lo: 0, hi: 65535 } : portsOf(r.from_port, r.to_port);
+    const ports = protocol === 'all' ? { lo: 0, hi: 65535 } : protocol === 'icmp' ? icmpTypesOf(r.from_port) : portsOf(r.from_port, r.to_port);
     if (protocol === undefined) unresolvedAt(`${address}.protocol`, r.ip_protocol ?? r.protocol);
     if (ports === undefined && protocol !== 'other') unresolvedAt(`${address}.from_port/to_port`, [r.from_port, r.to_port]);
     const cidrs: Interval[] = [];
@@ -157,6 +157,7 @@ function protocolOf(value: unknown): TfRule['protocol'] | undefined {
   if (v === undefined || v.startsWith('${')) return undefined;
   if (v === 'tcp' || v === '6') return 'tcp';
   if (v === 'udp' || v === '17') return 'udp';
+  if (v === 'icmp' || v === '1') return 'icmp';
   if (v === '-1' || v === 'all') return 'all';
   return 'other';
 }
@@ -166,6 +167,17 @@ function portsOf(from: unknown, to: unknown): Interval | undefined {
   const hi = typeof to === 'number' ? to : typeof to === 'string' && /^\d+$/.test(to) ? Number(to) : undefined;
   if (lo === undefined || hi === undefined || lo < 0 || hi > 65535 || lo > hi) return undefined;
   return { lo, hi };
+}
+
+/**
+ * ICMP rules: `from_port` is the ICMP type, `to_port` the code; -1 is every type. The port axis
+ * then stands for the type: every type is the whole axis, one type is that one point (its codes
+ * are not told apart: a rule for one type never covers "every ICMP type").
+ */
+function icmpTypesOf(type: unknown): Interval | undefined {
+  const t = typeof type === 'number' ? type : typeof type === 'string' && /^-?\d+$/.test(type) ? Number(type) : undefined;
+  if (t === undefined || t < -1 || t > 255) return undefined;
+  return t === -1 ? { lo: 0, hi: 65535 } : { lo: t, hi: t };
 }
 
 function list(value: unknown): unknown[] {

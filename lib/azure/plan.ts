@@ -27,13 +27,13 @@ export interface PlannedNsgRule {
   readonly access: 'Allow' | 'Deny';
   /** Unique per NSG and direction. */
   readonly priority: number;
-  /** `Tcp`, `Udp`, or `*` (deny-by-default only). */
-  readonly protocol: 'Tcp' | 'Udp' | '*';
+  /** `Tcp`, `Udp`, `Icmp` (custom flows), or `*` (deny-by-default only). */
+  readonly protocol: 'Tcp' | 'Udp' | 'Icmp' | '*';
   /** Source CIDRs, or one service tag (deny-by-default only). */
   readonly sourceAddressPrefixes: readonly string[];
   /** Destination CIDRs, or `*` (deny-by-default on a created NSG only). */
   readonly destinationAddressPrefixes: readonly string[];
-  /** Destination ports, `N` or `N-M`, or `*` (deny-by-default only). */
+  /** Destination ports, `N` or `N-M`, or `*` (ICMP and the deny-by-default). */
   readonly destinationPortRanges: readonly string[];
   /** At most 140 characters; names the flows. */
   readonly description: string;
@@ -79,7 +79,7 @@ export interface AzurePlan {
   readonly warnings: readonly Warning[];
 }
 
-const PROTO: Record<Protocol, 'Tcp' | 'Udp'> = { tcp: 'Tcp', udp: 'Udp' };
+const PROTO: Record<Protocol, 'Tcp' | 'Udp' | 'Icmp'> = { tcp: 'Tcp', udp: 'Udp', icmp: 'Icmp' };
 
 interface NsgDraft {
   key: string;
@@ -208,7 +208,8 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
   const ordered = [...pairs.values()].sort((a, b) =>
     tierOrdinal(a.from) - tierOrdinal(b.from) || tierOrdinal(a.to) - tierOrdinal(b.to) || a.protocol.localeCompare(b.protocol));
   for (const p of ordered) {
-    const ports = normalizePortRanges(p.ports).map(String);
+    // Azure takes no ports for ICMP: `*` (every type).
+    const ports = p.protocol === Protocol.ICMP ? ['*'] : normalizePortRanges(p.ports).map(String);
     for (const [direction, local, peer] of [['Inbound', p.to, p.from], ['Outbound', p.from, p.to]] as const) {
       const nsg = drafts.get(local);
       if (!nsg) continue;

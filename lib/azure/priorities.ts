@@ -11,16 +11,24 @@ export const TIER_SLOTS: Readonly<Record<TierKey, number>> = {
 };
 /** Slots reserved per tier (11 used, room for 5 more tiers). */
 export const SLOTS_PER_TIER = 16;
-/** Protocol slots: TCP first, UDP second. */
-export const PROTOCOL_SLOTS: Readonly<Record<Protocol, number>> = { tcp: 0, udp: 1 };
+/** Protocol slots of the TCP/UDP block: TCP first, UDP second. */
+export const PROTOCOL_SLOTS: Readonly<Record<Protocol.TCP | Protocol.UDP, number>> = { tcp: 0, udp: 1 };
 
 /**
- * The content slot of an allow rule: `(local tier × 16 + peer tier) × 2 + protocol`. The local
- * tier is the one whose NSG holds the rule (destination inbound, source outbound), the peer
- * the other end. Depends on nothing but the rule itself.
+ * First slot of the ICMP block: after every TCP/UDP slot that 16 tiers can use (16 × 16 × 2),
+ * so ICMP rules (added in 0.2) renumber no TCP or UDP slot of 0.1.
+ */
+export const ICMP_SLOT_BASE = SLOTS_PER_TIER * SLOTS_PER_TIER * 2;
+
+/**
+ * The content slot of an allow rule: `(local tier × 16 + peer tier) × 2 + protocol` for TCP and
+ * UDP, `512 + local tier × 16 + peer tier` for ICMP. The local tier is the one whose NSG holds
+ * the rule (destination inbound, source outbound), the peer the other end. Depends on nothing
+ * but the rule itself.
  */
 export function ruleSlot(local: TierKey, peer: TierKey, protocol: Protocol): number {
-  return (TIER_SLOTS[local] * SLOTS_PER_TIER + TIER_SLOTS[peer]) * 2 + PROTOCOL_SLOTS[protocol];
+  const pair = TIER_SLOTS[local] * SLOTS_PER_TIER + TIER_SLOTS[peer];
+  return protocol === Protocol.ICMP ? ICMP_SLOT_BASE + pair : pair * 2 + PROTOCOL_SLOTS[protocol];
 }
 
 /** Number of allow priorities in a window: the last one is kept for the deny-by-default rule. */

@@ -1,8 +1,11 @@
-import { Estate, presentTiers } from '../model/estate';
-import { Flow } from '../model/flows';
+import { Estate, instancesOf, presentTiers } from '../model/estate';
+import { Flow, portsText } from '../model/flows';
 import { SEED_CORRECTIONS } from '../model/corrections';
-import { dynamicRangeOf } from '../model/port-sets';
+import { LEGACY_RANGE_NOTE, OPEN_QUESTIONS } from '../model/open-questions';
+import { OsGeneration } from '../model/options';
+import { dynamicRangeOf, generationRange } from '../model/port-sets';
 import { normalizePortRanges } from '../model/port-range';
+import { PROTOCOLS } from '../model/protocol';
 import { tierInfo } from '../model/tiers';
 import { Warning } from '../model/warnings';
 
@@ -12,7 +15,7 @@ export enum MatrixFormat {
   MARKDOWN = 'markdown',
   /** One row per flow, for spreadsheets. */
   CSV = 'csv',
-  /** An array of flow objects, for machines. */
+  /** The estate's settings, its flows and the open questions, for machines. */
   JSON = 'json',
   /** A Mermaid flowchart: tiers as nodes, flows as labelled edges. */
   MERMAID = 'mermaid',
@@ -28,14 +31,31 @@ export interface MatrixRow {
   readonly from: string;
   /** Destination tier key. */
   readonly to: string;
-  /** `tcp` or `udp`. */
+  /** `tcp`, `udp` or `icmp`. */
   readonly protocol: string;
-  /** `"N"` or `"N-M"` strings. */
+  /** `"N"` or `"N-M"` strings; empty for ICMP (every type). */
   readonly ports: string[];
   /** Why the flow exists. */
   readonly purpose: string;
   /** Where it is documented. */
   readonly reference: string;
+}
+
+/** The JSON matrix: what decided the ports, the flows, and what the catalogue does not guess. */
+export interface MatrixDocument {
+  /** The estate's name and the settings that decide ports. */
+  readonly estate: {
+    readonly name: string;
+    /** RPC dynamic range of each present tier that is the destination of an RPC flow (`ca`, `dc`). */
+    readonly dynamicRanges: Readonly<Record<string, { readonly range: string; readonly from: string }>>;
+    readonly dcomPort?: number;
+    /** A note when some tier's range comes from the `legacy` OS generation. */
+    readonly legacyNote?: string;
+  };
+  /** One row per flow. */
+  readonly flows: readonly MatrixRow[];
+  /** The catalogue's open questions (adcs-flows.md), the same for every estate. */
+  readonly openQuestions: readonly string[];
 }
 
 /** The flows as matrix rows. */
@@ -49,35 +69,64 @@ export function matrixRows(flows: readonly Flow[]): MatrixRow[] {
 /** Renders the matrix of an estate's flows in one format. */
 export function renderMatrix(format: MatrixFormat, estate: Estate, flows: readonly Flow[], warnings: readonly Warning[]): string {
   switch (format) {
-    case MatrixFormat.JSON: return `${JSON.stringify(matrixRows(flows), null, 2)}\n`;
+    case MatrixFormat.JSON: return `${JSON.stringify(matrixDocument(estate, flows), null, 2)}\n`;
     case MatrixFormat.CSV: return csv(flows);
     case MatrixFormat.MERMAID: return mermaid(estate, flows);
     default: return markdown(estate, flows, warnings);
   }
 }
 
+/** The JSON matrix of an estate. */
+export function matrixDocument(estate: Estate, flows: readonly Flow[]): MatrixDocument {
+  const dynamicRanges = Object.fromEntries(rpcDestinations(estate)
+    .map((k) => { const d = dynamicRangeOf(estate, k); return [k, { range: String(d.range), from: d.from }]; }));
+  return {
+    estate: { name: estate.name, dynamicRanges, dcomPort: estate.dcomPort, legacyNote: usesLegacy(estate) ? LEGACY_RANGE_NOTE : undefined },
+    flows: matrixRows(flows),
+    openQuestions: OPEN_QUESTIONS.map((q) => q.text),
+  };
+}
+
+/** Present tiers whose RPC dynamic range some flow opens. */
+function rpcDestinations(estate: Estate): ('ca' | 'dc')[] {
+  return presentTiers(estate).map((t) => t.key).filter((k): k is 'ca' | 'dc' => k === 'ca' || k === 'dc');
+}
+
+/** True when the RPC range of the CA or the DCs comes from the `legacy` OS generation. */
+function usesLegacy(estate: Estate): boolean {
+  return rpcDestinations(estate).some((k) => {
+    const d = dynamicRangeOf(estate, k);
+    return d.from.endsWith('osGeneration') && d.range.equals(generationRange(OsGeneration.LEGACY));
+  });
+}
+
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
 
 function markdown(estate: Estate, flows: readonly Flow[], warnings: readonly Warning[]): string {
   const lines = [`# AD CS port matrix: ${estate.name}`, ''];
-  const dyn = presentTiers(estate)
-    .filter((t) => t.key === 'ca' || t.key === 'dc')
-    .map((t) => { const d = dynamicRangeOf(estate, t.key); return `${t.key} TCP ${d.range} (from ${d.from})`; });
+  const dyn = rpcDestinations(estate).map((k) => { const d = dynamicRangeOf(estate, k); return `${k} TCP ${d.range} (from ${d.from})`; });
+  const instances = (['ces', 'cep'] as const).filter((k) => estate.tiers[k])
+    .map((k) => `${k} ${instancesOf(estate, k).map((i) => `${i.port} (${i.authentication})`).join(', ')}`);
   lines.push(
     `- RPC dynamic range of the destination (DYN): ${dyn.join('; ')}`,
+    ...(usesLegacy(estate) ? [`- ${LEGACY_RANGE_NOTE}`] : []),
     `- DCOM to the CA: TCP 135 + ${estate.dcomPort !== undefined ? `static port ${estate.dcomPort}` : 'the CA\'s DYN'}`,
-    `- Direct enrollment: ${estate.directEnrollment ? 'on' : 'off'}; CES/CEP authentication: ${estate.cesAuthentication}; ` +
-      `domain-member baseline: ${estate.domainMemberFlows ? 'on' : 'off'}; CRL publishing: ${estate.crlPublishing}; SCEP over HTTP: ${estate.ndesHttp ? 'on' : 'off'}`,
+    `- Direct enrollment: ${estate.directEnrollment ? 'on' : 'off'}; DC enrollment: ${estate.dcEnrollment ? 'on' : 'off'}; ` +
+      `client directory: ${estate.clientDirectory}; domain-member baseline: ${estate.domainMemberFlows ? 'on' : 'off'}; ` +
+      `CRL publishing: ${estate.crlPublishing}; SCEP over HTTP: ${estate.ndesHttp ? 'on' : 'off'}`,
+    ...(instances.length > 0 ? [`- CES/CEP instances (port, authentication): ${instances.join('; ')}`] : []),
     '- Every flow is one stateful allow from source to destination port; return traffic needs no rule.',
     '',
     '| From | To | Protocol | Ports | Flow | Purpose | Reference |',
     '|---|---|---|---|---|---|---|',
   );
   for (const f of flows) {
-    lines.push(`| ${f.from} | ${f.to} | ${f.protocol.toUpperCase()} | ${f.ports.join(', ')} | ${f.id}${f.custom ? ' (custom)' : ''} | ${cell(f.purpose)} | ${cell(f.reference)} |`);
+    lines.push(`| ${f.from} | ${f.to} | ${f.protocol.toUpperCase()} | ${portsText(f.protocol, f.ports)} | ${f.id}${f.custom ? ' (custom)' : ''} | ${cell(f.purpose)} | ${cell(f.reference)} |`);
   }
   lines.push('', '## Corrections to the seed table', '', '| The old table says | The fact |', '|---|---|');
   for (const c of SEED_CORRECTIONS) lines.push(`| ${cell(c.seedSays)} | ${cell(c.fact)} |`);
+  lines.push('', '## What the catalogue does not guess', '');
+  for (const q of OPEN_QUESTIONS) lines.push(`- ${q.text}`);
   if (warnings.length > 0) {
     lines.push('', '## Warnings', '');
     for (const w of warnings) lines.push(`- \`${w.path}\`: ${w.message}`);
@@ -92,7 +141,7 @@ function csvField(s: string): string {
 function csv(flows: readonly Flow[]): string {
   const rows = [['from', 'to', 'protocol', 'ports', 'flow', 'custom', 'purpose', 'reference']];
   for (const f of flows) {
-    rows.push([f.from, f.to, f.protocol, f.ports.join(' '), f.id, String(f.custom), f.purpose, f.reference]);
+    rows.push([f.from, f.to, f.protocol, portsText(f.protocol, f.ports, ' '), f.id, String(f.custom), f.purpose, f.reference]);
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
@@ -107,10 +156,8 @@ function mermaid(estate: Estate, flows: readonly Flow[]): string {
   }
   for (const [k, fs] of edges) {
     const [from, to] = k.split(' ');
-    const byProto = ['tcp', 'udp'].map((p) => {
-      const ports = normalizePortRanges(fs.filter((f) => f.protocol === p).flatMap((f) => f.ports)).map(String);
-      return ports.length ? `${p.toUpperCase()} ${ports.join(', ')}` : '';
-    }).filter(Boolean);
+    const byProto = PROTOCOLS.filter((p) => fs.some((f) => f.protocol === p))
+      .map((p) => `${p.toUpperCase()} ${portsText(p, normalizePortRanges(fs.filter((f) => f.protocol === p).flatMap((f) => f.ports)))}`);
     const ids = [...new Set(fs.map((f) => f.id))].join(', ');
     lines.push(`  ${from} -->|"${byProto.join('; ')}<br/>${ids}"| ${to}`);
   }

@@ -1,4 +1,4 @@
-import { CesAuthentication, CrlPublishing, OsGeneration } from './options';
+import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from './options';
 import { PortRange } from './port-range';
 import { Protocol } from './protocol';
 import { TierKey, tierOrdinal } from './tiers';
@@ -32,6 +32,14 @@ export interface PriorityWindow {
   readonly last: number;
 }
 
+/** One instance of a CES or CEP web service: its HTTPS port and client authentication. */
+export interface WebServiceInstance {
+  /** TCP port clients connect to (443 unless the instance was installed on another). */
+  readonly port: number;
+  /** How clients authenticate to this instance. */
+  readonly authentication: CesAuthentication;
+}
+
 /** One tier of a validated estate. */
 export interface EstateTier {
   /** Which tier. */
@@ -44,6 +52,8 @@ export interface EstateTier {
   readonly rpcDynamicPorts?: PortRange;
   /** Where this tier's rules live. */
   readonly enforcement: Enforcement;
+  /** CES and CEP only: the web service instances, sorted by port (default one on 443). */
+  readonly instances?: readonly WebServiceInstance[];
 }
 
 /** A flow the catalogue doesn't have, declared by the user. */
@@ -54,9 +64,9 @@ export interface CustomFlowSpec {
   readonly from: TierKey;
   /** Destination tier. */
   readonly to: TierKey;
-  /** Transport protocol. */
+  /** IP protocol. */
   readonly protocol: Protocol;
-  /** Destination ports, normalized. */
+  /** Destination ports, normalized; empty for ICMP (every type). */
   readonly ports: readonly PortRange[];
   /** Why the flow exists (shown in every output). */
   readonly purpose: string;
@@ -76,8 +86,12 @@ export interface Estate {
   readonly dcomPort?: number;
   /** Clients enroll directly with the CA over DCOM. */
   readonly directEnrollment: boolean;
-  /** CES/CEP client authentication. */
+  /** Default client authentication of CES/CEP instances that do not name one. */
   readonly cesAuthentication: CesAuthentication;
+  /** The DCs enroll for their own certificates with this CA over DCOM (`dc-enroll-dcom`). */
+  readonly dcEnrollment: boolean;
+  /** Which directory ports clients get (`client-directory`). */
+  readonly clientDirectory: ClientDirectory;
   /** Emit the domain-member baseline (`member` row). */
   readonly domainMemberFlows: boolean;
   /** How the CA publishes CRLs to the CDP tier. */
@@ -93,6 +107,16 @@ export interface Estate {
 /** True when the estate has the tier. */
 export function hasTier(estate: Estate, key: TierKey): boolean {
   return estate.tiers[key] !== undefined;
+}
+
+/** The web service instances of a CES or CEP tier (empty when the tier is absent). */
+export function instancesOf(estate: Estate, key: 'ces' | 'cep'): readonly WebServiceInstance[] {
+  return estate.tiers[key]?.instances ?? [];
+}
+
+/** True when a present CES or CEP tier has an instance with this authentication. */
+export function hasInstanceWith(estate: Estate, key: 'ces' | 'cep', authentication: CesAuthentication): boolean {
+  return instancesOf(estate, key).some((i) => i.authentication === authentication);
 }
 
 /** The present tiers, in canonical order. */

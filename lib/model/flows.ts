@@ -1,7 +1,7 @@
 import { CATALOGUE } from './catalogue';
 import { Estate, hasTier } from './estate';
-import { normalizePortRanges, PortRange } from './port-range';
-import { Protocol, PROTOCOLS } from './protocol';
+import { MAX_PORT, MIN_PORT, normalizePortRanges, PortRange } from './port-range';
+import { PORT_PROTOCOLS, Protocol } from './protocol';
 import { TierKey, tierOrdinal } from './tiers';
 
 /** One network flow an estate needs: a stateful allow from `from` to `to` on these ports. */
@@ -14,9 +14,9 @@ export interface Flow {
   readonly from: TierKey;
   /** Destination tier. */
   readonly to: TierKey;
-  /** Transport protocol of every port below. */
+  /** IP protocol of every port below. */
   readonly protocol: Protocol;
-  /** Destination ports: sorted, coalesced, never empty. */
+  /** Destination ports: sorted, coalesced; never empty for TCP and UDP, empty for ICMP (every type). */
   readonly ports: readonly PortRange[];
   /** Why the flow exists. */
   readonly purpose: string;
@@ -35,8 +35,8 @@ export function flowsOf(estate: Estate): Flow[] {
     if (!hasTier(estate, row.to) || !row.when(estate)) continue;
     const ports = row.ports(estate);
     for (const from of row.from) {
-      if (!hasTier(estate, from)) continue;
-      for (const protocol of PROTOCOLS) {
+      if (!hasTier(estate, from) || (row.fromWhen && !row.fromWhen(estate, from))) continue;
+      for (const protocol of PORT_PROTOCOLS) {
         const mine = normalizePortRanges(ports.filter((p) => p.protocol === protocol));
         if (mine.length === 0) continue;
         out.push({ id: row.id, custom: false, from, to: row.to, protocol, ports: mine, purpose: row.purpose, reference: row.reference });
@@ -49,6 +49,19 @@ export function flowsOf(estate: Estate): Flow[] {
       ports: normalizePortRanges(c.ports), purpose: c.purpose, reference: c.reference });
   }
   return out;
+}
+
+/**
+ * The ports a flow needs along the port axis of the evaluators' (source, destination, port)
+ * regions: its ports; for ICMP, which has none, the whole axis (every ICMP type).
+ */
+export function flowPortSpace(flow: Pick<Flow, 'protocol' | 'ports'>): readonly PortRange[] {
+  return flow.protocol === Protocol.ICMP ? [PortRange.of(Protocol.ICMP, MIN_PORT, MAX_PORT)] : flow.ports;
+}
+
+/** Ports as tables show them: `135, 49152-65535`; `all types` for ICMP. */
+export function portsText(protocol: Protocol, ports: readonly PortRange[], separator = ', '): string {
+  return protocol === Protocol.ICMP ? 'all types' : ports.map(String).join(separator);
 }
 
 /** Orders flows by source tier, destination tier, protocol, then id (for tables). */

@@ -10,3 +10,4 @@ export * from './flows';
 export * from './cidr';
 export * from './warnings';
 export * from './corrections';
+export * from './open-questions';

@@ -6,14 +6,22 @@ export enum OsGeneration {
   LEGACY = 'legacy',
 }
 
-/** How clients authenticate to CES and CEP (one setting for both). */
+/** How clients authenticate to a CES or CEP instance (`-AuthenticationType` of its install cmdlet). */
 export enum CesAuthentication {
-  /** Windows integrated (Kerberos): clients then need the DIRECTORY flows. */
+  /** Windows integrated (Kerberos): clients then need the CLIENT-DIRECTORY flows. */
   KERBEROS = 'kerberos',
   /** Username and password over HTTPS. */
   USERNAME_PASSWORD = 'usernamePassword',
-  /** Client certificate over HTTPS. */
+  /** Client certificate over HTTPS: the tier then fetches CRLs (`server-crl`). */
   CERTIFICATE = 'certificate',
+}
+
+/** Which directory ports clients get toward the DCs (`client-directory` only). */
+export enum ClientDirectory {
+  /** DIRECTORY: Kerberos, password change, LDAP, LDAPS, Global Catalog (and over TLS), DNS. */
+  FULL = 'full',
+  /** DIRECTORY-MINIMAL: DIRECTORY without LDAPS 636 and GC over TLS 3269 (KB 179442). */
+  MINIMAL = 'minimal',
 }
 
 /** How the CA publishes its CRLs to the CDP tier. */

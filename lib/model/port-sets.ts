@@ -1,5 +1,5 @@
 import { Estate } from './estate';
-import { OsGeneration } from './options';
+import { ClientDirectory, OsGeneration } from './options';
 import { PortRange } from './port-range';
 import { TierKey } from './tiers';
 import {
@@ -53,6 +53,31 @@ export const DIRECTORY_PORTS: readonly PortRange[] = [
   PortRange.tcpRange(GLOBAL_CATALOG, GLOBAL_CATALOG_SSL),
   PortRange.tcp(DNS), PortRange.udp(DNS),
 ];
+
+/**
+ * DIRECTORY-MINIMAL: DIRECTORY without LDAPS (636) and GC over TLS (3269). KB 179442: "if you
+ * know that no clients use LDAP with SSL/TLS, you don't have to open ports 636 and 3269".
+ */
+export const DIRECTORY_MINIMAL_PORTS: readonly PortRange[] = [
+  PortRange.tcp(KERBEROS), PortRange.udp(KERBEROS),
+  PortRange.tcp(KERBEROS_PASSWORD), PortRange.udp(KERBEROS_PASSWORD),
+  PortRange.tcp(LDAP), PortRange.udp(LDAP),
+  PortRange.tcp(GLOBAL_CATALOG),
+  PortRange.tcp(DNS), PortRange.udp(DNS),
+];
+
+/** CLIENT-DIRECTORY: DIRECTORY, or DIRECTORY-MINIMAL with `clientDirectory: minimal`. */
+export function clientDirectoryPorts(estate: Estate): readonly PortRange[] {
+  return estate.clientDirectory === ClientDirectory.MINIMAL ? DIRECTORY_MINIMAL_PORTS : DIRECTORY_PORTS;
+}
+
+/**
+ * CA-DC-RPC: TCP 135 + DYN(dc), and TCP 445 (RPC over named pipes): practitioners disagree on
+ * the transport of the CA's calls to the DCs, so both are opened (an open question).
+ */
+export function caToDcRpcPorts(estate: Estate): PortRange[] {
+  return [...rpcTo(estate, 'dc'), PortRange.tcp(SMB)];
+}
 
 /** MEMBER: NTP, RPC (TCP 135 + DYN of the destination), SMB. */
 export function memberPorts(estate: Estate, to: TierKey): PortRange[] {

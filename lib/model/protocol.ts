@@ -1,10 +1,20 @@
-/** The transport protocols a flow can use. */
+/** The IP protocols a flow can use. */
 export enum Protocol {
   /** Transmission Control Protocol. */
   TCP = 'tcp',
   /** User Datagram Protocol. */
   UDP = 'udp',
+  /** ICMP (IPv4), every type and code: custom flows only, never ports. */
+  ICMP = 'icmp',
 }
 
-/** Every protocol, in canonical order (TCP before UDP). */
-export const PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.UDP];
+/** Every protocol, in canonical order (TCP, UDP, then ICMP). */
+export const PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.UDP, Protocol.ICMP];
+
+/** The protocols that have ports (every catalogue row uses one of them). */
+export const PORT_PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.UDP];
+
+/** True for a protocol whose flows carry port ranges (TCP, UDP); false for ICMP. */
+export function hasPorts(protocol: Protocol): boolean {
+  return protocol !== Protocol.ICMP;
+}

@@ -3,7 +3,7 @@ import { cidrsOverlap } from './cidr';
 import { Estate, EstateTier, presentTiers } from './estate';
 import { PortRange } from './port-range';
 import { dynamicRangeOf } from './port-sets';
-import { MIN_RECOMMENDED_RPC_PORTS } from './well-known-ports';
+import { MIN_RECOMMENDED_RPC_PORTS, MIN_RECOMMENDED_RPC_START } from './well-known-ports';
 
 /** Something the user should know; never stops a synth. */
 export interface Warning {
@@ -21,6 +21,7 @@ export function estateWarnings(estate: Estate): Warning[] {
   const tiers = presentTiers(estate);
   const small = (path: string, r: PortRange): void => {
     if (r.size < MIN_RECOMMENDED_RPC_PORTS) out.push({ code: 'RPC_RANGE_SMALL', path, message: Messages.rpcRangeSmall(String(r), r.size, MIN_RECOMMENDED_RPC_PORTS) });
+    if (r.from < MIN_RECOMMENDED_RPC_START) out.push({ code: 'RPC_RANGE_LOW', path, message: Messages.rpcRangeLow(String(r), MIN_RECOMMENDED_RPC_START) });
   };
   if (estate.rpcDynamicPorts) small('rpcDynamicPorts', estate.rpcDynamicPorts);
   for (const t of tiers) if (t.rpcDynamicPorts) small(`tiers.${t.key}.rpcDynamicPorts`, t.rpcDynamicPorts);

@@ -30,6 +30,9 @@ export const MIN_DYNAMIC_PORT = 1024;
 /** Fewer ports than this in an RPC range earns a warning (KB 154596 asks for at least 100). */
 export const MIN_RECOMMENDED_RPC_PORTS = 100;
 
+/** An RPC range starting below this earns a warning (KB 154596 advises ranges above 5000). */
+export const MIN_RECOMMENDED_RPC_START = 5000;
+
 /** RPC dynamic range of Windows Server 2008 / Vista and later: TCP 49152-65535 (KB 929851). */
 export const MODERN_RPC_DYNAMIC = PortRange.tcpRange(49152, 65535);
 /** RPC dynamic range toward Windows Server 2003 / XP: TCP 1024-65535 (KB 832017). */

@@ -1,4 +1,4 @@
-import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../model/options';
+import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { Protocol } from '../model/protocol';
 
 /** An Azure NSG that exists already; the library adds its rules to it. */
@@ -18,6 +18,17 @@ export interface ExistingNsgProps {
    * @default false
    */
   readonly denyByDefault?: boolean;
+}
+
+/** One instance of the CES or CEP web service (each install has its own port and authentication). */
+export interface WebServiceInstanceProps {
+  /** TCP port clients connect to, 1-65535 (443, or a custom port such as key-based renewal's). */
+  readonly port: number;
+  /**
+   * How clients authenticate to this instance (its `-AuthenticationType`).
+   * @default - the estate's `cesAuthentication`
+   */
+  readonly authentication?: CesAuthentication;
 }
 
 /** One tier of the estate: its addresses, OS generation and enforcement point. */
@@ -64,6 +75,11 @@ export interface TierProps {
    * @default - none
    */
   readonly securityGroupId?: string;
+  /**
+   * CES and CEP only: the web service instances, at most 8, no port twice.
+   * @default - one instance on 443 with the estate's `cesAuthentication`
+   */
+  readonly instances?: WebServiceInstanceProps[];
 }
 
 /** The estate's tiers; `clients`, `ca` and `dc` are required. */
@@ -103,10 +119,13 @@ export interface CustomFlowProps {
   readonly from: string;
   /** Destination tier key. */
   readonly to: string;
-  /** `tcp` or `udp`. */
+  /** `tcp`, `udp` or `icmp` (every ICMP type, no ports). */
   readonly protocol: Protocol;
-  /** Destination ports, each `"N"` or `"N-M"`. */
-  readonly ports: string[];
+  /**
+   * Destination ports, each `"N"` or `"N-M"`; required for TCP and UDP, refused for ICMP.
+   * @default - none (ICMP)
+   */
+  readonly ports?: string[];
   /** Why the flow exists. */
   readonly purpose: string;
   /**
@@ -192,8 +211,12 @@ export interface EstateProps {
   readonly dcomPort?: number;
   /** Clients enroll with the CA over DCOM. @default true */
   readonly directEnrollment?: boolean;
-  /** CES/CEP client authentication. @default CesAuthentication.KERBEROS */
+  /** Client authentication of CES/CEP instances that do not name one. @default CesAuthentication.KERBEROS */
   readonly cesAuthentication?: CesAuthentication;
+  /** The DCs enroll for their own certificates with this CA over DCOM. @default true */
+  readonly dcEnrollment?: boolean;
+  /** Directory ports for clients: `full` (DIRECTORY) or `minimal` (no LDAPS, no GC over TLS). @default ClientDirectory.FULL */
+  readonly clientDirectory?: ClientDirectory;
   /** Emit the domain-member baseline toward the DCs. @default false */
   readonly domainMemberFlows?: boolean;
   /** @default CrlPublishing.NONE */

@@ -1,13 +1,13 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import { checkIpv4Cidr, compareCidrs } from '../model/cidr';
-import { CustomFlowSpec, Enforcement, Estate, EstateTier, PriorityWindow } from '../model/estate';
-import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../model/options';
+import { CustomFlowSpec, Enforcement, Estate, EstateTier, PriorityWindow, WebServiceInstance } from '../model/estate';
+import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { PortRange, normalizePortRanges } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { TierKey, TIER_KEYS } from '../model/tiers';
 import { estateWarnings } from '../model/warnings';
-import { MIN_DYNAMIC_PORT } from '../model/well-known-ports';
-import { EstateProps, TierProps } from './props';
+import { HTTPS, MIN_DYNAMIC_PORT } from '../model/well-known-ports';
+import { EstateProps, TierProps, WebServiceInstanceProps } from './props';
 import {
   DEFAULT_AWS_RULE_QUOTA, DEFAULT_PRIORITY_WINDOW, MAX_AWS_RULE_QUOTA, ResolvedAws, ResolvedAzure, ResolvedSpec,
 } from './resolved';
@@ -53,6 +53,8 @@ class Resolver {
       dcomPort: p.dcomPort === undefined ? undefined : this.dcomPort(p.dcomPort),
       directEnrollment: p.directEnrollment ?? true,
       cesAuthentication: p.cesAuthentication ?? CesAuthentication.KERBEROS,
+      dcEnrollment: p.dcEnrollment ?? true,
+      clientDirectory: p.clientDirectory ?? ClientDirectory.FULL,
       domainMemberFlows: p.domainMemberFlows ?? false,
       crlPublishing: p.crlPublishing ?? CrlPublishing.NONE,
       ndesHttp: p.ndesHttp ?? false,
@@ -135,7 +137,30 @@ class Resolver {
       osGeneration: t.osGeneration,
       rpcDynamicPorts: t.rpcDynamicPorts === undefined ? undefined : this.rpcRange(`${at}.rpcDynamicPorts`, t.rpcDynamicPorts),
       enforcement: this.enforcement(at, t),
+      instances: key === 'ces' || key === 'cep' ? this.instances(at, t.instances) : undefined,
     };
+  }
+
+  /** A CES or CEP tier's instances: given, or one on 443; each with its authentication; no port twice. */
+  private instances(at: string, given: readonly WebServiceInstanceProps[] | undefined): WebServiceInstance[] {
+    const fallback = this.p.cesAuthentication ?? CesAuthentication.KERBEROS;
+    const out: WebServiceInstance[] = [];
+    const seen = new Map<number, number>();
+    (given ?? [{ port: HTTPS }]).forEach((inst, i) => {
+      const path = `${at}.instances[${i}].port`;
+      if (inst.port < 1 || inst.port > 65535) {
+        this.problems.push(problem(path, Messages.instancePortBounds(inst.port)));
+        return;
+      }
+      const first = seen.get(inst.port);
+      if (first !== undefined) {
+        this.problems.push(problem(path, Messages.instancePortTwice(inst.port, `${at}.instances[${first}]`)));
+        return;
+      }
+      seen.set(inst.port, i);
+      out.push({ port: inst.port, authentication: inst.authentication ?? fallback });
+    });
+    return out.sort((a, b) => a.port - b.port);
   }
 
   private platformKeys(at: string, t: TierProps, platform: Platform | undefined): void {
@@ -222,13 +247,18 @@ class Resolver {
         if (!tiers[f[which] as TierKey]) this.problems.push(problem(`${at}.${which}`, Messages.customFlowMissingTier(which, f[which])));
       }
       const ports: PortRange[] = [];
-      f.ports.forEach((raw, j) => {
+      if (protocol === Protocol.ICMP && f.ports !== undefined) {
+        this.problems.push(problem(`${at}.ports`, Messages.icmpTakesNoPorts()));
+      } else if (protocol !== Protocol.ICMP && f.ports === undefined) {
+        this.problems.push(problem(`${at}.ports`, Messages.missingKey('ports', `: a ${protocol} flow needs its destination ports, for example ports: ["3389"]`)));
+      }
+      (protocol === Protocol.ICMP ? [] : f.ports ?? []).forEach((raw, j) => {
         const r = PortRange.parse(protocol, String(raw));
         if (!r || r.from < 1) this.problems.push(problem(`${at}.ports[${j}]`, Messages.portMalformed(raw)));
         else ports.push(r);
       });
       const norm = normalizePortRanges(ports);
-      const id = `custom:${f.name ?? `${f.from}-${f.to}-${protocol}-${norm.map(String).join('_')}`}`;
+      const id = `custom:${f.name ?? `${f.from}-${f.to}-${protocol}${norm.length > 0 ? `-${norm.map(String).join('_')}` : ''}`}`;
       const first = ids.get(id);
       if (first !== undefined) this.problems.push(problem(`${at}${f.name ? '.name' : ''}`, Messages.customFlowDuplicate(id, first)));
       ids.set(id, i);

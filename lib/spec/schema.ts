@@ -1,4 +1,4 @@
-import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../model/options';
+import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { Protocol } from '../model/protocol';
 import { TIER_KEYS, TIERS } from '../model/tiers';
 
@@ -35,6 +35,29 @@ const tier = {
   },
 };
 
+/** CES and CEP tiers also take their web service instances. */
+const webServiceTier = {
+  ...tier,
+  properties: {
+    ...tier.properties,
+    instances: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 8,
+      description: 'CES/CEP: the web service instances (default one on 443 with cesAuthentication); no port twice.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['port'],
+        properties: {
+          port: { type: 'integer', description: 'TCP port clients connect to (1-65535).' },
+          authentication: { enum: Object.values(CesAuthentication), description: "Client authentication (default: the estate's cesAuthentication)." },
+        },
+      },
+    },
+  },
+};
+
 /** JSON Schema (draft-07) of the spec file; shipped as `schema/adcs-spec.schema.json`. */
 export const SPEC_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -52,7 +75,9 @@ export const SPEC_SCHEMA = {
     rpcDynamicPorts: range('One range replacing the dynamic range, N-M within 1024-65535.'),
     dcomPort: { type: 'integer', description: 'Static DCOM port of the CA (1024-65535).' },
     directEnrollment: bool('Clients enroll with the CA over DCOM (default true).'),
-    cesAuthentication: { enum: Object.values(CesAuthentication), description: 'CES/CEP client authentication (default kerberos).' },
+    cesAuthentication: { enum: Object.values(CesAuthentication), description: 'Authentication of CES/CEP instances that name none (default kerberos).' },
+    dcEnrollment: bool('The DCs enroll for their own certificates over DCOM (default true).'),
+    clientDirectory: { enum: Object.values(ClientDirectory), description: 'Directory ports for clients: full (default) or minimal (no 636, no 3269).' },
     domainMemberFlows: bool('Domain-member baseline toward the DCs (default false).'),
     crlPublishing: { enum: Object.values(CrlPublishing), description: 'CRL publishing to the CDP tier (default none).' },
     ndesHttp: bool('SCEP over TCP 80 as well as 443 (default false).'),
@@ -84,20 +109,21 @@ export const SPEC_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       required: ['clients', 'ca', 'dc'],
-      properties: Object.fromEntries(TIERS.map((t) => [t.key, { ...tier, description: t.description }])),
+      properties: Object.fromEntries(TIERS.map((t) => [t.key,
+        { ...(t.key === 'ces' || t.key === 'cep' ? webServiceTier : tier), description: t.description }])),
     },
     customFlows: {
       type: 'array',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['from', 'to', 'protocol', 'ports', 'purpose'],
+        required: ['from', 'to', 'protocol', 'purpose'],
         properties: {
           name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$', description: 'Unique name; the id is custom:<name>.' },
           from: { enum: [...TIER_KEYS], description: 'Source tier.' },
           to: { enum: [...TIER_KEYS], description: 'Destination tier.' },
-          protocol: { enum: Object.values(Protocol) },
-          ports: { type: 'array', minItems: 1, items: { type: ['string', 'integer'] }, description: 'Ports, "N" or "N-M".' },
+          protocol: { enum: Object.values(Protocol), description: 'tcp, udp, or icmp (every ICMP type, no ports).' },
+          ports: { type: 'array', minItems: 1, items: { type: ['string', 'integer'] }, description: 'Ports, "N" or "N-M" (TCP and UDP; none for ICMP).' },
           purpose: str('Why the flow exists.'),
           reference: str('Where it is documented.'),
         },

@@ -78,6 +78,8 @@ function translate(doc: unknown, e: ErrorObject): InputProblem {
     }
     case 'minItems':
       return problem(here, Messages.emptyList(here.endsWith('cidrs') ? 'CIDR' : here.endsWith('ports') ? 'port' : 'item'));
+    case 'maxItems':
+      return problem(here, Messages.tooManyItems(here.endsWith('instances') ? 'instances' : 'items', (e.params as { limit: number }).limit));
     case 'minLength':
       return problem(here, Messages.wrongType('a non-empty string', value));
     case 'pattern':

@@ -35,15 +35,21 @@ function handWritten(dcomHigh = 65535): any {
           ingress: [
             { ...tcp(135), prefix_list_ids: ['${aws_ec2_managed_prefix_list.clients.id}'] },
             { ...tcp(49152, dcomHigh), prefix_list_ids: ['${aws_ec2_managed_prefix_list.clients.id}'] },
+            // ... and from the DCs, which enroll for their own certificates
+            { ...tcp(135), security_groups: [DC] },
+            { ...tcp(49152, 65535), security_groups: [DC] },
           ],
-          // ... and the CA's own traffic to the DCs
-          egress: [...DIRECTORY, tcp(135), tcp(49152, 65535)].map((p) => ({ ...p, security_groups: [DC] })),
+          // ... and the CA's own traffic to the DCs (RPC over TCP and over named pipes)
+          egress: [...DIRECTORY, tcp(135), tcp(445), tcp(49152, 65535)].map((p) => ({ ...p, security_groups: [DC] })),
         },
       },
       aws_security_group_rule: Object.fromEntries([
         ...DIRECTORY.map((p, i) => [`dc_from_ca_${i}`, { type: 'ingress', security_group_id: DC, source_security_group_id: '${aws_security_group.ca.id}', ...p }]),
         ['dc_rpc_from_ca', { type: 'ingress', security_group_id: DC, source_security_group_id: '${aws_security_group.ca.id}', ...tcp(135) }],
         ['dc_dyn_from_ca', { type: 'ingress', security_group_id: DC, source_security_group_id: '${aws_security_group.ca.id}', ...tcp(49152, 65535) }],
+        ['dc_smb_from_ca', { type: 'ingress', security_group_id: DC, source_security_group_id: '${aws_security_group.ca.id}', ...tcp(445) }],
+        ['dc_enroll_135', { type: 'egress', security_group_id: DC, source_security_group_id: '${aws_security_group.ca.id}', ...tcp(135) }],
+        ['dc_enroll_dyn', { type: 'egress', security_group_id: DC, source_security_group_id: '${aws_security_group.ca.id}', ...tcp(49152, 65535) }],
         ...DIRECTORY.flatMap((p, i) => ['10.20.0.0/16', '10.30.0.0/16'].map((c, j) =>
           [`dc_from_clients_${i}_${j}`, { type: 'ingress', security_group_id: DC, cidr_blocks: [c], ...p }])),
       ]),

@@ -42,9 +42,10 @@ describe('planAws', () => {
   it('peers: the other tier\'s group when it has one, else each of its CIDRs', () => {
     // GIVEN CA, CES, CEP on created groups, DCs on an existing group, clients by CIDR
     const p = planOf(modernAws());
-    // THEN the CA admits the clients by CIDR and CES by group; the DCs admit the CA by group
+    // THEN the CA admits the clients by CIDR, CES and the DCs (enrolling) by group; the DCs admit the CA by group
     assert.deepEqual(rulesOn(p.rules, 'ca', 'ingress').map(line), [
       'tcp 135 group:ces', 'tcp 49152-65535 group:ces',
+      `tcp 135 group:${DC_SG}`, `tcp 49152-65535 group:${DC_SG}`,
       'tcp 135 10.20.0.0/16', 'tcp 49152-65535 10.20.0.0/16', 'tcp 135 172.16.8.0/22', 'tcp 49152-65535 172.16.8.0/22',
     ]);
     assert.ok(rulesOn(p.rules, DC_SG, 'ingress').some((r) => line(r) === 'tcp 88 group:ca'));
@@ -74,7 +75,7 @@ describe('planAws', () => {
       ],
     }));
     // THEN CES→CA is one rule 135-65535 carrying both flows
-    const fromCes = rulesOn(p.rules, 'ca', 'ingress').filter((r) => r.peer.kind === 'group');
+    const fromCes = rulesOn(p.rules, 'ca', 'ingress').filter((r) => r.peer.kind === 'group' && r.peer.groupKey === 'ces');
     assert.deepEqual(fromCes.map(line), ['tcp 135-65535 group:ces']);
     assert.deepEqual(fromCes[0].flows, ['ces-dcom', 'custom:gap']);
     // AND the touching custom ranges become 5000-5200, next to 443
@@ -194,6 +195,8 @@ describe('planAws', () => {
     // THEN the plan warns that an allow-all egress rule on that group would make it moot
     assert.deepEqual(p.warnings.map((w) => [w.code, w.path]), [['AWS_EXISTING_GROUP_EGRESS', 'tiers.dc.securityGroupId']]);
     assert.match(p.warnings[0].message, new RegExp(`${DC_SG}.*allow-all egress`));
-    assert.deepEqual(planOf(modernAws()).warnings, []);
+    assert.deepEqual(planOf(modernAws({ dcEnrollment: false })).warnings, []);
+    // AND the DCs enrolling with the CA (dc-enroll-dcom, on by default) is such egress too
+    assert.deepEqual(planOf(modernAws()).warnings.map((w) => w.code), ['AWS_EXISTING_GROUP_EGRESS']);
   });
 });

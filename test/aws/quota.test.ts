@@ -22,18 +22,19 @@ function planError(props: EstateProps): AdcsInputError {
 
 describe('AWS rule quotas', () => {
   it('accepts a group at exactly the quota and refuses one rule more, naming the group, count and ways out', () => {
-    // GIVEN a CA admitting the CES group and the clients by CIDR: 2 rules per client CIDR, 2 from CES (DCs without a group)
+    // GIVEN a CA admitting the CES group and the clients by CIDR: 2 rules per client CIDR, 2 from CES,
+    // 2 from the DCs' one CIDR (the DCs enroll, and have no group)
     const at = (n: number): EstateProps => withTier(withTier(modernAws({ aws: { ...AWS, ruleQuota: 20 } }), 'dc', { cidrs: ['10.50.0.0/26'] }),
       'clients', { cidrs: clientCidrs(n) });
-    // WHEN 9 client CIDRs (18 + 2 = 20 rules)  THEN it plans
-    assert.equal(planOf(at(9)).counts.find((c) => c.groupKey === 'ca' && c.direction === 'ingress')!.count, 20);
-    // WHEN 10 client CIDRs (22 rules)  THEN it fails with one problem for the CA's inbound rules
-    const e = planError(at(10));
+    // WHEN 8 client CIDRs (16 + 2 + 2 = 20 rules)  THEN it plans
+    assert.equal(planOf(at(8)).counts.find((c) => c.groupKey === 'ca' && c.direction === 'ingress')!.count, 20);
+    // WHEN 9 client CIDRs (22 rules)  THEN it fails with one problem for the CA's inbound rules
+    const e = planError(at(9));
     const caProblems = e.problems.filter((p) => p.path === 'tiers.ca.createSecurityGroup');
     assert.equal(e.problems.length, 1);
     assert.equal(caProblems.length, 1);
     const m = caProblems[0].message;
-    assert.match(m, /^security group pki-ca \(created for tier ca\) would hold 22 inbound rules \(CIDRs of clients \(10 CIDRs\): 20 rules, group pki-ces: 2 rules\); the quota is 20 per group and direction/);
+    assert.match(m, /^security group pki-ca \(created for tier ca\) would hold 22 inbound rules \(CIDRs of clients \(9 CIDRs\): 18 rules, CIDRs of dc \(1 CIDR\): 2 rules, group pki-ces: 2 rules\); the quota is 20 per group and direction/);
     assert.match(m, /reference a security group instead of CIDRs \(createSecurityGroup or securityGroupId on the peer tier/);
     assert.match(m, /list the peer tier's addresses as fewer, larger CIDRs/);
     assert.match(m, /raise aws\.ruleQuota/);
@@ -52,21 +53,21 @@ describe('AWS rule quotas', () => {
   });
 
   it('counts egress too, and a referenced group as one rule however many hosts it holds', () => {
-    // GIVEN DCs known by 6 CIDRs without a group: the CA's egress holds 12 ranges per DC CIDR
+    // GIVEN DCs known by 6 CIDRs without a group: the CA's egress holds 13 ranges per DC CIDR
     const byCidr = withTier(modernAws({ aws: { ...AWS, ruleQuota: 60 } }), 'dc', { cidrs: clientCidrs(6) });
     const e = planError(byCidr);
-    assert.match(e.problems.find((p) => p.path === 'tiers.ca.createSecurityGroup')!.message, /would hold 72 outbound rules \(CIDRs of dc \(6 CIDRs\): 72 rules\)/);
-    // WHEN the DCs get a group instead  THEN the CA's egress is 12 rules
+    assert.match(e.problems.find((p) => p.path === 'tiers.ca.createSecurityGroup')!.message, /would hold 78 outbound rules \(CIDRs of dc \(6 CIDRs\): 78 rules\)/);
+    // WHEN the DCs get a group instead  THEN the CA's egress is 13 rules
     const byGroup = planOf(withTier(byCidr, 'dc', { cidrs: clientCidrs(6), createSecurityGroup: true }));
-    assert.equal(byGroup.counts.find((c) => c.groupKey === 'ca' && c.direction === 'egress')!.count, 12);
+    assert.equal(byGroup.counts.find((c) => c.groupKey === 'ca' && c.direction === 'egress')!.count, 13);
   });
 
   it('counts the allow-all egress rule and passes once aws.ruleQuota is raised', () => {
     const props = (quota: number): EstateProps => modernAws({ aws: { ...AWS, ruleQuota: quota, allowAllEgress: true } });
-    // GIVEN the CA's 12 egress rules plus allow-all  THEN 13 fits 13 and not 12
-    assert.equal(planOf(props(60)).counts.find((c) => c.groupKey === 'ca' && c.direction === 'egress')!.count, 13);
-    assert.ok(planError(props(12)).problems.some((p) => /pki-ca .* 13 outbound rules/.test(p.message)));
-    assert.equal(planError(props(12)).problems.length > 0, true);
+    // GIVEN the CA's 13 egress rules plus allow-all  THEN 14 fits 14 and not 13
+    assert.equal(planOf(props(60)).counts.find((c) => c.groupKey === 'ca' && c.direction === 'egress')!.count, 14);
+    assert.ok(!planError(props(14)).problems.some((p) => /^security group pki-ca .* outbound/.test(p.message)), 'the CA\'s egress fits 14 (the DCs\' group does not)');
+    assert.ok(planError(props(13)).problems.some((p) => /pki-ca .* 14 outbound rules/.test(p.message)));
   });
 
   it('writes nothing when the construct refuses an estate', () => {

@@ -109,7 +109,9 @@ describe('AWS synth', () => {
     assert.deepEqual(Object.values<any>(json.resource.aws_security_group).map((g) => g.name).sort(), ['pki-use1-ca', 'pki-use1-cep', 'pki-use1-ces']);
     const caIn = rulesOf(json).filter(([a]) => a.includes('_ca-in-cidr-10-20-0-0_16-'));
     assert.deepEqual(caIn.map(([, r]) => r.from_port).sort(), [10509, 135], 'static DCOM port: 135 and 10509, no dynamic range');
-    assert.equal(rulesOf(json).filter(([a]) => a.includes(`_${DC_SG}-in-`)).length, 52);
+    // 0.1's 52 inbound rules on the DCs' group, plus TCP 445 from the CA (ca-dc-rpc) and the admins' 9 (admin-directory)
+    assert.equal(rulesOf(json).filter(([a]) => a.includes(`_${DC_SG}-in-`)).length, 62);
+    assert.equal(rulesOf(json).filter(([a]) => a.includes(`_${DC_SG}-in-cidr-10-50-9-0_28-`)).length, 9);
     assert.ok(rulesOf(json).some(([a, r]) => a.includes('_ca-in-cidr-10-50-9-0_28-tcp-3389') && r.description === 'adcs-firewall pki-use1: custom:rdp-paw (admins to ca)'));
   });
 

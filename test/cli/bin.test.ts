@@ -18,13 +18,13 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 describe('bin: node dist/lib/cli/bin.js', () => {
-  it('matrix --format json exits 0 with a JSON array on stdout', () => {
+  it('matrix --format json exits 0 with the JSON matrix on stdout', () => {
     // GIVEN the built binary  WHEN run for the default estate
     const r = run(['matrix', '--format', 'json']);
     // THEN exit 0, nothing on stderr, parseable rows
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
-    const rows = JSON.parse(r.stdout) as { flow: string }[];
+    const rows = (JSON.parse(r.stdout) as { flows: { flow: string }[] }).flows;
     assert.ok(rows.length > 0 && rows.some((x) => x.flow === 'enroll-dcom'));
   });
 

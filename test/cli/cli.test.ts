@@ -26,7 +26,7 @@ customFlows:
 `);
 const WARNINGS = [
   "warning: dcomPort: static DCOM port 50000 lies inside the CA's RPC dynamic range 49152-65535 (from osGeneration); KB 154596 advises a port outside it, or another RPC service may take it first",
-  'warning: dcomPort: static DCOM port 50000 covers DCOM enrollment (MS-WCCE) and the CA console (MS-CSRA) only; plain-RPC clients (MS-ICPR: some Linux and third-party tools) still need the CA\'s dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open',
+  'warning: dcomPort: static DCOM port 50000 covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: `certreq -rpc`, and Linux and third-party tools that speak ICPR) still use the CA\'s dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them',
 ].map((l) => `${l}\n`).join('');
 
 describe('cli: matrix', () => {
@@ -60,7 +60,7 @@ describe('cli: matrix', () => {
     // THEN parseable rows equal to the model's flows
     assert.equal(code, 0);
     assert.equal(err, WARNINGS);
-    const rows = JSON.parse(out) as { flow: string; from: string; to: string; protocol: string; ports: string[] }[];
+    const rows = (JSON.parse(out) as { flows: { flow: string; from: string; to: string; protocol: string; ports: string[] }[] }).flows;
     assert.ok(rows.some((r) => r.flow === 'enroll-dcom' && r.from === 'clients' && r.to === 'ca' && r.protocol === 'tcp' && r.ports.join() === '135,50000'));
     assert.ok(rows.some((r) => r.flow === 'custom:rdp' && r.ports.join() === '3389'));
   });
@@ -81,9 +81,10 @@ describe('cli: matrix', () => {
     // THEN exit 0, no warnings, the default estate's flows
     assert.equal(code, 0);
     assert.equal(err, '');
-    const rows = JSON.parse(out) as { flow: string; from: string; to: string; ports: string[] }[];
+    const rows = (JSON.parse(out) as { flows: { flow: string; from: string; to: string; ports: string[] }[] }).flows;
     assert.deepEqual([...new Set(rows.flatMap((r) => [r.from, r.to]))].sort(), ['ca', 'cep', 'ces', 'clients', 'dc']);
-    assert.deepEqual([...new Set(rows.map((r) => r.flow))].sort(), ['ca-dc-rpc', 'cep-https', 'ces-dcom', 'ces-https', 'client-directory', 'directory', 'enroll-dcom']);
+    assert.deepEqual([...new Set(rows.map((r) => r.flow))].sort(),
+      ['ca-dc-rpc', 'cep-https', 'ces-dcom', 'ces-https', 'client-directory', 'dc-enroll-dcom', 'directory', 'enroll-dcom']);
     assert.deepEqual(rows.find((r) => r.flow === 'enroll-dcom')!.ports, ['135', '49152-65535']);
     assert.equal(rows.length, flowsOf(resolveSpec(DEFAULT_ESTATE, 'd').estate).length);
     // AND markdown titles it "adcs"
@@ -122,7 +123,7 @@ describe('cli: validate', () => {
     // GIVEN a valid spec with two warnings  WHEN validated
     const { code, out, err } = await runCli(['validate', '--spec', SPEC]);
     // THEN the one-line summary and the warnings
-    assert.deepEqual({ code, out, err }, { code: 0, out: `${SPEC}: valid; 4 tiers, 8 flows, platform not set, 2 warnings\n`, err: WARNINGS });
+    assert.deepEqual({ code, out, err }, { code: 0, out: `${SPEC}: valid; 4 tiers, 11 flows, platform not set, 2 warnings\n`, err: WARNINGS });
   });
 
   it('without --spec: exit 2, usage error', async () => {

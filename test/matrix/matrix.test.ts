@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MatrixFormat, matrixRows, renderMatrix } from '../../lib/matrix/matrix';
+import { MatrixFormat, matrixDocument, matrixRows, renderMatrix } from '../../lib/matrix/matrix';
+import { OPEN_QUESTIONS } from '../../lib/model/open-questions';
 import { SEED_CORRECTIONS } from '../../lib/model/corrections';
 import { flowsOf } from '../../lib/model/flows';
 import { EstateProps } from '../../lib/spec/props';
@@ -68,6 +69,13 @@ describe('matrix: markdown', () => {
     assert.ok(md.includes('| Kerberos = TCP 464 | Kerberos is TCP+UDP 88; 464 (TCP+UDP) is Kerberos password change. Both are emitted. |'));
   });
 
+  it('says what the catalogue does not guess, after the corrections', () => {
+    // GIVEN the markdown  THEN a section lists every open question of the catalogue
+    const at = lines.indexOf('## What the catalogue does not guess');
+    assert.ok(at > lines.indexOf('## Corrections to the seed table'));
+    for (const q of OPEN_QUESTIONS) assert.ok(lines.includes(`- ${q.text}`), q.id);
+  });
+
   it('lists warnings when there are some, and has no warnings section otherwise', () => {
     // GIVEN dcomPort 50000 (inside the modern range)  THEN both warnings under "## Warnings"
     const at = lines.indexOf('## Warnings');
@@ -104,9 +112,28 @@ describe('matrix: csv', () => {
 });
 
 describe('matrix: json', () => {
-  const rows = JSON.parse(render(MatrixFormat.JSON)) as Record<string, unknown>[];
+  const doc = JSON.parse(render(MatrixFormat.JSON)) as { estate: Record<string, unknown>; flows: Record<string, unknown>[]; openQuestions: string[] };
+  const rows = doc.flows;
 
-  it('is an array of rows with flow, from, to, protocol and "N"/"N-M" ports', () => {
+  it('is an object: the estate\'s port settings, the flows, the open questions', () => {
+    // GIVEN the JSON  THEN its keys and the estate block say what decided the ports
+    assert.deepEqual(Object.keys(doc), ['estate', 'flows', 'openQuestions']);
+    assert.deepEqual(doc.estate, { name: 'pki-test', dynamicRanges: { ca: { range: '49152-65535', from: 'osGeneration' }, dc: { range: '49152-65535', from: 'osGeneration' } }, dcomPort: 50000 });
+    // AND the open questions are the catalogue's, the same text as the markdown section
+    assert.deepEqual(doc.openQuestions, OPEN_QUESTIONS.map((q) => q.text));
+    assert.ok(doc.openQuestions.some((q) => /named pipes on TCP 445/.test(q)));
+  });
+
+  it('notes the legacy range as a documented choice when a tier uses it', () => {
+    // GIVEN a legacy estate / a legacy estate whose CA and DC ranges are set  THEN the note / none
+    const legacy = resolveSpec({ ...PROPS, osGeneration: 'legacy' } as unknown as EstateProps, 'test').estate;
+    assert.match(matrixDocument(legacy, flowsOf(legacy)).estate.legacyNote!, /KB 832017.*KB 929851.*1025-5000.*rpcDynamicPorts/);
+    const set = resolveSpec({ ...PROPS, osGeneration: 'legacy', rpcDynamicPorts: '50000-50999' } as unknown as EstateProps, 'test').estate;
+    assert.equal(matrixDocument(set, flowsOf(set)).estate.legacyNote, undefined);
+    assert.match(renderMatrix(MatrixFormat.MARKDOWN, legacy, flowsOf(legacy), []), /\n- legacy is TCP 1024-65535, the Certificate Services row of KB 832017/);
+  });
+
+  it('is a list of rows with flow, from, to, protocol and "N"/"N-M" ports', () => {
     // GIVEN the JSON  THEN every row has the documented keys with the right types
     assert.equal(rows.length, flows.length);
     for (const r of rows) {
@@ -147,6 +174,6 @@ describe('matrix: mermaid', () => {
   it('labels an edge with its protocols, merged ports and flow ids', () => {
     // GIVEN the admins > ca pair (DCOM and the custom RDP flow)  THEN one edge with both
     assert.ok(lines.includes('  admins -->|"TCP 135, 3389, 50000<br/>admin-dcom, custom:rdp"| ca'), text);
-    assert.ok(lines.includes('  ca -->|"TCP 53, 88, 135, 389, 464, 636, 3268-3269, 49152-65535; UDP 53, 88, 389, 464<br/>directory, ca-dc-rpc"| dc'), text);
+    assert.ok(lines.includes('  ca -->|"TCP 53, 88, 135, 389, 445, 464, 636, 3268-3269, 49152-65535; UDP 53, 88, 389, 464<br/>directory, ca-dc-rpc"| dc'), text);
   });
 });

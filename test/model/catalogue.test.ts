@@ -17,10 +17,10 @@ const EXTRA: Tiers = {
 const SERVER_TIERS = ['ca', 'ces', 'cep', 'webEnrollment', 'ndes', 'ocsp'];
 
 /** An estate: the core tiers plus `extra` tiers by name, plus options. */
-function estate(extra: string[] = [], options: Record<string, unknown> = {}): EstateProps {
+function estate(extra: string[] = [], options: Record<string, unknown> = {}, over: Record<string, object> = {}): EstateProps {
   const tiers: Tiers = { ...CORE };
   for (const k of extra) tiers[k] = EXTRA[k];
-  return { ...options, tiers } as unknown as EstateProps;
+  return { ...options, tiers: { ...tiers, ...over } } as unknown as EstateProps;
 }
 
 function flows(props: EstateProps): Flow[] {
@@ -40,15 +40,16 @@ function portsOf(props: EstateProps, id: string, from?: string): string[] {
 
 const DCOM_MODERN = ['TCP 135,49152-65535'];
 const DIRECTORY = ['TCP 53,88,389,464,636,3268-3269', 'UDP 53,88,389,464'];
+const DIRECTORY_MINIMAL = ['TCP 53,88,389,464,3268', 'UDP 53,88,389,464'];
 const ALL = Object.keys(EXTRA);
 
 describe('catalogue data', () => {
-  it('has exactly the 18 rows of the Flows table, in its order', () => {
+  it('has exactly the 21 rows of the Flows table, in its order', () => {
     // GIVEN the catalogue  WHEN its ids are listed  THEN they are the document's rows
     assert.deepEqual(CATALOGUE.map((r) => r.id), [
-      'enroll-dcom', 'ces-https', 'cep-https', 'ces-dcom', 'web-https', 'web-dcom', 'ndes-https', 'ndes-dcom',
-      'ocsp-dcom', 'admin-dcom', 'ocsp-http', 'cdp-http', 'ocsp-crl', 'crl-publish-smb', 'directory',
-      'client-directory', 'ca-dc-rpc', 'member',
+      'enroll-dcom', 'dc-enroll-dcom', 'ces-https', 'cep-https', 'ces-dcom', 'web-https', 'web-dcom', 'ndes-https', 'ndes-dcom',
+      'ocsp-dcom', 'admin-dcom', 'ocsp-http', 'cdp-http', 'ocsp-crl', 'server-crl', 'crl-publish-smb', 'directory',
+      'client-directory', 'admin-directory', 'ca-dc-rpc', 'member',
     ]);
   });
 
@@ -118,9 +119,10 @@ describe('catalogue rows on and off', () => {
   });
 
   it('ndesHttp opens port 80 nowhere else', () => {
-    // GIVEN every tier with ndesHttp  THEN TCP 80 appears only on ndes-https, ocsp-http, cdp-http, ocsp-crl
-    const with80 = flows(estate(ALL, { ndesHttp: true })).filter((f) => f.ports.some((p) => p.contains(80))).map((f) => f.id).sort();
-    assert.deepEqual(with80, ['cdp-http', 'ndes-https', 'ocsp-crl', 'ocsp-http']);
+    // GIVEN every tier with / without ndesHttp  THEN TCP 80 toward ndes appears only with it
+    const with80 = (props: EstateProps): string[] => [...new Set(flows(props).filter((f) => f.ports.some((p) => p.contains(80))).map((f) => f.id))].sort();
+    assert.deepEqual(with80(estate(ALL, { ndesHttp: true })), ['cdp-http', 'ndes-https', 'ocsp-crl', 'ocsp-http', 'server-crl']);
+    assert.deepEqual(with80(estate(ALL)), ['cdp-http', 'ocsp-crl', 'ocsp-http', 'server-crl']);
   });
 
   it('ocsp-http: clients > ocsp on TCP 80 when ocsp is present', () => {
@@ -179,22 +181,71 @@ describe('catalogue rows on and off', () => {
       ['direct off, CEP with Kerberos (explicit)', estate(['cep'], { directEnrollment: false, cesAuthentication: 'kerberos' }), true],
       ['direct off, CES with username/password', estate(['ces'], { directEnrollment: false, cesAuthentication: 'usernamePassword' }), false],
       ['direct off, CES and CEP with client certificates', estate(['ces', 'cep'], { directEnrollment: false, cesAuthentication: 'certificate' }), false],
-      ['direct off, no CES or CEP (Web Enrollment only)', estate(['webEnrollment'], { directEnrollment: false }), false],
+      ['direct off, Web Enrollment only (Windows-integrated login)', estate(['webEnrollment'], { directEnrollment: false }), true],
+      ['direct off, no CES, CEP or Web Enrollment (NDES only)', estate(['ndes', 'ndesClients'], { directEnrollment: false }), false],
+      ['direct off, CES on username/password with a second, Kerberos instance',
+        estate(['ces'], { directEnrollment: false, cesAuthentication: 'usernamePassword' }, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443 }, { port: 8443, authentication: 'kerberos' }] } }), true],
+      ['direct off, CEP instances on certificate and username/password',
+        estate(['cep'], { directEnrollment: false }, { cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 443, authentication: 'certificate' }, { port: 8443, authentication: 'usernamePassword' }] } }), false],
     ];
     for (const [name, props, on] of cases) {
       it(`${on ? 'on' : 'off'}: ${name}`, () => {
         // GIVEN the estate  WHEN its flows are computed  THEN clients > dc DIRECTORY is there or not
         assert.deepEqual(ends(props, 'client-directory'), on ? ['clients>dc'] : []);
         if (on) assert.deepEqual(portsOf(props, 'client-directory'), DIRECTORY);
+        // AND clientDirectory: minimal narrows it to DIRECTORY-MINIMAL (no 636, no 3269)
+        if (on) assert.deepEqual(portsOf({ ...props, clientDirectory: 'minimal' } as EstateProps, 'client-directory'), DIRECTORY_MINIMAL);
         else assert.deepEqual(flows(props).filter((f) => f.from === 'clients' && f.to === 'dc'), []);
       });
     }
   });
 
-  it('ca-dc-rpc: always, TCP 135 + the DC\'s DYN', () => {
-    // GIVEN the core estate  THEN ca > dc on 135 + 49152-65535
+  it('ca-dc-rpc: always, TCP 135 + the DC\'s DYN and TCP 445 (RPC over named pipes)', () => {
+    // GIVEN the core estate  THEN ca > dc on 135, 445 and 49152-65535
     assert.deepEqual(ends(estate(), 'ca-dc-rpc'), ['ca>dc']);
-    assert.deepEqual(portsOf(estate(), 'ca-dc-rpc'), ['TCP 135,49152-65535']);
+    assert.deepEqual(portsOf(estate(), 'ca-dc-rpc'), ['TCP 135,445,49152-65535']);
+  });
+
+  it('dc-enroll-dcom: dc > ca on DCOM(CA) with dcEnrollment (default), gone when off, kept without direct enrollment', () => {
+    // GIVEN the core estate / dcEnrollment false / direct enrollment off with CES
+    assert.deepEqual(ends(estate(), 'dc-enroll-dcom'), ['dc>ca']);
+    assert.deepEqual(portsOf(estate(), 'dc-enroll-dcom'), DCOM_MODERN);
+    assert.deepEqual(portsOf(estate([], { dcomPort: 10509 }), 'dc-enroll-dcom'), ['TCP 135,10509']);
+    assert.deepEqual(ends(estate([], { dcEnrollment: false }), 'dc-enroll-dcom'), []);
+    assert.deepEqual(flows(estate([], { dcEnrollment: false })).filter((f) => f.from === 'dc' && f.to === 'ca'), []);
+    assert.deepEqual(ends(estate(['ces'], { directEnrollment: false }), 'dc-enroll-dcom'), ['dc>ca']);
+  });
+
+  it('server-crl: ca, ndes and dc > cdp on TCP 80 when cdp is present; ces/cep only with a certificate instance', () => {
+    // GIVEN every tier, CES and CEP on Kerberos  THEN the CA, NDES and the DCs fetch CRLs, CES and CEP do not
+    assert.deepEqual(ends(estate(ALL), 'server-crl'), ['ca>cdp', 'dc>cdp', 'ndes>cdp']);
+    assert.deepEqual(portsOf(estate(ALL), 'server-crl', 'ca'), ['TCP 80']);
+    // AND without cdp there is no such flow
+    assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'cdp')), 'server-crl'), []);
+    // AND a certificate instance on CES (not CEP) makes CES fetch CRLs
+    const certCes = estate(ALL, {}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443 }, { port: 8443, authentication: 'certificate' }] } });
+    assert.deepEqual(ends(certCes, 'server-crl'), ['ca>cdp', 'ces>cdp', 'dc>cdp', 'ndes>cdp']);
+    // AND cesAuthentication certificate makes both default instances certificate ones
+    assert.deepEqual(ends(estate(['ces', 'cep', 'cdp'], { cesAuthentication: 'certificate' }), 'server-crl'), ['ca>cdp', 'cep>cdp', 'ces>cdp', 'dc>cdp']);
+  });
+
+  it('admin-directory: admins > dc on DIRECTORY-MINIMAL when admins are present', () => {
+    // GIVEN admins present / absent  THEN the row with Kerberos, LDAP, GC 3268 and DNS, no 636 or 3269 / nothing
+    assert.deepEqual(ends(estate(['admins']), 'admin-directory'), ['admins>dc']);
+    assert.deepEqual(portsOf(estate(['admins']), 'admin-directory'), DIRECTORY_MINIMAL);
+    assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'admins')), 'admin-directory'), []);
+    // AND clientDirectory never changes it
+    assert.deepEqual(portsOf(estate(['admins'], { clientDirectory: 'full' }), 'admin-directory'), DIRECTORY_MINIMAL);
+  });
+
+  it('ces-https / cep-https: TCP on the port of each instance', () => {
+    // GIVEN CES on 443 and 8443, CEP on 9443 only  THEN exactly those ports, never a merged range
+    const props = estate(['ces', 'cep'], {}, {
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 8443, authentication: 'certificate' }, { port: 443 }] },
+      cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 9443 }] },
+    });
+    assert.deepEqual(portsOf(props, 'ces-https'), ['TCP 443,8443']);
+    assert.deepEqual(portsOf(props, 'cep-https'), ['TCP 9443']);
   });
 
   it('member: only with domainMemberFlows, from every present server tier, NTP + RPC + SMB', () => {

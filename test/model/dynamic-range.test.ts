@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Estate } from '../../lib/model/estate';
 import { flowsOf } from '../../lib/model/flows';
-import { CesAuthentication, CrlPublishing, OsGeneration } from '../../lib/model/options';
+import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from '../../lib/model/options';
 import { PortRange } from '../../lib/model/port-range';
 import { dcomToCa, dynamicRangeOf, generationRange, rpcTo } from '../../lib/model/port-sets';
 import { EstateProps } from '../../lib/spec/props';
@@ -13,6 +13,7 @@ function modelEstate(over: Partial<Estate> = {}, tierOver: Partial<Record<'ca' |
   const tier = (key: 'clients' | 'ca' | 'dc', cidr: string) => ({ key, cidrs: [cidr], enforcement: { kind: 'none' as const }, ...(tierOver as Record<string, object>)[key] });
   return {
     name: 't', osGeneration: OsGeneration.MODERN, directEnrollment: true, cesAuthentication: CesAuthentication.KERBEROS,
+    dcEnrollment: true, clientDirectory: ClientDirectory.FULL,
     domainMemberFlows: false, crlPublishing: CrlPublishing.NONE, ndesHttp: false, customFlows: [],
     tiers: { clients: tier('clients', '10.20.0.0/16'), ca: tier('ca', '10.0.1.0/24'), dc: tier('dc', '10.0.0.0/24') },
     ...over,
@@ -51,9 +52,9 @@ describe('OS generation ranges', () => {
     const legacy = tcpFlows(props({ osGeneration: 'legacy' }));
     // THEN DCOM to the CA and RPC to the DC follow the generation
     assert.equal(modern['enroll-dcom clients'], '135,49152-65535');
-    assert.equal(modern['ca-dc-rpc ca'], '135,49152-65535');
+    assert.equal(modern['ca-dc-rpc ca'], '135,445,49152-65535');
     assert.equal(legacy['enroll-dcom clients'], '135,1024-65535');
-    assert.equal(legacy['ca-dc-rpc ca'], '135,1024-65535');
+    assert.equal(legacy['ca-dc-rpc ca'], '135,445,1024-65535');
   });
 
   it('the dynamic range of a flow is its destination\'s: legacy CA, modern DCs', () => {
@@ -61,14 +62,14 @@ describe('OS generation ranges', () => {
     const f = tcpFlows(props({}, { ca: { osGeneration: 'legacy' } }));
     // THEN flows toward the CA use 1024-65535, flows toward the DCs 49152-65535
     assert.equal(f['enroll-dcom clients'], '135,1024-65535');
-    assert.equal(f['ca-dc-rpc ca'], '135,49152-65535');
+    assert.equal(f['ca-dc-rpc ca'], '135,445,49152-65535');
   });
 
   it('legacy DCs and a modern CA: only flows toward dc widen', () => {
     // GIVEN legacy DCs, member flows on  WHEN flows are computed
     const f = tcpFlows(props({ domainMemberFlows: true }, { dc: { osGeneration: 'legacy' } }));
     // THEN ca-dc-rpc and member use the DCs' legacy range, DCOM keeps the CA's modern one
-    assert.equal(f['ca-dc-rpc ca'], '135,1024-65535');
+    assert.equal(f['ca-dc-rpc ca'], '135,445,1024-65535');
     assert.equal(f['member ca'], '135,445,1024-65535');
     assert.equal(f['enroll-dcom clients'], '135,49152-65535');
   });
@@ -109,7 +110,7 @@ describe('DYN precedence: tier rpcDynamicPorts > tier osGeneration > estate rpcD
     const f = tcpFlows(props({ rpcDynamicPorts: '5000-5199' }, { ca: { osGeneration: 'legacy' }, dc: { rpcDynamicPorts: '6000-6199' } }));
     // THEN DCOM to the CA uses the CA's generation, RPC to the DCs the DCs' range
     assert.equal(f['enroll-dcom clients'], '135,1024-65535');
-    assert.equal(f['ca-dc-rpc ca'], '135,6000-6199');
+    assert.equal(f['ca-dc-rpc ca'], '135,445,6000-6199');
   });
 });
 
@@ -122,7 +123,7 @@ describe('static DCOM port', () => {
     } } as unknown as EstateProps;
     const f = tcpFlows(p);
     // THEN each DCOM row is exactly 135 + 10509
-    for (const k of ['enroll-dcom clients', 'ces-dcom ces', 'web-dcom webEnrollment', 'ndes-dcom ndes', 'ocsp-dcom ocsp', 'admin-dcom admins']) {
+    for (const k of ['enroll-dcom clients', 'dc-enroll-dcom dc', 'ces-dcom ces', 'web-dcom webEnrollment', 'ndes-dcom ndes', 'ocsp-dcom ocsp', 'admin-dcom admins']) {
       assert.equal(f[k], '135,10509', k);
     }
   });
@@ -131,7 +132,7 @@ describe('static DCOM port', () => {
     // GIVEN a pinned CA, legacy DCs and member flows  WHEN flows are computed
     const f = tcpFlows(props({ dcomPort: 10509, domainMemberFlows: true }, { dc: { osGeneration: 'legacy' } }));
     // THEN RPC toward the DCs is 135 + 1024-65535, never 10509
-    assert.equal(f['ca-dc-rpc ca'], '135,1024-65535');
+    assert.equal(f['ca-dc-rpc ca'], '135,445,1024-65535');
     assert.equal(f['member ca'], '135,445,1024-65535');
     assert.equal(f['enroll-dcom clients'], '135,10509');
   });

@@ -1,10 +1,36 @@
 /**
- * An independent reading of /shared/adcs-flows.md, written from the document and NOT from
+ * An independent reading of /shared/adcs-flows.md (v2), written from the document and NOT from
  * lib/: it takes a spec as the user writes it (plain YAML/JSON data) and says which
  * (flow, from, to, protocol, ports) the estate must get. Tests compare the library's flows and
  * the CLI's JSON against it as sets of port intervals, so grouping and "88" vs "88-88" don't
- * matter, but a missing, extra or wider port does.
+ * matter, but a missing, extra or wider port does. ICMP flows carry no ports: their key maps to
+ * an empty interval list and prints as `key|all`.
  */
+
+/** A CES or CEP instance as written in a spec ("instances: [{ port, authentication }]"). */
+export interface OracleInstance {
+  port: number;
+  authentication?: 'kerberos' | 'usernamePassword' | 'certificate';
+}
+
+/** A tier as written in a spec (only the keys the catalogue reads). */
+export interface OracleTier {
+  cidrs: string[];
+  osGeneration?: 'modern' | 'legacy';
+  rpcDynamicPorts?: string;
+  /** `ces` and `cep` only. */
+  instances?: OracleInstance[];
+}
+
+/** A custom flow as written in a spec; `icmp` has no `ports` key. */
+export interface OracleCustomFlow {
+  name: string;
+  from: string;
+  to: string;
+  protocol: 'tcp' | 'udp' | 'icmp';
+  ports?: (string | number)[];
+  purpose: string;
+}
 
 /** A spec as written in a file (only the keys the catalogue reads). */
 export interface OracleSpec {
@@ -13,11 +39,13 @@ export interface OracleSpec {
   dcomPort?: number;
   directEnrollment?: boolean;
   cesAuthentication?: 'kerberos' | 'usernamePassword' | 'certificate';
+  dcEnrollment?: boolean;
+  clientDirectory?: 'full' | 'minimal';
   domainMemberFlows?: boolean;
   crlPublishing?: 'none' | 'smb';
   ndesHttp?: boolean;
-  tiers: Record<string, { cidrs: string[]; osGeneration?: 'modern' | 'legacy'; rpcDynamicPorts?: string } | undefined>;
-  customFlows?: { name: string; from: string; to: string; protocol: 'tcp' | 'udp'; ports: (string | number)[]; purpose: string }[];
+  tiers: Record<string, OracleTier | undefined>;
+  customFlows?: OracleCustomFlow[];
   [other: string]: unknown;
 }
 
@@ -47,30 +75,56 @@ export function oracleDyn(spec: OracleSpec, tier: string): Interval {
   return spec.osGeneration === 'legacy' ? LEGACY : MODERN;
 }
 
+/**
+ * The instances of `ces` or `cep` with their authentication filled in: "the default is one
+ * instance on 443 with the estate's `cesAuthentication` (default `kerberos`), which stays the
+ * default authentication of any instance that omits it".
+ */
+export function oracleInstances(spec: OracleSpec, tier: 'ces' | 'cep'): Required<OracleInstance>[] {
+  const auth = spec.cesAuthentication ?? 'kerberos';
+  const t = spec.tiers[tier];
+  if (t === undefined) return [];
+  return (t.instances ?? [{ port: 443 }]).map((i) => ({ port: i.port, authentication: i.authentication ?? auth }));
+}
+
 const tcp = (a: number, b = a): PortSpec => ['tcp', [a, b]];
 const udp = (a: number, b = a): PortSpec => ['udp', [a, b]];
 
 /**
- * The expected flows, as `id|from|to|protocol` → merged port intervals.
+ * The expected flows, as `id|from|to|protocol` → merged port intervals (empty for ICMP).
  */
 export function oracleFlows(spec: OracleSpec): Map<string, Interval[]> {
   const has = (t: string): boolean => spec.tiers[t] !== undefined;
   const direct = spec.directEnrollment ?? true;
-  const kerberos = (spec.cesAuthentication ?? 'kerberos') === 'kerberos';
+  const dcEnrollment = spec.dcEnrollment ?? true;
+  const withAuth = (tier: 'ces' | 'cep', a: string): boolean => oracleInstances(spec, tier).some((i) => i.authentication === a);
 
   // DCOM(CA): TCP 135 plus either DYN of the CA or the static port.
   const dcom: PortSpec[] = [tcp(135), spec.dcomPort !== undefined ? tcp(spec.dcomPort) : ['tcp', oracleDyn(spec, 'ca')]];
   // DIRECTORY: 88 and 464 TCP+UDP, 389 TCP+UDP, 636 TCP, 3268-3269 TCP, 53 TCP+UDP.
   const directory: PortSpec[] = [tcp(88), udp(88), tcp(464), udp(464), tcp(389), udp(389), tcp(636), tcp(3268, 3269), tcp(53), udp(53)];
+  // DIRECTORY-MINIMAL: DIRECTORY without 636 and 3269.
+  const directoryMinimal: PortSpec[] = [tcp(88), udp(88), tcp(464), udp(464), tcp(389), udp(389), tcp(3268), tcp(53), udp(53)];
+  // CLIENT-DIRECTORY: DIRECTORY, or DIRECTORY-MINIMAL with `clientDirectory: minimal`.
+  const clientDirectory = spec.clientDirectory === 'minimal' ? directoryMinimal : directory;
+  // CA-DC-RPC: TCP 135 + DYN(dc) and TCP 445.
+  const caDcRpc: PortSpec[] = [tcp(135), ['tcp', oracleDyn(spec, 'dc')], tcp(445)];
   // MEMBER toward dc: NTP UDP 123, TCP 135 + DYN of the DC, SMB TCP 445.
   const member: PortSpec[] = [udp(123), tcp(135), ['tcp', oracleDyn(spec, 'dc')], tcp(445)];
   const servers = ['ca', 'ces', 'cep', 'webEnrollment', 'ndes', 'ocsp'];
+  // server-crl sources: ca, ndes, dc, and ces/cep when one of their instances uses certificates.
+  const crlSources = ['ca', 'ndes', 'dc', ...(['ces', 'cep'] as const).filter((t) => withAuth(t, 'certificate'))];
+  // client-directory: direct enrollment, or webEnrollment, or a present ces/cep with a Kerberos instance.
+  const clientDirectoryOn = direct || has('webEnrollment') || withAuth('ces', 'kerberos') || withAuth('cep', 'kerberos');
+  const instancePorts = (tier: 'ces' | 'cep'): PortSpec[] => oracleInstances(spec, tier).map((i) => tcp(i.port));
 
-  // The Flows table, row by row: [id, sources, destination, condition, ports].
+  // The Flows table, row by row: [id, sources, destination, condition, ports]. A row applies
+  // only to present sources and a present destination.
   const rows: [string, string[], string, boolean, PortSpec[]][] = [
     ['enroll-dcom', ['clients'], 'ca', direct, dcom],
-    ['ces-https', ['clients'], 'ces', true, [tcp(443)]],
-    ['cep-https', ['clients'], 'cep', true, [tcp(443)]],
+    ['dc-enroll-dcom', ['dc'], 'ca', dcEnrollment, dcom],
+    ['ces-https', ['clients'], 'ces', true, instancePorts('ces')],
+    ['cep-https', ['clients'], 'cep', true, instancePorts('cep')],
     ['ces-dcom', ['ces'], 'ca', true, dcom],
     ['web-https', ['clients'], 'webEnrollment', true, [tcp(443)]],
     ['web-dcom', ['webEnrollment'], 'ca', true, dcom],
@@ -81,26 +135,30 @@ export function oracleFlows(spec: OracleSpec): Map<string, Interval[]> {
     ['ocsp-http', ['clients'], 'ocsp', true, [tcp(80)]],
     ['cdp-http', ['clients'], 'cdp', true, [tcp(80)]],
     ['ocsp-crl', ['ocsp'], 'cdp', true, [tcp(80)]],
+    ['server-crl', crlSources, 'cdp', true, [tcp(80)]],
     ['crl-publish-smb', ['ca'], 'cdp', spec.crlPublishing === 'smb', [tcp(445)]],
     ['directory', servers, 'dc', true, directory],
-    ['client-directory', ['clients'], 'dc', direct || ((has('ces') || has('cep')) && kerberos), directory],
-    ['ca-dc-rpc', ['ca'], 'dc', true, [tcp(135), ['tcp', oracleDyn(spec, 'dc')]]],
+    ['client-directory', ['clients'], 'dc', clientDirectoryOn, clientDirectory],
+    ['admin-directory', ['admins'], 'dc', true, directoryMinimal],
+    ['ca-dc-rpc', ['ca'], 'dc', true, caDcRpc],
     ['member', servers, 'dc', spec.domainMemberFlows === true, member],
   ];
 
   const out = new Map<string, Interval[]>();
-  const add = (key: string, iv: Interval): void => {
-    out.set(key, [...(out.get(key) ?? []), iv]);
+  const add = (key: string, ivs: Interval[]): void => {
+    out.set(key, [...(out.get(key) ?? []), ...ivs]);
   };
   for (const [id, froms, to, when, ports] of rows) {
     if (!when || !has(to)) continue;
     for (const from of froms) {
       if (!has(from)) continue;
-      for (const [proto, iv] of ports) add(`${id}|${from}|${to}|${proto}`, iv);
+      for (const [proto, iv] of ports) add(`${id}|${from}|${to}|${proto}`, [iv]);
     }
   }
+  // Custom flows: like catalogue rows; ICMP has no ports (all ICMP types).
   for (const c of spec.customFlows ?? []) {
-    for (const p of c.ports) add(`custom:${c.name}|${c.from}|${c.to}|${c.protocol}`, rangeText(String(p)));
+    const key = `custom:${c.name}|${c.from}|${c.to}|${c.protocol}`;
+    add(key, c.protocol === 'icmp' ? [] : (c.ports ?? []).map((p) => rangeText(String(p))));
   }
   for (const [k, v] of out) out.set(k, mergeIntervals(v));
   return out;
@@ -140,7 +198,9 @@ export function groupFlows(flows: readonly FlowLike[]): Map<string, Interval[]> 
 
 /**
  * The sorted list `key|lo-hi` of a grouping; with `withIds` false the flow id is dropped and
- * the port sets of one (from, to, protocol) are united (the issue's "what counts").
+ * the port sets of one (from, to, protocol) are united (the issue's "what counts"). A key
+ * without ports prints once: `key|all` for ICMP, `key|none` otherwise (so a port-less TCP or
+ * UDP flow cannot vanish from a comparison).
  */
 export function portSetLines(groups: Map<string, Interval[]>, withIds = true): string[] {
   const regrouped = new Map<string, Interval[]>();
@@ -149,27 +209,34 @@ export function portSetLines(groups: Map<string, Interval[]>, withIds = true): s
     regrouped.set(key, [...(regrouped.get(key) ?? []), ...v]);
   }
   const lines: string[] = [];
-  for (const [k, v] of regrouped) for (const [a, b] of mergeIntervals(v)) lines.push(`${k}|${a}-${b}`);
+  for (const [k, v] of regrouped) {
+    if (v.length === 0) lines.push(`${k}|${k.endsWith('|icmp') ? 'all' : 'none'}`);
+    for (const [a, b] of mergeIntervals(v)) lines.push(`${k}|${a}-${b}`);
+  }
   return lines.sort();
 }
 
 /** Rich estates for oracle comparisons: every tier, every option, both generations. */
 export const ORACLE_ESTATES: Record<string, OracleSpec> = {
-  // Every tier; legacy estate but modern DCs; CA pinned; CES with username/password and no
-  // direct enrollment (so no client-directory); member baseline, SMB publishing, SCEP over HTTP.
+  // Every tier; legacy estate but modern DCs; CA pinned; no direct enrollment, but Web
+  // Enrollment keeps client-directory on, narrowed to DIRECTORY-MINIMAL; CES on
+  // username/password with a second certificate instance on 8443 (so CES fetches CRLs), CEP on
+  // the estate's username/password (so it does not); member baseline, SMB publishing, SCEP over
+  // HTTP; custom TCP, UDP and ICMP flows.
   everything: {
     name: 'everything',
     osGeneration: 'legacy',
     dcomPort: 10509,
     directEnrollment: false,
     cesAuthentication: 'usernamePassword',
+    clientDirectory: 'minimal',
     domainMemberFlows: true,
     crlPublishing: 'smb',
     ndesHttp: true,
     tiers: {
       clients: { cidrs: ['10.20.0.0/16', '10.21.0.0/16'] },
       ca: { cidrs: ['10.0.1.0/24'] },
-      ces: { cidrs: ['10.0.2.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443 }, { port: 8443, authentication: 'certificate' }] },
       cep: { cidrs: ['10.0.2.0/24'] },
       dc: { cidrs: ['10.0.0.0/24'], osGeneration: 'modern' },
       webEnrollment: { cidrs: ['10.0.3.0/24'] },
@@ -183,33 +250,41 @@ export const ORACLE_ESTATES: Record<string, OracleSpec> = {
       { name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP from the PAWs' },
       { name: 'winrm', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['5985', 5986], purpose: 'WinRM' },
       { name: 'snmp', from: 'ca', to: 'ocsp', protocol: 'udp', ports: ['161-162'], purpose: 'monitoring' },
+      { name: 'ping', from: 'admins', to: 'dc', protocol: 'icmp', purpose: 'monitoring ping' },
     ],
   },
-  // CEP with Kerberos keeps client-directory on without direct enrollment; a legacy CA beats
-  // the estate's RPC range; the DCs have their own range; NDES without devices; member on.
+  // CEP with a Kerberos instance (its authentication omitted, so the estate's kerberos) keeps
+  // client-directory on without direct enrollment or Web Enrollment (CES, the enrollment path,
+  // is on username/password and would not); the CEP certificate instance
+  // on 8443 brings no server-crl (no cdp); DCs get no certificates from this CA; a legacy CA
+  // beats the estate's RPC range; the DCs have their own range; NDES without devices; member on.
   cepKerberos: {
     name: 'cep-kerberos',
     rpcDynamicPorts: '5000-5199',
     directEnrollment: false,
     cesAuthentication: 'kerberos',
+    dcEnrollment: false,
     domainMemberFlows: true,
     tiers: {
       clients: { cidrs: ['10.20.0.0/16'] },
       ca: { cidrs: ['10.0.1.0/24'], osGeneration: 'legacy' },
-      cep: { cidrs: ['10.0.2.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'usernamePassword' }] },
+      cep: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443 }, { port: 8443, authentication: 'certificate' }] },
       dc: { cidrs: ['10.0.0.0/24'], rpcDynamicPorts: '6000-6199' },
-      webEnrollment: { cidrs: ['10.0.3.0/24'] },
       ndes: { cidrs: ['10.0.4.0/24'] },
       ocsp: { cidrs: ['10.0.5.0/24'] },
       admins: { cidrs: ['10.0.9.0/28'] },
     },
   },
-  // Direct enrollment with CES on client certificates; a narrowed CA range holding the static
-  // port (legal, warned); legacy DCs; NDES with devices but without HTTP; OCSP and CDP.
+  // Direct enrollment with CES on client certificates (default instance, so CES fetches CRLs);
+  // a narrowed CA range holding the static port (legal, warned); legacy DCs; NDES with devices
+  // but without HTTP (NDES fetches CRLs); OCSP and CDP; options spelled out at their defaults.
   directWithCertificateCes: {
     name: 'direct-cert',
     dcomPort: 50050,
     cesAuthentication: 'certificate',
+    dcEnrollment: true,
+    clientDirectory: 'full',
     tiers: {
       clients: { cidrs: ['10.20.0.0/16'] },
       ca: { cidrs: ['10.0.1.0/24'], rpcDynamicPorts: '50000-50099' },
@@ -221,6 +296,27 @@ export const ORACLE_ESTATES: Record<string, OracleSpec> = {
       cdp: { cidrs: ['10.0.6.0/24'] },
     },
   },
+  // CES-only enrollment with two Kerberos instances on custom ports (no 443) and a
+  // username/password one; CEP with a certificate instance only (CEP fetches CRLs, brings no
+  // client-directory); admins with an ICMP custom flow toward the CA; cdp without SMB publishing.
+  cesInstances: {
+    name: 'ces-instances',
+    directEnrollment: false,
+    clientDirectory: 'minimal',
+    tiers: {
+      clients: { cidrs: ['10.20.0.0/16'] },
+      ca: { cidrs: ['10.0.1.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 4443 }, { port: 9443, authentication: 'kerberos' }, { port: 10443, authentication: 'usernamePassword' }] },
+      cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 8443, authentication: 'certificate' }] },
+      dc: { cidrs: ['10.0.0.0/24'] },
+      cdp: { cidrs: ['10.0.6.0/24'] },
+      admins: { cidrs: ['10.0.9.0/28'] },
+    },
+    customFlows: [
+      { name: 'ping-ca', from: 'admins', to: 'ca', protocol: 'icmp', purpose: 'monitoring ping' },
+      { name: 'ping-dc', from: 'admins', to: 'dc', protocol: 'icmp', purpose: 'LDAP client ping (KB 179442)' },
+    ],
+  },
   // The core only, all defaults.
   core: {
     tiers: {
@@ -230,3 +326,184 @@ export const ORACLE_ESTATES: Record<string, OracleSpec> = {
     },
   },
 };
+
+/**
+ * One switch of the catalogue: the same estate with a row (or part of one) on and off. `lines`
+ * are hand-written from the document: every one is in the `on` estate's flows and none is in the
+ * `off` estate's.
+ */
+export interface OracleToggle {
+  readonly name: string;
+  readonly on: OracleSpec;
+  readonly off: OracleSpec;
+  readonly lines: readonly string[];
+}
+
+const CORE_TIERS: Record<string, OracleTier> = {
+  clients: { cidrs: ['10.20.0.0/16'] },
+  ca: { cidrs: ['10.0.1.0/24'] },
+  dc: { cidrs: ['10.0.0.0/24'] },
+};
+const CDP: OracleTier = { cidrs: ['10.0.6.0/24'] };
+/** An estate of the core plus `tiers`, with `options`. */
+const estate = (options: Partial<OracleSpec>, tiers: Record<string, OracleTier> = {}): OracleSpec => ({
+  name: 'toggle',
+  ...options,
+  tiers: { ...CORE_TIERS, ...tiers },
+});
+const MIN_TCP = ['tcp|88-88', 'tcp|464-464', 'tcp|389-389', 'tcp|3268-3268', 'tcp|53-53'];
+const MIN_UDP = ['udp|88-88', 'udp|464-464', 'udp|389-389', 'udp|53-53'];
+/** DIRECTORY-MINIMAL of one (id, from, to), hand-written. */
+const minimal = (prefix: string): string[] => [...MIN_TCP, ...MIN_UDP].map((p) => `${prefix}|${p}`);
+/** DIRECTORY of one (id, from, to), hand-written. */
+const full = (prefix: string): string[] =>
+  ['tcp|88-88', 'tcp|464-464', 'tcp|389-389', 'tcp|636-636', 'tcp|3268-3269', 'tcp|53-53', ...MIN_UDP].map((p) => `${prefix}|${p}`);
+const CES_USER: OracleTier = { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'usernamePassword' }] };
+
+/** Every new row of v2 on and off under each option that switches it. */
+export const ORACLE_TOGGLES: readonly OracleToggle[] = [
+  {
+    name: 'dc-enroll-dcom: dcEnrollment default (true) vs false',
+    on: estate({}),
+    off: estate({ dcEnrollment: false }),
+    lines: ['dc-enroll-dcom|dc|ca|tcp|135-135', 'dc-enroll-dcom|dc|ca|tcp|49152-65535'],
+  },
+  {
+    name: 'dc-enroll-dcom: dcEnrollment true vs false with CES-only enrollment, a pinned legacy CA',
+    on: estate({ dcEnrollment: true, directEnrollment: false, osGeneration: 'legacy', dcomPort: 20000, cesAuthentication: 'usernamePassword' }, { ces: CES_USER }),
+    off: estate({ dcEnrollment: false, directEnrollment: false, osGeneration: 'legacy', dcomPort: 20000, cesAuthentication: 'usernamePassword' }, { ces: CES_USER }),
+    lines: ['dc-enroll-dcom|dc|ca|tcp|135-135', 'dc-enroll-dcom|dc|ca|tcp|20000-20000'],
+  },
+  {
+    name: 'server-crl of ca and dc: cdp present vs absent',
+    on: estate({}, { cdp: CDP }),
+    off: estate({}),
+    lines: ['server-crl|ca|cdp|tcp|80-80', 'server-crl|dc|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of dc does not hang on dcEnrollment: dcEnrollment false, cdp present vs absent',
+    on: estate({ dcEnrollment: false }, { cdp: CDP }),
+    off: estate({ dcEnrollment: false }),
+    lines: ['server-crl|ca|cdp|tcp|80-80', 'server-crl|dc|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of ndes: ndes with cdp vs ndes without cdp',
+    on: estate({}, { ndes: { cidrs: ['10.0.4.0/24'] }, cdp: CDP }),
+    off: estate({}, { ndes: { cidrs: ['10.0.4.0/24'] } }),
+    lines: ['server-crl|ndes|cdp|tcp|80-80', 'server-crl|ca|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of ndes: cdp with ndes vs cdp without ndes',
+    on: estate({}, { ndes: { cidrs: ['10.0.4.0/24'] }, cdp: CDP }),
+    off: estate({}, { cdp: CDP }),
+    lines: ['server-crl|ndes|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of ces: a certificate instance vs Kerberos and username/password instances only',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'kerberos' }, { port: 8443, authentication: 'certificate' }] }, cdp: CDP }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'kerberos' }, { port: 8443, authentication: 'usernamePassword' }] }, cdp: CDP }),
+    lines: ['server-crl|ces|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of ces: certificate instance with cdp vs without cdp',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 8443, authentication: 'certificate' }] }, cdp: CDP }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 8443, authentication: 'certificate' }] } }),
+    lines: ['server-crl|ces|cdp|tcp|80-80', 'server-crl|ca|cdp|tcp|80-80', 'server-crl|dc|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of ces: default instance on cesAuthentication certificate vs kerberos',
+    on: estate({ cesAuthentication: 'certificate' }, { ces: { cidrs: ['10.0.2.0/24'] }, cdp: CDP }),
+    off: estate({ cesAuthentication: 'kerberos' }, { ces: { cidrs: ['10.0.2.0/24'] }, cdp: CDP }),
+    lines: ['server-crl|ces|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of cep: an instance omitting authentication inherits certificate vs inherits username/password',
+    on: estate({ cesAuthentication: 'certificate' }, { cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 8443 }] }, cdp: CDP }),
+    off: estate({ cesAuthentication: 'usernamePassword' }, { cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 8443 }] }, cdp: CDP }),
+    lines: ['server-crl|cep|cdp|tcp|80-80'],
+  },
+  {
+    name: 'server-crl of cep: a certificate instance vs none (CES certificate does not make CEP fetch)',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'certificate' }] }, cep: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'certificate' }] }, cdp: CDP }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'certificate' }] }, cep: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'kerberos' }] }, cdp: CDP }),
+    lines: ['server-crl|cep|cdp|tcp|80-80'],
+  },
+  {
+    name: 'admin-directory: admins present vs absent',
+    on: estate({}, { admins: { cidrs: ['10.0.9.0/28'] } }),
+    off: estate({}),
+    lines: minimal('admin-directory|admins|dc'),
+  },
+  {
+    name: 'admin-directory stays DIRECTORY-MINIMAL under clientDirectory minimal: admins present vs absent',
+    on: estate({ clientDirectory: 'minimal' }, { admins: { cidrs: ['10.0.9.0/28'] } }),
+    off: estate({ clientDirectory: 'minimal' }),
+    lines: minimal('admin-directory|admins|dc'),
+  },
+  {
+    name: 'client-directory: clientDirectory full (default) vs minimal: LDAPS and GC over TLS',
+    on: estate({}),
+    off: estate({ clientDirectory: 'minimal' }),
+    lines: ['client-directory|clients|dc|tcp|636-636', 'client-directory|clients|dc|tcp|3268-3269'],
+  },
+  {
+    name: 'client-directory: clientDirectory full vs minimal with Web Enrollment only (server tiers keep DIRECTORY)',
+    on: estate({ clientDirectory: 'full', directEnrollment: false }, { webEnrollment: { cidrs: ['10.0.3.0/24'] } }),
+    off: estate({ clientDirectory: 'minimal', directEnrollment: false }, { webEnrollment: { cidrs: ['10.0.3.0/24'] } }),
+    lines: ['client-directory|clients|dc|tcp|636-636', 'client-directory|clients|dc|tcp|3268-3269'],
+  },
+  {
+    name: 'client-directory: clientDirectory minimal vs absent client-directory (direct enrollment on vs off, CES username/password)',
+    on: estate({ clientDirectory: 'minimal', cesAuthentication: 'usernamePassword' }, { ces: CES_USER }),
+    off: estate({ clientDirectory: 'minimal', directEnrollment: false, cesAuthentication: 'usernamePassword' }, { ces: CES_USER }),
+    lines: minimal('client-directory|clients|dc'),
+  },
+  {
+    name: 'client-directory: directEnrollment false with webEnrollment present vs absent',
+    on: estate({ directEnrollment: false, cesAuthentication: 'usernamePassword' }, { ces: CES_USER, webEnrollment: { cidrs: ['10.0.3.0/24'] } }),
+    off: estate({ directEnrollment: false, cesAuthentication: 'usernamePassword' }, { ces: CES_USER }),
+    lines: full('client-directory|clients|dc'),
+  },
+  {
+    name: 'client-directory: directEnrollment false, a Kerberos CES instance present vs absent',
+    on: estate({ directEnrollment: false }, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'usernamePassword' }, { port: 8443, authentication: 'kerberos' }] } }),
+    off: estate({ directEnrollment: false }, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'usernamePassword' }, { port: 8443, authentication: 'certificate' }] } }),
+    lines: full('client-directory|clients|dc'),
+  },
+  {
+    name: 'client-directory: directEnrollment false, a CEP instance omitting authentication (kerberos by default) vs username/password',
+    on: estate({ directEnrollment: false, clientDirectory: 'minimal' }, { cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 443 }] }, ces: CES_USER }),
+    off: estate({ directEnrollment: false, clientDirectory: 'minimal' }, { cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 443, authentication: 'usernamePassword' }] }, ces: CES_USER }),
+    lines: minimal('client-directory|clients|dc'),
+  },
+  {
+    name: 'client-directory: directEnrollment false, default CES instance on cesAuthentication kerberos vs certificate',
+    on: estate({ directEnrollment: false, cesAuthentication: 'kerberos' }, { ces: { cidrs: ['10.0.2.0/24'] } }),
+    off: estate({ directEnrollment: false, cesAuthentication: 'certificate' }, { ces: { cidrs: ['10.0.2.0/24'] } }),
+    lines: full('client-directory|clients|dc'),
+  },
+  {
+    name: 'ces-https instance ports: two instances vs the default one (443)',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'kerberos' }, { port: 8443, authentication: 'certificate' }] } }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'] } }),
+    lines: ['ces-https|clients|ces|tcp|8443-8443'],
+  },
+  {
+    name: 'ces-https instance ports: the default instance vs one instance on 9443 (no 443)',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'] } }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 9443 }] } }),
+    lines: ['ces-https|clients|ces|tcp|443-443'],
+  },
+  {
+    name: 'cep-https instance ports: an instance on 9443 vs the default one (443)',
+    on: estate({}, { cep: { cidrs: ['10.0.3.0/24'], instances: [{ port: 443 }, { port: 9443, authentication: 'usernamePassword' }] } }),
+    off: estate({}, { cep: { cidrs: ['10.0.3.0/24'] } }),
+    lines: ['cep-https|clients|cep|tcp|9443-9443'],
+  },
+  {
+    name: 'ICMP custom flow: present vs absent',
+    on: estate({ customFlows: [{ name: 'ping', from: 'admins', to: 'dc', protocol: 'icmp', purpose: 'ping' }] }, { admins: { cidrs: ['10.0.9.0/28'] } }),
+    off: estate({ customFlows: [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: [3389], purpose: 'RDP' }] }, { admins: { cidrs: ['10.0.9.0/28'] } }),
+    lines: ['custom:ping|admins|dc|icmp|all'],
+  },
+];
