@@ -104,6 +104,8 @@ export const Messages = {
   customFlowMissingTier: (which: 'from' | 'to', tier: string) =>
     `custom flow ${which} "${tier}", but the estate has no such tier; add tiers.${tier} or change "${which}"`,
   icmpTakesNoPorts: () => 'an icmp flow allows every ICMP type and takes no "ports"; remove the key (or use tcp or udp)',
+  instancesOnlyOnWebServices: (tier: string) =>
+    `only the ces and cep tiers have web service instances; remove "instances" from ${tier} (give tiers.ces or tiers.cep their instances)`,
   instancePortBounds: (port: number) => `${port} is not a port; an instance listens on a TCP port in 1-65535 (443 by default)`,
   instancePortTwice: (port: number, first: string) => `port ${port} is already the port of ${first}; each instance has its own port`,
   tooManyItems: (what: string, max: number) => `more than ${max} ${what}; give at most ${max}`,

@@ -60,6 +60,7 @@ function translate(doc: unknown, e: ErrorObject): InputProblem {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const accepted = Object.keys((schemaAt(e.instancePath)?.properties as object) ?? {}).filter((k) => k !== '$schema');
+      if (key === 'instances' && /^\/tiers\/[^/]+$/.test(e.instancePath)) return problem(keyPath(e.instancePath, key), Messages.instancesOnlyOnWebServices(keyPath(e.instancePath)));
       return problem(keyPath(e.instancePath, key), Messages.unknownKey(key, accepted));
     }
     case 'required': {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { AwsPlanEvaluator } from '../../lib/audit/aws-evaluator';
 import { AdcsInputError } from '../../lib/errors';
+import { PortRange } from '../../lib/model/port-range';
 import { EstateProps, TierProps } from '../../lib/spec/props';
 import { resolveSpec } from '../../lib/spec/resolve';
 import { auditAws } from '../aws/support/audit';
@@ -16,9 +17,10 @@ function proves(props: EstateProps): void {
   assert.deepEqual(auditAws(json, props), []);
 }
 
-const core = (over: Partial<EstateProps> = {}, tiers: Record<string, TierProps> = {}): EstateProps => ({
+const core = (over: Partial<EstateProps> = {}, tiers: Record<string, TierProps> = {}, customFlows?: EstateProps['customFlows']): EstateProps => ({
   name: 'adcs', platform: 'aws' as never, aws: AWS,
   ...over,
+  ...(customFlows ? { customFlows } : {}),
   tiers: {
     clients: { cidrs: ['10.20.0.0/16'] },
     ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true },
@@ -48,6 +50,45 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'], createSecurityGroup: true },
     cdp: { cidrs: ['10.0.3.0/24'] }, ocsp: { cidrs: ['10.0.4.0/24'], createSecurityGroup: true },
   })));
+
+  it('ICMP custom flows (all types) between created groups and to a tier known by CIDR', () => proves(core({}, {
+    admins: { cidrs: ['10.0.9.0/28'] },
+    ces: { cidrs: ['10.0.2.0/24'], createSecurityGroup: true },
+  }, [
+    { name: 'ping-dc', from: 'admins', to: 'dc', protocol: 'icmp' as never, purpose: 'the LDAP client pings DCs' },
+    { name: 'ping-ca', from: 'ces', to: 'ca', protocol: 'icmp' as never, purpose: 'monitoring' },
+  ])));
+
+  it('v2 flows and ICMP as AWS writes them: DCs enroll, servers fetch CRLs, admins reach the DCs; icmp -1/-1', () => {
+    // GIVEN created groups for the CA, DCs and CDP, admins by CIDR, an ICMP flow
+    const props = core({}, { admins: { cidrs: ['10.0.9.0/28'] }, cdp: { cidrs: ['10.0.3.0/24'], createSecurityGroup: true } },
+      [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp' as never, purpose: 'ping' }]);
+    const { json } = synthAws(props);
+    const ev = new AwsPlanEvaluator(json, resolveSpec(props, 'test'));
+    // THEN the new flows are allowed end to end
+    assert.ok(ev.reach({ tier: 'dc' }, 'ca', 'tcp' as never).allowed.some((p) => p.covers(PortRange.tcpRange(49152, 65535))));
+    assert.ok(ev.reach({ tier: 'ca' }, 'cdp', 'tcp' as never).allowed.some((p) => p.contains(80)));
+    assert.ok(ev.reach({ tier: 'dc' }, 'cdp', 'tcp' as never).allowed.some((p) => p.contains(80)));
+    assert.ok(ev.reach({ tier: 'admins' }, 'dc', 'udp' as never).allowed.some((p) => p.contains(389)));
+    assert.ok(ev.reach({ tier: 'ca' }, 'dc', 'tcp' as never).allowed.some((p) => p.contains(445)));
+    // AND ICMP is one rule each way with ip_protocol icmp and type/code -1 (never a port range)
+    const icmp = ['ingress', 'egress'].flatMap((d) => Object.values<any>(json.resource[`aws_vpc_security_group_${d}_rule`]))
+      .filter((r) => r.ip_protocol === 'icmp');
+    assert.equal(icmp.length, 2);
+    for (const r of icmp) assert.deepEqual([r.from_port, r.to_port], [-1, -1]);
+    assert.ok(ev.reach({ tier: 'ca' }, 'dc', 'icmp' as never).allowed.length > 0);
+    assert.deepEqual(ev.reach({ tier: 'clients' }, 'dc', 'icmp' as never).inbound.anyAllowed, []);
+  });
+
+  it('an ICMP rule for one type does not allow an every-type ICMP flow', () => {
+    // GIVEN the ICMP ingress rule narrowed to echo request (type 8, code 0)
+    const props = core({}, {}, [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp' as never, purpose: 'ping' }]);
+    const { json } = synthAws(props);
+    const rule = Object.values<any>(json.resource.aws_vpc_security_group_ingress_rule).find((r) => r.ip_protocol === 'icmp');
+    Object.assign(rule, { from_port: 8, to_port: 0 });
+    // WHEN audited  THEN the flow is reported as not wholly allowed
+    assert.ok(auditAws(json, props).some((l) => l.startsWith('custom:ping|ca|dc|icmp')), auditAws(json, props).join('\n'));
+  });
 
   it('the audit can fail: a missing rule, an extra port, a widened rule, an allow-all egress', () => {
     // GIVEN a correct plan

@@ -25,6 +25,11 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
     ndesHttp: fc.boolean(),
     deny: fc.boolean(),
     rdp: fc.boolean(),
+    dcEnrollment: fc.boolean(),
+    minimalDirectory: fc.boolean(),
+    ping: fc.boolean(),
+    // a second CES/CEP instance on a custom port, with its own authentication
+    secondInstance: fc.option(fc.record({ port: fc.integer({ min: 1024, max: 65535 }), auth: fc.constantFrom('kerberos', 'usernamePassword', 'certificate') }), { nil: undefined }),
   }).map((r) => {
     const keys: TierKey[] = ['clients', 'ca', 'dc', ...r.optional];
     const tiers: Record<string, TierProps> = {};
@@ -39,6 +44,9 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       const mode = shareWithCes ? r.modes[keys.indexOf('ces')] : r.modes[i];
       const t: TierProps = { cidrs: [cidr] };
       if (k === 'dc' && r.dcLegacy) Object.assign(t, { osGeneration: 'legacy' });
+      if ((k === 'ces' || k === 'cep') && r.secondInstance && r.secondInstance.port !== 443) {
+        Object.assign(t, { instances: [{ port: 443 }, { port: r.secondInstance.port, authentication: r.secondInstance.auth }] });
+      }
       if (mode === 'subnets' && k !== 'ndesClients') Object.assign(t, { subnetIds: [subnet(shareWithCes ? 'ces' : k)] });
       if (mode === 'existing' && k !== 'ndesClients') Object.assign(t, { networkSecurityGroup: { name: `nsg-${shareWithCes ? 'ces' : k}`, resourceGroupName: 'rg-net', denyByDefault: r.deny } });
       tiers[k] = t;
@@ -56,7 +64,12 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       crlPublishing: has('cdp') && r.smb ? ('smb' as never) : undefined,
       ndesHttp: has('ndes') ? r.ndesHttp : undefined,
       tiers: tiers as unknown as EstateProps['tiers'],
-      customFlows: has('admins') && r.rdp ? [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP' }] : undefined,
+      dcEnrollment: r.dcEnrollment,
+      clientDirectory: (r.minimalDirectory ? 'minimal' : 'full') as never,
+      customFlows: [
+        ...(has('admins') && r.rdp ? [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP' }] : []),
+        ...(r.ping ? [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp' as never, purpose: 'ping the DCs' }] : []),
+      ],
     };
     return JSON.parse(JSON.stringify(props)) as EstateProps;
   });

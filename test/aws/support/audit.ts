@@ -25,7 +25,8 @@ export class AwsExpectation {
   private readonly tiers: Record<string, TierProps>;
 
   constructor(private readonly props: EstateProps) {
-    this.flows = oracleFlows(props as unknown as OracleSpec);
+    // ICMP flows have no ports; along the evaluator's port axis (the ICMP type) they are all of it.
+    this.flows = new Map([...oracleFlows(props as unknown as OracleSpec)].map(([k, v]) => [k, k.endsWith('|icmp') ? ALL : v]));
     this.tiers = props.tiers as unknown as Record<string, TierProps>;
   }
 
@@ -86,8 +87,8 @@ const intersect = (x: Iv[], y: Iv[]): Iv[] => mergeIntervals(x.flatMap(([a, b]) 
 /**
  * Audits a synthesized plan of `props` with the AWS evaluator; returns every discrepancy (empty
  * when the plan is right): unresolved items; a flow not allowed at every port of every range
- * (ends and just-outside ports spot-checked); for every ordered pair of tiers and both
- * protocols, inbound and outbound at the groups the library writes to not exactly the flows'
+ * (ends and just-outside ports spot-checked); for every ordered pair of tiers and each
+ * protocol (TCP, UDP, ICMP), inbound and outbound at the groups the library writes to not exactly the flows'
  * ports (for every address and for any address); anything from or to outside addresses.
  */
 export function auditAws(json: unknown, props: EstateProps): string[] {
@@ -116,7 +117,7 @@ export function auditAws(json: unknown, props: EstateProps): string[] {
   }
   for (const from of x.keys()) {
     for (const to of x.keys()) {
-      for (const protocol of [Protocol.TCP, Protocol.UDP]) {
+      for (const protocol of [Protocol.TCP, Protocol.UDP, Protocol.ICMP]) {
         const r = ev.reach({ tier: from }, to, protocol);
         endCheck(`inbound ${from}->${to} ${protocol}`, r.inbound, x.group(to) !== undefined, x.inbound(from, to, protocol));
         endCheck(`outbound ${from}->${to} ${protocol}`, r.outbound, x.group(from) !== undefined, x.outbound(from, to, protocol));
@@ -127,7 +128,7 @@ export function auditAws(json: unknown, props: EstateProps): string[] {
   }
   for (const cidr of OUTSIDE) {
     for (const t of x.keys()) {
-      for (const protocol of [Protocol.TCP, Protocol.UDP]) {
+      for (const protocol of [Protocol.TCP, Protocol.UDP, Protocol.ICMP]) {
         if (x.group(t)) {
           endCheck(`inbound ${cidr}->${t} ${protocol}`, ev.ingress({ cidr }, t, protocol), true, []);
           const allEgress = props.aws?.allowAllEgress === true && props.tiers[t as 'ca']?.createSecurityGroup === true;
