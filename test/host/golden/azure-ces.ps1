@@ -64,10 +64,11 @@ $services = @{}
 $reboot = $false
 foreach ($v in $Registry) {
     $data = if ($v.Type -eq 'MultiString') { [string[]] $v.Value } else { [string] $v.Value[0] }
+    $needs = if ($v.Restart -eq 'Reboot') { 'a restart of the computer' } else { 'a restart of ' + $v.Restart }
     if (-not $local) {
         if ($RegistryGpo -ne '') {
             Set-GPRegistryValue -Name $RegistryGpo -Key $v.Path -ValueName $v.Name -Type $v.Type -Value $data -WhatIf:$WhatIfPreference | Out-Null
-            Write-Warning "$($v.Path)\$($v.Name) goes to GPO '$RegistryGpo'; it takes effect after $($v.Restart) on each host once the GPO applies."
+            Write-Warning "$($v.Path)\$($v.Name) goes to GPO '$RegistryGpo'; once the GPO applies, each host needs $needs."
         } else {
             Write-Warning "$($v.Path)\$($v.Name) is not written: give -RegistryGpo, or run this script on the host without -PolicyStore."
         }
@@ -76,10 +77,18 @@ foreach ($v in $Registry) {
     $key = 'Registry::' + ($v.Path -replace '^HKLM\\', 'HKEY_LOCAL_MACHINE\')
     # Only a missing key is created: New-Item -Force on an existing key would replace it.
     if (-not (Test-Path -LiteralPath $key)) { New-Item -Path $key -Force -WhatIf:$WhatIfPreference | Out-Null }
-    $item = Get-ItemProperty -LiteralPath $key -ErrorAction SilentlyContinue
-    $current = if ($null -ne $item -and @($item.PSObject.Properties.Name) -contains $v.Name) { @($item.($v.Name)) -join "`n" } else { $null }
+    $current = $null
+    if (Test-Path -LiteralPath $key) {
+        $item = Get-ItemProperty -LiteralPath $key
+        if (@($item.PSObject.Properties.Name) -contains $v.Name) { $current = @($item.($v.Name)) -join "`n" }
+    }
     if ($current -ne (@($data) -join "`n")) {
-        Set-ItemProperty -LiteralPath $key -Name $v.Name -Type $v.Type -Value $data -WhatIf:$WhatIfPreference
+        if (Test-Path -LiteralPath $key) {
+            Set-ItemProperty -LiteralPath $key -Name $v.Name -Type $v.Type -Value $data -WhatIf:$WhatIfPreference
+        } else {
+            # -WhatIf run on a host without the key: say what would be written under it.
+            Write-Host "What if: Set-ItemProperty $($v.Path) $($v.Name) = $(@($data) -join ', ') ($($v.Type))"
+        }
         if ($v.Restart -eq 'Reboot') { $reboot = $true } else { $services[$v.Restart] = $true }
     }
 }
