@@ -29,7 +29,12 @@ export enum HostBinding {
   CERTSVC = 'certsvc',
 }
 
-/** Program of rules bound to the endpoint mapper ("RPC Dependency", Windows Firewall docs). */
+/**
+ * Program of rules bound to the endpoint mapper. Microsoft's Windows Firewall guidance "RPC
+ * Dependency" (learn.microsoft.com/previous-versions/windows/desktop/ics/rpc-dependency): a DCOM
+ * server needs one rule for its port bound to the binary that receives DCOM, and one for TCP 135
+ * bound to svchost.exe and RPCSS for DCOM activation.
+ */
 export const RPCSS_PROGRAM = '%SystemRoot%\\System32\\svchost.exe';
 /** Service of rules bound to the endpoint mapper. */
 export const RPCSS_SERVICE = 'RpcSs';

@@ -119,7 +119,10 @@ if ($reboot) { Write-Warning 'The RPC port range takes effect when the computer 
 /**
  * The idempotent PowerShell script of a tier's host configuration: a fixed template (NetSecurity
  * cmdlets, `-WhatIf` passed on, stale rules of the group removed, registry values written
- * locally or into a GPO) around a data block of single-quoted literals.
+ * locally or into a GPO) around a data block of single-quoted literals. Cmdlets as documented
+ * on Microsoft Learn (powershell/module/netsecurity: New-NetFirewallRule, Set-NetFirewallRule,
+ * Get-NetFirewallRule, Remove-NetFirewallRule with -PolicyStore, -Group, -Program, -Service,
+ * -LocalPort, -RemoteAddress, -Protocol ICMPv4, -IcmpType; grouppolicy: Set-GPRegistryValue).
  */
 export function renderPowerShell(config: HostConfig): string {
   const registryLines = config.registry.map((v) => {
