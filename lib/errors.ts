@@ -180,7 +180,7 @@ export const Messages = {
   hostTierUnknown: (tier: string, accepted: readonly string[]) =>
     `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`,
   hostTierAbsent: (tier: string, present: readonly string[]) =>
-    `the estate has no "${tier}" tier, so no host configuration for it; give --tier one of ${list(present)}, or add tiers.${tier} to the spec`,
+    `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
 };
 
 /** Shorthand: a problem at a path. */

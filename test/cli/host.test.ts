@@ -42,7 +42,7 @@ describe('cli: host', () => {
     const absent = await runCli(['host', '--spec', AZURE, '--tier', 'ndes']);
     assert.equal(absent.code, 2);
     assert.equal(absent.out, '');
-    assert.equal(absent.err, `error: ${AZURE}: tier: the estate has no "ndes" tier, so no host configuration for it; give --tier one of clients, ca, ces, cep, dc, cdp, admins, or add tiers.ndes to the spec\n`);
+    assert.equal(absent.err, `error: ${AZURE}: tier: the estate has no "ndes" tier, so it has no host configuration; give one of its tiers (clients, ca, ces, cep, dc, cdp, admins), or add tiers.ndes to the spec\n`);
     const format = await runCli(['host', '--spec', AZURE, '--tier', 'ca', '--format', 'yaml']);
     assert.equal(format.code, 2);
     assert.match(format.err, /--format: "yaml" is not accepted; accepted: powershell, json/);

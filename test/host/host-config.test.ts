@@ -187,7 +187,7 @@ describe('host: firewall rules', () => {
   it('refuse a tier the estate does not have, naming the tiers it has', () => {
     const estate = loadSpecFile(AWS_EXAMPLE_SPEC).estate;
     assert.throws(() => hostConfig(estate, 'ndes'), (e: unknown) => e instanceof AdcsInputError
-      && /tier: the estate has no "ndes" tier, so no host configuration for it; give --tier one of clients, ca, ces, cep, dc, admins/.test(e.message));
+      && /tier: the estate has no "ndes" tier, so it has no host configuration; give one of its tiers \(clients, ca, ces, cep, dc, admins\)/.test(e.message));
   });
 });
 
