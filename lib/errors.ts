@@ -184,6 +184,11 @@ export const Messages = {
     `tiers "${a}" and "${b}" share security group ${id} but not their CIDRs; a security group rule cannot tell the group's hosts apart, so each tier would receive the other's flows: give each tier its own group (createSecurityGroup or another securityGroupId), or list the same CIDRs when they are the same hosts`,
   awsSharedGroupQuota: (id: string, direction: string, count: number, quota: number, owners: readonly string[]) =>
     `existing security group ${id} would hold ${count} ${direction} rules from ${owners.join(' and ')}; the quota is ${quota} per group and direction: reference security groups instead of CIDRs, list fewer, larger CIDRs, or raise aws.ruleQuota with the AWS quota`,
+  // --- host (Windows Firewall rules and registry values of one tier) ---
+  hostTierUnknown: (tier: string, accepted: readonly string[]) =>
+    `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`,
+  hostTierAbsent: (tier: string, present: readonly string[]) =>
+    `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
 };
 
 /** Shorthand: a problem at a path. */

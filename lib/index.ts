@@ -6,3 +6,4 @@ export * from './azure';
 export * from './aws';
 export * from './construct/adcs-enrollment-security';
 export * from './audit';
+export * from './host';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AdcsInputError, Messages } from '../errors';
 import { matrixCommand } from './commands/matrix';
 import { checkCommand } from './commands/check';
+import { hostCommand } from './commands/host';
 import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
 import { CliIo, ExitCode, UsageError } from './io';
@@ -18,6 +19,8 @@ Commands:
            Write the estate's rules as a CDKTF stack (DIR/stacks/<name>/cdk.tf.json; DIR defaults to cdktf.out).
   check    --spec FILE --plan FILE [--format table|json|github]
            Check a synthesized plan against the estate's flows.
+  host     --spec FILE --tier TIER [--format powershell|json]
+           The Windows Firewall rules and registry values of one tier's hosts (default: a PowerShell script).
 
 Options:
   -h, --help      Show this help.
@@ -34,6 +37,7 @@ export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
   validate: { flags: ['spec'], run: validateCommand },
   synth: { flags: ['spec', 'out'], run: synthCommand },
   check: { flags: ['spec', 'plan', 'format'], run: checkCommand },
+  host: { flags: ['spec', 'tier', 'format'], run: hostCommand },
 };
 
 function version(): string {

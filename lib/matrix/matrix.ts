@@ -131,6 +131,7 @@ function markdown(estate: Estate, flows: readonly Flow[], warnings: readonly War
     lines.push('', '## Warnings', '');
     for (const w of warnings) lines.push(`- \`${w.path}\`: ${w.message}`);
   }
+  lines.push('', `The host half (each tier's Windows Firewall rules, the CA's static DCOM port and the RPC port range, from these flows): \`adcs-firewall host --spec FILE --tier TIER\`.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -84,6 +84,14 @@ describe('matrix: markdown', () => {
     // AND without warnings the section is absent
     assert.ok(!render(MatrixFormat.MARKDOWN, []).includes('## Warnings'));
   });
+
+  it('ends with the host half: the command that writes each tier\'s Windows Firewall rules from the same flows', () => {
+    // GIVEN the markdown, with and without warnings  THEN its last line names the host command
+    for (const text of [md, render(MatrixFormat.MARKDOWN, [])]) {
+      const last = text.trimEnd().split('\n').pop()!;
+      assert.match(last, /^The host half \(each tier's Windows Firewall rules, .*\): `adcs-firewall host --spec FILE --tier TIER`\.$/);
+    }
+  });
 });
 
 describe('matrix: csv', () => {
