@@ -20,12 +20,14 @@ $Rules = @(
   @{ Name = 'adcs-pki-use1-dc-in-clients-tcp'; Protocol = 'TCP'; LocalPort = @('53', '88', '389', '464', '636', '3268-3269'); RemoteAddress = @('10.20.0.0/16', '172.16.8.0/22'); Description = 'adcs-firewall pki-use1: Clients to DCs: client-directory' }
   @{ Name = 'adcs-pki-use1-dc-in-clients-udp'; Protocol = 'UDP'; LocalPort = @('53', '88', '389', '464'); RemoteAddress = @('10.20.0.0/16', '172.16.8.0/22'); Description = 'adcs-firewall pki-use1: Clients to DCs: client-directory' }
   @{ Name = 'adcs-pki-use1-dc-in-ca-tcp-rpcss'; Protocol = 'TCP'; LocalPort = @('135'); RemoteAddress = @('10.50.1.0/28'); Program = '%SystemRoot%\System32\svchost.exe'; Service = 'RpcSs'; Description = 'adcs-firewall pki-use1: CA to DCs: ca-dc-rpc' }
-  @{ Name = 'adcs-pki-use1-dc-in-ca-tcp'; Protocol = 'TCP'; LocalPort = @('53', '88', '389', '464', '636', '3268-3269', '49152-65535'); RemoteAddress = @('10.50.1.0/28'); Description = 'adcs-firewall pki-use1: CA to DCs: directory, ca-dc-rpc' }
+  @{ Name = 'adcs-pki-use1-dc-in-ca-tcp'; Protocol = 'TCP'; LocalPort = @('53', '88', '389', '445', '464', '636', '3268-3269', '49152-65535'); RemoteAddress = @('10.50.1.0/28'); Description = 'adcs-firewall pki-use1: CA to DCs: directory, ca-dc-rpc' }
   @{ Name = 'adcs-pki-use1-dc-in-ca-udp'; Protocol = 'UDP'; LocalPort = @('53', '88', '389', '464'); RemoteAddress = @('10.50.1.0/28'); Description = 'adcs-firewall pki-use1: CA to DCs: directory' }
   @{ Name = 'adcs-pki-use1-dc-in-ces-tcp'; Protocol = 'TCP'; LocalPort = @('53', '88', '389', '464', '636', '3268-3269'); RemoteAddress = @('10.50.2.0/27'); Description = 'adcs-firewall pki-use1: CES to DCs: directory' }
   @{ Name = 'adcs-pki-use1-dc-in-ces-udp'; Protocol = 'UDP'; LocalPort = @('53', '88', '389', '464'); RemoteAddress = @('10.50.2.0/27'); Description = 'adcs-firewall pki-use1: CES to DCs: directory' }
   @{ Name = 'adcs-pki-use1-dc-in-cep-tcp'; Protocol = 'TCP'; LocalPort = @('53', '88', '389', '464', '636', '3268-3269'); RemoteAddress = @('10.50.2.0/27'); Description = 'adcs-firewall pki-use1: CEP to DCs: directory' }
   @{ Name = 'adcs-pki-use1-dc-in-cep-udp'; Protocol = 'UDP'; LocalPort = @('53', '88', '389', '464'); RemoteAddress = @('10.50.2.0/27'); Description = 'adcs-firewall pki-use1: CEP to DCs: directory' }
+  @{ Name = 'adcs-pki-use1-dc-in-admins-tcp'; Protocol = 'TCP'; LocalPort = @('53', '88', '389', '464', '3268'); RemoteAddress = @('10.50.9.0/28'); Description = 'adcs-firewall pki-use1: Admins to DCs: admin-directory' }
+  @{ Name = 'adcs-pki-use1-dc-in-admins-udp'; Protocol = 'UDP'; LocalPort = @('53', '88', '389', '464'); RemoteAddress = @('10.50.9.0/28'); Description = 'adcs-firewall pki-use1: Admins to DCs: admin-directory' }
 )
 $Registry = @(
 )
