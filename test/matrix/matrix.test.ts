@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { MatrixFormat, matrixRows, renderMatrix } from '../../lib/matrix/matrix';
 import { SEED_CORRECTIONS } from '../../lib/model/corrections';
 import { flowsOf } from '../../lib/model/flows';
-import { EstateProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 
 const PROPS = {
   name: 'pki-test',

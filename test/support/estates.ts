@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { AdcsEnrollmentSecurity } from '../../lib/construct/adcs-enrollment-security';
-import { EstateProps } from '../../lib/spec/props';
+import { AdcsEnrollmentSecurity } from '../../lib/cdktf/adcs-enrollment-security';
+import { EstateProps } from '../../lib/input/props';
 
 /** Synthesizes one estate in a fresh test app; returns the parsed cdk.tf.json and the construct. */
 export function synthEstate(props: EstateProps): { json: any; text: string; adcs: AdcsEnrollmentSecurity; stack: TerraformStack } {

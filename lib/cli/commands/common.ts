@@ -1,12 +1,12 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
-import { planAws } from '../../aws/plan';
-import { planAzure } from '../../azure/plan';
+import { planAws } from '../../platforms/aws/planner';
+import { planAzure } from '../../platforms/azure/planner';
 import { flowsOf } from '../../model/flows';
 import { Platform } from '../../model/options';
 import { Warning } from '../../model/warnings';
-import { readSpecDocument } from '../../spec/load';
-import { ResolvedSpec } from '../../spec/resolved';
-import { resolveSpec } from '../../spec/resolve';
+import { readSpecDocument } from '../../input/load';
+import { ResolvedSpec } from '../../input/resolved';
+import { resolveSpec } from '../../input/resolve';
 import { CliIo } from '../io';
 
 /** Reads and validates a spec that must name a platform (synth, check). */

@@ -1,8 +1,8 @@
 import { MatrixFormat, renderMatrix } from '../../matrix/matrix';
 import { flowsOf } from '../../model/flows';
-import { DEFAULT_ESTATE } from '../../spec/default-estate';
-import { loadSpecFile } from '../../spec/load';
-import { resolveSpec } from '../../spec/resolve';
+import { DEFAULT_ESTATE } from '../../input/default-estate';
+import { loadSpecFile } from '../../input/load';
+import { resolveSpec } from '../../input/resolve';
 import { CliIo, ExitCode, UsageError } from '../io';
 import { planWarnings, printWarnings } from './common';
 import { Messages } from '../../errors';

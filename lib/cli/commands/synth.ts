@@ -22,7 +22,7 @@ export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { App } = require('cdktf') as typeof import('cdktf');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { estateStack } = require('../stack') as typeof import('../stack');
+    const { estateStack } = require('../../cdktf/estate-stack') as typeof import('../../cdktf/estate-stack');
     const app = new App({ outdir: scratch, stackTraces: false });
     try {
       const adcs = estateStack(app, doc, spec);

@@ -1,6 +1,6 @@
 import { Messages } from '../../errors';
 import { flowsOf } from '../../model/flows';
-import { loadSpecFile } from '../../spec/load';
+import { loadSpecFile } from '../../input/load';
 import { CliIo, ExitCode, UsageError } from '../io';
 import { planWarnings, printWarnings } from './common';
 

@@ -1,0 +1,3 @@
+export * from './priorities';
+export * from './planner';
+export * from '../../cdktf/azure-nsg-rules';
