@@ -6,6 +6,7 @@ import { PortRange } from '../model/port-range';
 import { Protocol, PROTOCOLS } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../input/resolved';
+import { PLATFORMS } from '../platforms/registry';
 import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator } from './reachability';
 
@@ -63,13 +64,7 @@ export interface CheckReport {
 
 /** Evaluates a plan with the semantics of the spec's platform. */
 export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  if (spec.platform === Platform.AWS) {
-    const { AwsPlanEvaluator } = require('../platforms/aws/evaluator') as typeof import('../platforms/aws/evaluator');
-    return new AwsPlanEvaluator(plan, spec);
-  }
-  const { AzurePlanEvaluator } = require('../platforms/azure/evaluator') as typeof import('../platforms/azure/evaluator');
-  return new AzurePlanEvaluator(plan, spec);
+  return PLATFORMS[spec.platform ?? Platform.AZURE].evaluator(plan, spec);
 }
 
 /** How `check` names the addresses of no tier (the rest of the network, on-premises, the Internet). */

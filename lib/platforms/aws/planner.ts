@@ -6,6 +6,7 @@ import { Protocol } from '../../model/protocol';
 import { TierKey, tierOrdinal } from '../../model/tiers';
 import { Warning } from '../../model/warnings';
 import { ResolvedSpec } from '../../input/resolved';
+import type { Planned } from '../platform';
 import { AwsGroup, awsGroupsOf } from './groups';
 import { quotaProblems, RuleCount, ruleCounts } from './quota';
 import { cidrFragment, fitItems } from './text';
@@ -74,6 +75,16 @@ interface Part { readonly range: PortRange; readonly flow: Flow }
 interface Bucket { readonly group: AwsGroup; readonly direction: RuleDirection; readonly peer: RulePeer; readonly protocol: Protocol; readonly parts: Part[] }
 
 /**
+ * Plans an AWS estate and throws AdcsInputError naming `source` on problems: for tests and
+ * scripts. The CLI and the constructs call `planAwsRules` and name their own source.
+ */
+export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aws'): AwsPlan {
+  const r = planAwsRules(spec, flows);
+  if (!r.plan) throw new AdcsInputError(source, r.problems);
+  return r.plan;
+}
+
+/**
  * Plans an AWS estate's security groups and rules. For each flow: ingress on the destination
  * tier's group and egress on the source tier's group, wherever that end has one; the peer is
  * the other tier's group when it has one, else each of its CIDRs (exactly adjacent blocks
@@ -87,14 +98,14 @@ interface Bucket { readonly group: AwsGroup; readonly direction: RuleDirection; 
  *
  * Quotas count this estate's rules per group and direction (a referenced group is one rule, a
  * CIDR one; no prefix lists are written). Existing groups' own rules are not known here and
- * not counted. Throws AdcsInputError listing every overflow and every bad group name.
+ * not counted. Returns every overflow and every bad group name as problems.
  */
-export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aws'): AwsPlan {
+export function planAwsRules(spec: ResolvedSpec, flows: readonly Flow[]): Planned<AwsPlan> {
   const aws = spec.aws;
-  if (!aws) throw new AdcsInputError(source, [problem('aws', Messages.platformSettingsMissing('aws'))]);
+  if (!aws) return { problems: [problem('aws', Messages.platformSettingsMissing('aws'))], warnings: [] };
   const estate = spec.estate;
   const groups = awsGroupsOf(estate, aws);
-  if (groups.problems.length > 0) throw new AdcsInputError(source, groups.problems);
+  if (groups.problems.length > 0) return { problems: groups.problems, warnings: [] };
 
   const peersOf = (tier: TierKey): RulePeer[] => {
     const g = groups.byTier[tier];
@@ -144,13 +155,14 @@ export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aw
 
   const counts = ruleCounts(groups.list, rules);
   const overflow = quotaProblems(groups.list, rules, counts, aws.ruleQuota);
-  if (overflow.length > 0) throw new AdcsInputError(source, overflow);
+  if (overflow.length > 0) return { problems: overflow, warnings: [] };
 
   const outputs: PlannedAwsOutput[] = groups.list
     .filter((g) => g.kind === 'created')
     .map((g) => ({ id: `${g.tiers[0]}-security-group-id`, tier: g.tiers[0], groupKey: g.key,
       description: `Security group of AD CS tier ${g.tiers[0]} (${estate.name}): attach it to the tier's instances` }));
-  return { groups: groups.list, byTier: groups.byTier, rules, counts, outputs, warnings: warnings(groups.list, rules) };
+  const found = warnings(groups.list, rules);
+  return { plan: { groups: groups.list, byTier: groups.byTier, rules, counts, outputs, warnings: found }, problems: [], warnings: found };
 }
 
 /** `ces-dcom (ces to ca)`, `directory (ca, ces to dc)`: one item per flow id and destination tier. */

@@ -8,6 +8,7 @@ import { TierKey, tierOrdinal } from '../../model/tiers';
 import { Warning } from '../../model/warnings';
 import { ResolvedSpec } from '../../input/resolved';
 import { allowPriority, denyPriority, ruleSlot } from './priorities';
+import type { Planned } from '../platform';
 
 /** Azure's ceilings per NSG (Azure networking limits). */
 export const AZURE_LIMITS = { rulesPerNsg: 1000, addressesPerNsgSide: 4000, descriptionLength: 140 } as const;
@@ -171,20 +172,30 @@ function describe(from: TierKey, to: TierKey, protocol: Protocol, flows: readonl
 }
 
 /**
+ * Plans an Azure estate and throws AdcsInputError (source `estate <name>`) on problems: for
+ * tests and scripts. The CLI and the constructs call `planAzureRules` and name their own source.
+ */
+export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan {
+  const r = planAzureRules(spec, flows);
+  if (!r.plan) throw new AdcsInputError(`estate ${spec.estate.name}`, r.problems);
+  return r.plan;
+}
+
+/**
  * Plans the NSGs and rules of an Azure estate. One Allow per NSG, direction, tier pair and
  * protocol, carrying the union of that pair's flow ports (exact: same addresses at both ends);
  * inbound at the destination's NSG, outbound at the source's. Priorities and names come from
- * the rule's content (see priorities.ts). Throws AdcsInputError when a window or an Azure
+ * the rule's content (see priorities.ts). Returns the problems when a window or an Azure
  * limit is exceeded.
  */
-export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan {
+export function planAzureRules(spec: ResolvedSpec, flows: readonly Flow[]): Planned<AzurePlan> {
   const problems: InputProblem[] = [];
   const drafts = nsgDrafts(spec, problems);
-  if (problems.length > 0) throw new AdcsInputError(`estate ${spec.estate.name}`, problems);
+  if (problems.length > 0) return { problems, warnings: [] };
   for (const d of new Set(drafts.values())) {
     if (d.window.last - d.window.first < 1) {
-      throw new AdcsInputError(`estate ${spec.estate.name}`, [problem(`tiers.${d.tiers[0]}`,
-        Messages.priorityWindowFull(d.name, 'inbound', 2, `${d.window.first}-${d.window.last}`))]);
+      return { problems: [problem(`tiers.${d.tiers[0]}`,
+        Messages.priorityWindowFull(d.name, 'inbound', 2, `${d.window.first}-${d.window.last}`))], warnings: [] };
     }
   }
   const tiers = spec.estate.tiers;
@@ -243,8 +254,8 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
     checkNsgLimits(d, list, problems);
     return { ...d, rules: list };
   });
-  if (problems.length > 0) throw new AdcsInputError(`estate ${spec.estate.name}`, problems);
-  return { nsgs, warnings };
+  if (problems.length > 0) return { problems, warnings };
+  return { plan: { nsgs, warnings }, problems: [], warnings };
 }
 
 /**

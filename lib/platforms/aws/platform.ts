@@ -1,0 +1,19 @@
+import { Platform } from '../../model/options';
+import type { PlatformModule } from '../platform';
+import { AwsPlan, planAwsRules } from './planner';
+import { awsElements, awsProvider } from './writer';
+
+/** AWS security groups: planner, writer, provider block and evaluator. */
+export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
+  platform: Platform.AWS,
+  constructId: 'aws',
+  plan: planAwsRules,
+  elements: awsElements,
+  provider: awsProvider,
+  evaluator: (terraformJson, spec) => {
+    // Loaded on use: matrix, validate and synth never evaluate.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AwsPlanEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    return new AwsPlanEvaluator(terraformJson, spec);
+  },
+};
