@@ -1,15 +1,18 @@
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
-import { Flow, flowsOf } from '../model/flows';
-import { Platform } from '../model/options';
+import { resolveEstate } from '../framework/render';
+import { Flow } from '../model/flows';
 import { EstateProps } from '../input/props';
 import { ResolvedSpec } from '../input/resolved';
-import { resolveSpec } from '../input/resolve';
+import { Platform } from '../model/options';
 import { AwsSecurityGroupRules } from './aws-security-group-rules';
 import { AzureNsgRules } from './azure-nsg-rules';
-import { planAzure } from '../platforms/azure/planner';
-import { planAws } from '../platforms/aws/planner';
+import { CDKTF } from './resource';
+
+/** The construct of each platform (one line per platform). */
+const RULES: Record<Platform, new (scope: Construct, id: string, props: { spec: ResolvedSpec; plan: any }) => Construct> = {
+  [Platform.AZURE]: AzureNsgRules,
+  [Platform.AWS]: AwsSecurityGroupRules,
+};
 
 /**
  * Least-privilege network rules for an AD CS estate: expands the flow catalogue for the
@@ -29,39 +32,12 @@ export class AdcsEnrollmentSecurity extends Construct {
 
   constructor(scope: Construct, id: string, props: EstateProps) {
     super(scope, id);
-    const source = `AdcsEnrollmentSecurity ${this.node.path}`;
-    this.spec = resolveSpec(props, source);
-    this.flows = flowsOf(this.spec.estate);
-    for (const w of this.spec.warnings) Annotations.of(this).addWarning(Messages.warning(w.path, w.message));
-    switch (this.spec.platform) {
-      case Platform.AZURE:
-        if (!this.spec.azure) throw new AdcsInputError(source, [missingSettings(props, 'azure')]);
-        // Planned before any child exists: a refused estate leaves nothing in the tree.
-        this.azure = new AzureNsgRules(this, 'azure', { spec: this.spec, flows: this.flows, plan: bySource(source, () => planAzure(this.spec, this.flows)) });
-        break;
-      case Platform.AWS:
-        if (!this.spec.aws) throw new AdcsInputError(source, [missingSettings(props, 'aws')]);
-        this.aws = new AwsSecurityGroupRules(this, 'aws', { spec: this.spec, flows: this.flows, plan: bySource(source, () => planAws(this.spec, this.flows, source)) });
-        break;
-      default:
-        throw new AdcsInputError(source, [problem('platform', Messages.platformMissing('AdcsEnrollmentSecurity'))]);
-    }
-  }
-}
-
-/** The settings block is missing: say whether `platform` or the tiers' keys asked for it. */
-function missingSettings(props: EstateProps, platform: 'azure' | 'aws'): InputProblem {
-  return props.platform !== undefined
-    ? problem('platform', Messages.platformSettingsMissing(platform))
-    : problem(platform, Messages.platformImpliedWithoutSettings(platform, 'the tiers\' enforcement keys'));
-}
-
-/** Runs a planner; its error (window, quota, name clash) is rethrown as this construct's. */
-function bySource<T>(source: string, make: () => T): T {
-  try {
-    return make();
-  } catch (e) {
-    if (e instanceof AdcsInputError) throw new AdcsInputError(source, e.problems);
-    throw e;
+    // Resolved and planned before any child exists: a refused estate leaves nothing in the tree.
+    const { spec, planned } = resolveEstate(CDKTF, this, props);
+    this.spec = spec;
+    this.flows = planned.flows;
+    const rules = new RULES[planned.platform.platform](this, planned.platform.constructId, { spec, plan: planned.plan });
+    if (rules instanceof AzureNsgRules) this.azure = rules;
+    if (rules instanceof AwsSecurityGroupRules) this.aws = rules;
   }
 }

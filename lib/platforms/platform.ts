@@ -5,7 +5,7 @@ import { Flow } from '../model/flows';
 import { Platform } from '../model/options';
 import { Warning } from '../model/warnings';
 import type { TfProviderBlock } from '../terraform/stack-document';
-import type { TfElement } from '../terraform/elements';
+import type { ResourceProvider, TfElement } from '../terraform/elements';
 
 /** What a planner returns: the plan when the estate fits the platform, else the problems. */
 export interface Planned<P> {
@@ -27,6 +27,8 @@ export interface PlatformModule<P = unknown> {
   readonly platform: Platform;
   /** Construct id of the platform's construct under the estate's (`azure`, `aws`). */
   readonly constructId: string;
+  /** The provider of the resource types the writer uses (name and version constraint). */
+  readonly resourceProvider: ResourceProvider;
   /** Plans the estate's rules (the spec's settings block for this platform is present). */
   plan(spec: ResolvedSpec, flows: readonly Flow[]): Planned<P>;
   /** The plan as Terraform elements, paths relative to the platform's construct. */

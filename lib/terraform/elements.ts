@@ -45,3 +45,11 @@ export function isTfRef(v: unknown): v is TfRef {
 export function tfRef(ref: readonly string[], attribute: string): TfRef {
   return { ref, attribute };
 }
+
+/** The provider a resource type belongs to (the generator metadata of its resource class). */
+export interface ResourceProvider {
+  /** Provider name (`azurerm`, `aws`). */
+  readonly providerName: string;
+  /** Provider versions the arguments are written for (`~> 4.0`). */
+  readonly providerVersionConstraint: string;
+}

@@ -7,6 +7,7 @@ import { awsElements, awsProvider } from './writer';
 export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   platform: Platform.AWS,
   constructId: 'aws',
+  resourceProvider: { providerName: 'aws', providerVersionConstraint: '~> 6.0' },
   plan: planAwsRules,
   elements: awsElements,
   provider: awsProvider,

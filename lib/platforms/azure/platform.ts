@@ -7,6 +7,7 @@ import { AZURERM_PROVIDER, azureElements } from './writer';
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   platform: Platform.AZURE,
   constructId: 'azure',
+  resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
   plan: planAzureRules,
   elements: (plan) => azureElements(plan),
   provider: () => AZURERM_PROVIDER,
