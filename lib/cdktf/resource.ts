@@ -1,6 +1,8 @@
-import { Annotations, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Framework } from '../framework/framework';
+import { Platform } from '../model/options';
+import { PLATFORMS } from '../platforms/registry';
 import type { ResourceProvider } from '../terraform/elements';
 
 /**
@@ -24,6 +26,35 @@ export class AdcsResource extends TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
     return { ...this.args };
+  }
+}
+
+/** Props of AdcsProvider. */
+export interface AdcsProviderProps {
+  /** The platform whose provider to declare. */
+  readonly platform: Platform;
+  /**
+   * The provider's configuration, as Terraform JSON names it (`{ region: 'eu-west-1' }`).
+   * @default - azurerm: `{ features: [{}] }`; aws: none
+   */
+  readonly config?: { [key: string]: unknown };
+}
+
+/**
+ * The Terraform provider of a platform (azurerm or aws), declared without a provider package:
+ * its requirement (source and version) and its configuration block.
+ */
+export class AdcsProvider extends TerraformProvider {
+  private readonly config: { [key: string]: unknown };
+
+  constructor(scope: Construct, id: string, props: AdcsProviderProps) {
+    const d = PLATFORMS[props.platform].providerDefaults;
+    super(scope, id, { terraformResourceType: d.name, terraformProviderSource: d.source, terraformGeneratorMetadata: { providerName: d.name, providerVersion: d.version } });
+    this.config = props.config ?? { ...d.config };
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { ...this.config };
   }
 }
 

@@ -35,6 +35,8 @@ export interface PlatformModule<P = unknown> {
   elements(plan: P, spec: ResolvedSpec): TfElement[];
   /** The provider block and requirement the CLI declares for the estate. */
   provider(spec: ResolvedSpec): TfProviderBlock;
+  /** The provider's name, source, version and default configuration (for `AdcsProvider`). */
+  readonly providerDefaults: TfProviderBlock;
   /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */
   evaluator(terraformJson: unknown, spec: ResolvedSpec): PlanEvaluator;
 }

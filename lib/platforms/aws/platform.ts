@@ -1,7 +1,7 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
 import { AwsPlan, planAwsRules } from './planner';
-import { awsElements, awsProvider } from './writer';
+import { AWS_PROVIDER, awsElements, awsProvider } from './writer';
 
 /** AWS security groups: planner, writer, provider block and evaluator. */
 export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
@@ -11,6 +11,7 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   plan: planAwsRules,
   elements: awsElements,
   provider: awsProvider,
+  providerDefaults: AWS_PROVIDER,
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,9 +10,12 @@ export const AWS_RESOURCE_TYPES = {
   egress: 'aws_vpc_security_group_egress_rule',
 } as const;
 
-/** The aws provider the CLI declares (in the spec's region): the version the CDKTF bindings (@cdktf/provider-aws 21.22) were generated for. */
+/** The aws provider: the version the CDKTF bindings (@cdktf/provider-aws 21.22) were generated for; no settings. */
+export const AWS_PROVIDER: TfProviderBlock = { name: 'aws', config: {}, source: 'aws', version: '6.25.0' };
+
+/** The aws provider the CLI declares, in the spec's region. */
 export function awsProvider(spec: ResolvedSpec): TfProviderBlock {
-  return { name: 'aws', config: spec.aws?.region ? { region: spec.aws.region } : {}, source: 'aws', version: '6.25.0' };
+  return { ...AWS_PROVIDER, config: spec.aws?.region ? { region: spec.aws.region } : {} };
 }
 
 /**

@@ -1,3 +1,5 @@
 export * from './priorities';
 export * from './planner';
-export * from '../../cdktf/azure-nsg-rules';
+export * from './writer';
+export * from './shared-nsgs';
+export * from './platform';

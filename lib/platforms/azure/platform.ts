@@ -11,6 +11,7 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   plan: planAzureRules,
   elements: (plan) => azureElements(plan),
   provider: () => AZURERM_PROVIDER,
+  providerDefaults: AZURERM_PROVIDER,
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
