@@ -1,10 +1,10 @@
 // Builds the baseline program's input from spec files with the library's pure planners, so the
 // baseline declares the same resources, with the same content, as the library.
-import { planAws } from '../lib/aws/plan';
-import { planAzure } from '../lib/azure/plan';
+import { planAws } from '../lib/platforms/aws/planner';
+import { planAzure } from '../lib/platforms/azure/planner';
 import { flowsOf } from '../lib/model/flows';
-import { loadSpecFile } from '../lib/spec/load';
-import { ResolvedSpec } from '../lib/spec/resolved';
+import { loadSpecFile } from '../lib/input/load';
+import { ResolvedSpec } from '../lib/input/resolved';
 import { BaselineAwsStack, BaselineAzureStack, BaselineInput } from './baseline-format';
 
 /** A copy of `tags` with its keys sorted (as the library writes AWS tags). */

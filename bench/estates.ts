@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EstateProps } from '../lib/spec/props';
+import type { EstateProps } from '../lib/input/props';
 
 /** The two platforms the bench measures. */
 export type BenchPlatform = 'azure' | 'aws';

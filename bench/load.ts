@@ -11,8 +11,8 @@ export const ENTRY = join(REPO_ROOT, 'dist', 'lib', 'index.js');
 const REQUIRE = join(__dirname, 'probe', 'require.js');
 
 /** The parts of the entry point, in the order index.ts exports them. */
-const LIBRARY_PARTS = ['errors.js', 'model/index.js', 'spec/index.js', 'matrix/index.js', 'azure/index.js', 'aws/index.js',
-  'construct/adcs-enrollment-security.js', 'audit/index.js', 'index.js'].map((p) => join(REPO_ROOT, 'dist', 'lib', p));
+const LIBRARY_PARTS = ['errors.js', 'model/index.js', 'input/index.js', 'matrix/index.js', 'platforms/azure/index.js', 'platforms/aws/index.js',
+  'cdktf/adcs-enrollment-security.js', 'check/index.js', 'index.js'].map((p) => join(REPO_ROOT, 'dist', 'lib', p));
 
 /** Third-party modules the library loads (provider resources by module path), each on top of the ones before. */
 const THIRD_PARTY = ['ipaddr.js', 'yaml', 'ajv', 'constructs', 'cdktf',

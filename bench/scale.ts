@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowsOf } from '../lib/model/flows';
-import { resolveSpec } from '../lib/spec/resolve';
+import { resolveSpec } from '../lib/input/resolve';
 import {
   AWS_MAX_RULE_QUOTA, BenchPlatform, CIDR_SERIES, cidrSeries, CIDRS_PER_SITE, PLATFORMS, SCALE_STACK, scaleProps, ScaleSize,
   scaleSizes, SITE_SERIES, siteProps,

@@ -3,7 +3,7 @@
 // fresh process.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSpecFile } from '../lib/spec/load';
+import { loadSpecFile } from '../lib/input/load';
 import { baselineInput } from './baseline-input';
 import { BenchPlatform, EXAMPLE_SPECS, PLATFORMS, REPO_ROOT } from './estates';
 import { Command, measureAlternating, runOnce } from './measure';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { estateStack } from '../lib/cli/stack';
-import { readSpecDocument } from '../lib/spec/load';
-import { resolveSpec } from '../lib/spec/resolve';
+import { estateStack } from '../lib/cdktf/estate-stack';
+import { readSpecDocument } from '../lib/input/load';
+import { resolveSpec } from '../lib/input/resolve';
 
 /** Path of the example AWS spec (this file runs from dist/examples). */
 export const AWS_EXAMPLE_SPEC = join(__dirname, '..', '..', 'examples', 'aws-estate.yaml');

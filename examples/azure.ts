@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import { AdcsEnrollmentSecurity } from '../lib/construct/adcs-enrollment-security';
-import { estateStack } from '../lib/cli/stack';
-import { readSpecDocument } from '../lib/spec/load';
-import { resolveSpec } from '../lib/spec/resolve';
+import { AdcsEnrollmentSecurity } from '../lib/cdktf/adcs-enrollment-security';
+import { estateStack } from '../lib/cdktf/estate-stack';
+import { readSpecDocument } from '../lib/input/load';
+import { resolveSpec } from '../lib/input/resolve';
 
 /** Path of the example Azure spec (this file runs from dist/examples). */
 export const AZURE_EXAMPLE_SPEC = join(__dirname, '..', '..', 'examples', 'azure-estate.yaml');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { specAndPlanFiles } from '../support/files';
 import { runCli } from '../support/io';
-import { readSpecDocument } from '../../lib/spec/load';
+import { readSpecDocument } from '../../lib/input/load';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { COMMANDS, USAGE } from '../../lib/cli/main';
 import { flowsOf } from '../../lib/model/flows';
-import { DEFAULT_ESTATE } from '../../lib/spec/default-estate';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { DEFAULT_ESTATE } from '../../lib/input/default-estate';
+import { resolveSpec } from '../../lib/input/resolve';
 import { runCli } from '../support/io';
 
 const ROOT = path.resolve(__dirname, '../../..');

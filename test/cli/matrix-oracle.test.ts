@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import YAML from 'yaml';
-import { DEFAULT_ESTATE } from '../../lib/spec/default-estate';
+import { DEFAULT_ESTATE } from '../../lib/input/default-estate';
 import { runCli } from '../support/io';
 import { FlowLike, groupFlows, ORACLE_ESTATES, ORACLE_TOGGLES, oracleFlows, OracleSpec, portSetLines } from '../support/oracle';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { hostConfig } from '../../lib/host/host-config';
 import { renderPowerShell } from '../../lib/host/powershell';
 import { oneLine, psArray, psQuote } from '../../lib/host/quote';
-import { EstateProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 import { richAzure } from '../support/estates';
 import { parseScript, parseValue, readSingleQuoted } from './support/ps-data';
 

@@ -4,8 +4,8 @@ import { MatrixFormat, matrixDocument, matrixRows, renderMatrix } from '../../li
 import { OPEN_QUESTIONS } from '../../lib/model/open-questions';
 import { SEED_CORRECTIONS } from '../../lib/model/corrections';
 import { flowsOf } from '../../lib/model/flows';
-import { EstateProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 
 const PROPS = {
   name: 'pki-test',

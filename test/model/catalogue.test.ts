@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATALOGUE } from '../../lib/model/catalogue';
 import { Flow, flowsOf } from '../../lib/model/flows';
-import { EstateProps, TierProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps, TierProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 
 /* Each row of the Flows table of adcs-flows.md, switched on and off by its condition. */
 

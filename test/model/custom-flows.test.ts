@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AdcsInputError } from '../../lib/errors';
 import { flowsOf } from '../../lib/model/flows';
-import { EstateProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 
 function withCustom(customFlows: object[]): EstateProps {
   return {

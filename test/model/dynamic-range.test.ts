@@ -5,8 +5,8 @@ import { flowsOf } from '../../lib/model/flows';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from '../../lib/model/options';
 import { PortRange } from '../../lib/model/port-range';
 import { dcomToCa, dynamicRangeOf, generationRange, rpcTo } from '../../lib/model/port-sets';
-import { EstateProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 
 /** A model estate built directly (no spec validation in the way). */
 function modelEstate(over: Partial<Estate> = {}, tierOver: Partial<Record<'ca' | 'dc', object>> = {}): Estate {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flowsOf } from '../../lib/model/flows';
-import { resolveSpec } from '../../lib/spec/resolve';
-import { EstateProps } from '../../lib/spec/props';
+import { resolveSpec } from '../../lib/input/resolve';
+import { EstateProps } from '../../lib/input/props';
 
 const core: EstateProps = {
   tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'] } },

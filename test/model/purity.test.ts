@@ -29,8 +29,8 @@ describe('layering', () => {
   it('the host renderer loads no CDKTF either (lib/host is framework-free)', () => {
     // GIVEN a fresh process  WHEN it loads the host entry point and renders a tier  THEN no framework module is in the cache
     const loaded = execFileSync(process.execPath, ['-e',
-      "const h = require('./dist/lib/host'); const { DEFAULT_ESTATE } = require('./dist/lib/spec/default-estate');" +
-      " const { resolveSpec } = require('./dist/lib/spec/resolve');" +
+      "const h = require('./dist/lib/host'); const { DEFAULT_ESTATE } = require('./dist/lib/input/default-estate');" +
+      " const { resolveSpec } = require('./dist/lib/input/resolve');" +
       " h.renderPowerShell(h.hostConfig(resolveSpec(DEFAULT_ESTATE, 'd').estate, 'ca'));" +
       " console.log(JSON.stringify(Object.keys(require.cache)))"], { cwd: ROOT, encoding: 'utf8' });
     const framework = (JSON.parse(loaded) as string[]).filter((k) => /node_modules\/(cdktf|constructs|@cdktf)\//.test(k));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { awsEstate, grown, shuffled } from '../support/arbitrary';
-import { synthAws } from '../aws/support/estates';
+import { synthAws } from '../platforms/aws/support/estates';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EstateProps, TierProps } from '../../lib/spec/props';
+import { EstateProps, TierProps } from '../../lib/input/props';
 import { TierKey } from '../../lib/model/tiers';
 import { subnet } from './estates';
 

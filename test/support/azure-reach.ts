@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { AzurePlanEvaluator } from '../../lib/audit/azure-evaluator';
+import { AzurePlanEvaluator } from '../../lib/platforms/azure/evaluator';
 import { cidrInterval } from '../../lib/model/cidr';
 import { flowPortSpace, flowsOf } from '../../lib/model/flows';
 import { normalizePortRanges, PortRange } from '../../lib/model/port-range';
 import { PROTOCOLS } from '../../lib/model/protocol';
 import { TierKey } from '../../lib/model/tiers';
-import { EstateProps } from '../../lib/spec/props';
-import { resolveSpec } from '../../lib/spec/resolve';
+import { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 import { synthEstate } from './estates';
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean =>

@@ -1,11 +1,16 @@
-import { Testing, TerraformStack } from 'cdktf';
-import { AdcsEnrollmentSecurity } from '../../lib/construct/adcs-enrollment-security';
-import { EstateProps } from '../../lib/spec/props';
+import type { TerraformStack } from 'cdktf';
+import type { AdcsEnrollmentSecurity } from '../../lib/cdktf/adcs-enrollment-security';
+import { EstateProps } from '../../lib/input/props';
 
 /** Synthesizes one estate in a fresh test app; returns the parsed cdk.tf.json and the construct. */
 export function synthEstate(props: EstateProps): { json: any; text: string; adcs: AdcsEnrollmentSecurity; stack: TerraformStack } {
+  // Loaded on use: the fixtures below also serve the CDK Terrain tests, which never load cdktf.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
   const app = Testing.app({ stackTraces: false });
   const stack = new TerraformStack(app, 'test');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AdcsEnrollmentSecurity } = require('../../lib/cdktf/adcs-enrollment-security') as typeof import('../../lib/cdktf/adcs-enrollment-security');
   const adcs = new AdcsEnrollmentSecurity(stack, 'adcs', props);
   const text = Testing.synth(stack);
   return { json: JSON.parse(text), text, adcs, stack };

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { AdcsInputError, Messages, problem } from '../../errors';
-import { checkPlan } from '../../audit/check';
-import { isPlan } from '../../audit/plan-json';
-import { CheckFormat, renderReport } from '../../audit/report';
-import { MAX_SPEC_BYTES } from '../../spec/load';
+import { checkPlan } from '../../check/check';
+import { isPlan } from '../../check/plan-json';
+import { CheckFormat, renderReport } from '../../check/report';
+import { MAX_SPEC_BYTES } from '../../input/load';
 import { loadAndCheck } from './common';
 import { CliIo, ExitCode, UsageError } from '../io';
 

@@ -1,12 +1,10 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
-import { planAws } from '../../aws/plan';
-import { planAzure } from '../../azure/plan';
-import { flowsOf } from '../../model/flows';
-import { Platform } from '../../model/options';
 import { Warning } from '../../model/warnings';
-import { readSpecDocument } from '../../spec/load';
-import { ResolvedSpec } from '../../spec/resolved';
-import { resolveSpec } from '../../spec/resolve';
+import { planEstate } from '../../platforms/estate-plan';
+import { platformOf } from '../../platforms/registry';
+import { readSpecDocument } from '../../input/load';
+import { ResolvedSpec } from '../../input/resolved';
+import { resolveSpec } from '../../input/resolve';
 import { CliIo } from '../io';
 
 /** Reads and validates a spec that must name a platform (synth, check). */
@@ -23,18 +21,12 @@ export function printWarnings(io: CliIo, warnings: readonly { path: string; mess
 }
 
 /**
- * Plans the spec's rules for its platform without CDKTF (the pure planners), so `validate`
- * refuses what `synth` would (a priority window too small, a quota overflow, a name clash).
- * Returns the planners' warnings; throws AdcsInputError naming the file.
+ * Plans the spec's rules for its platform (the pure planners), so `validate` refuses what
+ * `synth` would (a priority window too small, a quota overflow, a name clash). Returns the
+ * planners' warnings (none without a platform or its settings); throws AdcsInputError naming the file.
  */
-export function planWarnings(spec: ResolvedSpec, file: string): readonly Warning[] {
-  const flows = flowsOf(spec.estate);
-  try {
-    if (spec.platform === Platform.AZURE && spec.azure) return planAzure(spec, flows).warnings;
-    if (spec.platform === Platform.AWS && spec.aws) return planAws(spec, flows, file).warnings;
-  } catch (e) {
-    if (e instanceof AdcsInputError) throw new AdcsInputError(file, e.problems);
-    throw e;
-  }
-  return [];
+export function planWarnings(spec: ResolvedSpec, file: string, command: string): readonly Warning[] {
+  const platform = platformOf(spec);
+  if (!platform || !spec[platform.platform]) return [];
+  return planEstate(spec, file, command, true).warnings;
 }

@@ -1,53 +1,59 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AdcsInputError, Messages } from '../../errors';
+import { Messages } from '../../errors';
+import { planEstate } from '../../platforms/estate-plan';
+import { stableJson } from '../../terraform/stable-json';
+import { CDKTF_VERSION, stackJson } from '../../terraform/stack-document';
 import { loadAndCheck, printWarnings } from './common';
 import { CliIo, ExitCode, UsageError } from '../io';
 
+/** Construct id of the estate in the stack the CLI writes (as `new AdcsEnrollmentSecurity(stack, 'adcs', …)`). */
+export const ESTATE_CONSTRUCT_ID = 'adcs';
+
 /**
  * `synth --spec FILE [--out DIR]`: writes the estate's stack as CDKTF does
- * (`DIR/stacks/<name>/cdk.tf.json`, and the stack's entry in `DIR/manifest.json`). The stack is
- * synthesized into a scratch folder first: on any error nothing is created or changed under DIR.
+ * (`DIR/stacks/<name>/cdk.tf.json`, and the stack's entry in `DIR/manifest.json`), straight from
+ * the platform's writer: no framework is loaded. Everything is computed before anything is
+ * written: on any error nothing is created or changed under DIR.
  */
 export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('synth', '--spec FILE'));
   const file = opts.spec;
   const { doc, spec } = loadAndCheck(file, 'synth');
+  const planned = planEstate(spec, file, 'synth', doc.platform !== undefined);
+  const name = spec.estate.name;
+  const text = stackJson({
+    stackName: name, scope: [ESTATE_CONSTRUCT_ID, planned.platform.constructId], elements: planned.elements,
+    provider: planned.platform.provider(spec), backendPath: `terraform.${name}.tfstate`, frameworkVersion: CDKTF_VERSION,
+  });
+  const annotations = [
+    ...spec.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}`, w })),
+    ...planned.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}/${planned.platform.constructId}`, w })),
+  ].map(({ constructPath, w }) => ({ constructPath, level: '@cdktf/warn', message: Messages.warning(w.path, w.message) }));
+  const entry = {
+    annotations, constructPath: name, dependencies: [], name,
+    stackMetadataPath: `stacks/${name}/metadata.json`, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`,
+  };
+  printWarnings(io, [...spec.warnings, ...planned.warnings]);
   const outDir = resolve(opts.out ?? 'cdktf.out');
-  // Synthesized in a scratch folder outside DIR: on any error, nothing under DIR is created.
-  const scratch = mkdtempSync(join(tmpdir(), 'adcs-synth-'));
-  try {
-    // Loaded here so `matrix` and `validate` never pay for cdktf.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { App } = require('cdktf') as typeof import('cdktf');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { estateStack } = require('../stack') as typeof import('../stack');
-    const app = new App({ outdir: scratch, stackTraces: false });
-    try {
-      const adcs = estateStack(app, doc, spec);
-      app.synth();
-      printWarnings(io, [...spec.warnings, ...(adcs.azure?.plan.warnings ?? []), ...(adcs.aws?.plan.warnings ?? [])]);
-    } catch (e) {
-      if (e instanceof AdcsInputError) throw new AdcsInputError(file, e.problems);
-      throw e;
-    }
-    const name = spec.estate.name;
-    const target = join(outDir, 'stacks', name);
-    mkdirSync(join(outDir, 'stacks'), { recursive: true });
-    rmSync(target, { recursive: true, force: true });
-    cpSync(join(scratch, 'stacks', name), target, { recursive: true });
-    writeFileSync(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), join(scratch, 'manifest.json'), name));
-    io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const target = join(outDir, 'stacks', name);
+  mkdirSync(join(outDir, 'stacks'), { recursive: true });
+  // The stack's folder is written beside the target, then swapped in.
+  const fresh = `${target}.adcs-synth-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh);
+  writeFileSync(join(fresh, 'cdk.tf.json'), text);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(fresh, target);
+  writeFileSync(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), name, entry));
+  io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
   return ExitCode.OK;
 }
 
 /** The existing manifest with this stack's entry replaced (other stacks kept). */
-function mergeManifest(existingPath: string, freshPath: string, stack: string): string {
-  const fresh = JSON.parse(readFileSync(freshPath, 'utf8'));
+function mergeManifest(existingPath: string, stack: string, entry: object): string {
+  // As CDKTF writes a fresh manifest (sorted keys), re-read as JSON.
+  const fresh = JSON.parse(stableJson({ stacks: { [stack]: entry }, version: CDKTF_VERSION }));
   let merged = fresh;
   if (existsSync(existingPath)) {
     try {
@@ -61,4 +67,3 @@ function mergeManifest(existingPath: string, freshPath: string, stack: string): 
   }
   return `${JSON.stringify(merged, null, 2)}\n`;
 }
-

@@ -1,6 +1,6 @@
 import { Messages } from '../../errors';
 import { flowsOf } from '../../model/flows';
-import { loadSpecFile } from '../../spec/load';
+import { loadSpecFile } from '../../input/load';
 import { CliIo, ExitCode, UsageError } from '../io';
 import { planWarnings, printWarnings } from './common';
 
@@ -8,7 +8,7 @@ import { planWarnings, printWarnings } from './common';
 export function validateCommand(opts: { spec?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('validate', '--spec FILE'));
   const spec = loadSpecFile(opts.spec);
-  const warnings = [...spec.warnings, ...planWarnings(spec, opts.spec)];
+  const warnings = [...spec.warnings, ...planWarnings(spec, opts.spec, 'validate')];
   printWarnings(io, warnings);
   const tiers = Object.keys(spec.estate.tiers).length;
   io.out(`${opts.spec}: valid; ${tiers} tiers, ${flowsOf(spec.estate).length} flows, platform ${spec.platform ?? 'not set'}, ${warnings.length} warnings\n`);

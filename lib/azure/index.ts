@@ -1,3 +1,0 @@
-export * from './priorities';
-export * from './plan';
-export * from './construct';

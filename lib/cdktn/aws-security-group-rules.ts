@@ -1,0 +1,34 @@
+import { Construct } from 'constructs';
+import { PlatformRulesProps, renderAws } from '../framework/render';
+import { TierKey } from '../model/tiers';
+import { AwsPlan } from '../platforms/aws/planner';
+import { AdcsResource, CDKTN } from './resource';
+
+/** Props of AwsSecurityGroupRules: the resolved spec and its AWS plan. */
+export type AwsSecurityGroupRulesProps = PlatformRulesProps<AwsPlan>;
+
+/**
+ * The AWS security groups and rules of an estate: one resource per planned item. Created groups
+ * are `aws_security_group` without inline rules (Terraform then removes AWS's default egress);
+ * every rule is one `aws_vpc_security_group_ingress_rule` or `…_egress_rule` with one peer.
+ * Construct ids are the plan's content-derived ids.
+ */
+export class AwsSecurityGroupRules extends Construct {
+  /** What was rendered: groups, rules, counts, outputs, warnings. */
+  public readonly plan: AwsPlan;
+  /** The groups the library created, by tier. */
+  public readonly securityGroups: Readonly<Partial<Record<TierKey, AdcsResource>>>;
+  /** The security group id of every tier that has a group: a token for created ones, the given id for existing ones. */
+  public readonly securityGroupIds: Readonly<Partial<Record<TierKey, string>>>;
+  /** The rules, by construct id. */
+  public readonly rules: Readonly<Record<string, AdcsResource>>;
+
+  constructor(scope: Construct, id: string, props: AwsSecurityGroupRulesProps) {
+    super(scope, id);
+    this.plan = props.plan;
+    const r = renderAws(CDKTN, this, props);
+    this.securityGroups = r.securityGroups as Partial<Record<TierKey, AdcsResource>>;
+    this.securityGroupIds = r.securityGroupIds;
+    this.rules = r.rules as Record<string, AdcsResource>;
+  }
+}

@@ -1,0 +1,68 @@
+import { Annotations, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktn';
+import { Construct } from 'constructs';
+import type { Framework } from '../framework/framework';
+import { Platform } from '../model/options';
+import { PLATFORMS } from '../platforms/registry';
+import type { ResourceProvider } from '../terraform/elements';
+
+/**
+ * One Terraform resource the library writes, as a CDKTN resource of its own (no provider
+ * package needed): the planned arguments as they are, tokens for references.
+ */
+export class AdcsResource extends TerraformResource {
+  constructor(scope: Construct, id: string, type: string, provider: ResourceProvider, private readonly args: Record<string, unknown>) {
+    super(scope, id, { terraformResourceType: type, terraformGeneratorMetadata: { ...provider } });
+  }
+
+  /** The resource's `id` attribute (a token). */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The resource's `name` attribute (a token). */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { ...this.args };
+  }
+}
+
+/** Props of AdcsProvider. */
+export interface AdcsProviderProps {
+  /** The platform whose provider to declare. */
+  readonly platform: Platform;
+  /**
+   * The provider's configuration, as Terraform JSON names it (`{ region: 'eu-west-1' }`).
+   * @default - azurerm: `{ features: [{}] }`; aws: none
+   */
+  readonly config?: { [key: string]: unknown };
+}
+
+/**
+ * The Terraform provider of a platform (azurerm or aws), declared without a provider package:
+ * its requirement (source and version) and its configuration block.
+ */
+export class AdcsProvider extends TerraformProvider {
+  private readonly config: { [key: string]: unknown };
+
+  constructor(scope: Construct, id: string, props: AdcsProviderProps) {
+    const d = PLATFORMS[props.platform].providerDefaults;
+    super(scope, id, { terraformResourceType: d.name, terraformProviderSource: d.source, terraformGeneratorMetadata: { providerName: d.name, providerVersion: d.version } });
+    this.config = props.config ?? { ...d.config };
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { ...this.config };
+  }
+}
+
+/** The construct layer's operations, with CDKTN's classes. */
+export const CDKTN: Framework = {
+  name: 'cdktn',
+  resource: (scope, id, type, provider, args) => new AdcsResource(scope as Construct, id, type, provider, args),
+  output: (scope, id, value, description) => { new TerraformOutput(scope as Construct, id, { value, description }); },
+  warn: (scope, message) => Annotations.of(scope as Construct).addWarning(message),
+  stackOf: (scope) => TerraformStack.of(scope as Construct),
+};

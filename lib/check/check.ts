@@ -1,0 +1,157 @@
+import { AdcsInputError, Messages, problem } from '../errors';
+import { cidrSpan } from '../model/cidr';
+import { Flow, flowPortSpace, flowsOf } from '../model/flows';
+import { Platform } from '../model/options';
+import { PortRange } from '../model/port-range';
+import { PORT_PROTOCOLS, Protocol } from '../model/protocol';
+import { TierKey } from '../model/tiers';
+import { ResolvedSpec } from '../input/resolved';
+import { PLATFORMS } from '../platforms/registry';
+import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
+import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator } from './reachability';
+
+/** Verdict on one flow of the estate. */
+export interface FlowFinding {
+  /** The flow. */
+  readonly flow: Flow;
+  /** `allowed` at every port; `blocked` at some port; `unenforced` when neither end filters. */
+  readonly status: 'allowed' | 'blocked' | 'unenforced';
+  /** Ports of the flow the plan blocks. */
+  readonly missing: readonly PortRange[];
+  /** Rules that decided at the destination (inbound). */
+  readonly inbound: readonly string[];
+  /** Rules that decided at the source (outbound). */
+  readonly outbound: readonly string[];
+}
+
+/** Traffic the plan lets through although no flow needs it. */
+export interface ExtraFinding {
+  /**
+   * `over-permissive` when a rule of the plan allows it (a failure); `platform-default` when
+   * only a platform default does, `requested` when only a rule the spec asked for does (AWS
+   * allow-all egress): warnings.
+   */
+  readonly kind: 'over-permissive' | 'platform-default' | 'requested';
+  /** Source: a tier key, or `elsewhere` (any address of no tier). */
+  readonly from: string;
+  /** Destination: a tier key, or `elsewhere` (egress toward addresses of no tier). */
+  readonly to: string;
+  readonly protocol: Protocol;
+  /** The extra ports. */
+  readonly ports: readonly PortRange[];
+  /** The allow rules that let it through (plan rules first). */
+  readonly rules: readonly string[];
+}
+
+/** The findings of a plan check. */
+export interface CheckReport {
+  /** Platform the plan was evaluated with (the spec's). */
+  readonly platform: Platform;
+  /** One per flow of the estate. */
+  readonly flows: readonly FlowFinding[];
+  /** Extra traffic, failures and warnings. */
+  readonly extras: readonly ExtraFinding[];
+  /** What the evaluator could not resolve (never taken as allowed): a failure. */
+  readonly unresolved: readonly string[];
+  /** Enforcement points the spec declares that the plan lacks (for tiers with flows): a failure. */
+  readonly missing: readonly MissingEnforcement[];
+  /**
+   * True when every enforcement point of the spec is in the plan, everything resolved, every
+   * flow allowed and no rule of the plan allows extra traffic.
+   */
+  readonly ok: boolean;
+}
+
+/** Evaluates a plan with the semantics of the spec's platform. */
+export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator {
+  return PLATFORMS[spec.platform ?? Platform.AZURE].evaluator(plan, spec);
+}
+
+/** How `check` names the addresses of no tier (the rest of the network, on-premises, the Internet). */
+export const ELSEWHERE = 'elsewhere';
+
+/**
+ * Checks a plan (a synthesized cdk.tf.json, hand-written or not, or `terraform show -json`)
+ * against the estate: every flow allowed at every port, and no allow rule letting through
+ * traffic between the tiers, or from any address of no tier, or out toward one, that no flow
+ * needs (judged on source, destination and port together). Traffic inside one tier is not judged.
+ */
+export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
+  if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check'))]);
+  const ev = evaluatorFor(plan, spec);
+  const flows = flowsOf(spec.estate);
+  const findings: FlowFinding[] = flows.map((flow) => {
+    const r = ev.reach({ tier: flow.from }, flow.to, flow.protocol);
+    const missing = differencePorts(flowPortSpace(flow), r.allowed);
+    const status = !r.inbound.enforced && !r.outbound.enforced ? 'unenforced' : missing.length > 0 ? 'blocked' : 'allowed';
+    return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules };
+  });
+  const tiers = spec.estate.tiers;
+  const keys = Object.keys(tiers) as TierKey[];
+  const intervals = (k: TierKey): Interval[] => tiers[k]!.cidrs.map(cidrSpan);
+  // What the flows need, as (source address, destination address, port) boxes per protocol.
+  // Extra traffic is judged for TCP and UDP (ICMP flows are judged allowed or blocked above).
+  const needed = new Map(PORT_PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
+    .flatMap((f) => product(intervals(f.from), intervals(f.to), f.ports.map((r) => ({ lo: r.from, hi: r.to }))))]));
+  const origins: [string, Origin][] = [
+    ...keys.map((k): [string, Origin] => [k, { tier: k }]),
+    [ELSEWHERE, { elsewhere: true }],
+  ];
+  const extras: ExtraFinding[] = [];
+  for (const to of keys) {
+    for (const [label, origin] of origins) {
+      if ('tier' in origin && origin.tier === to) continue;
+      for (const protocol of PORT_PROTOCOLS) {
+        const r = ev.reach(origin, to, protocol);
+        if (!r.inbound.enforced && !r.outbound.enforced) continue;
+        // Judged on addresses and ports together: a flow from a tier inside a wider one needs nothing of the rest.
+        const extra = splitBoxes(r.region, needed.get(protocol)!).outside;
+        if (extra.length === 0) continue;
+        const found = classify(r.inbound, r.outbound, extra);
+        if (found) extras.push({ kind: found.kind, rules: found.rules, from: label, to, protocol, ports: portsOf(found.region, protocol) });
+      }
+    }
+  }
+  // Egress toward addresses of no tier: no flow needs any.
+  for (const from of keys) {
+    for (const protocol of PORT_PROTOCOLS) {
+      const out = ev.reachOutside(from, protocol);
+      if (!out.enforced || out.region.length === 0) continue;
+      const found = classify(undefined, out, out.region);
+      if (found) extras.push({ kind: found.kind, rules: found.rules, from, to: ELSEWHERE, protocol, ports: portsOf(found.region, protocol) });
+    }
+  }
+  // A tier with no flow (NDES devices without NDES, say) has nothing to enforce.
+  const missing = ev.missing.filter((m) => flows.some((f) => f.from === m.tier || f.to === m.tier));
+  const ok = missing.length === 0 && ev.unresolved.length === 0
+    && findings.every((f) => f.status !== 'blocked') && extras.every((e) => e.kind !== 'over-permissive');
+  return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing, ok };
+}
+
+/**
+ * Azure's AllowAzureLoadBalancerInBound lets the load balancer's health probes (168.63.129.16)
+ * in; the deny-by-default keeps it working on purpose, so it is never a finding.
+ */
+const EXPECTED_DEFAULTS = new Set(['AllowAzureLoadBalancerInBound']);
+
+/**
+ * Who let extra traffic through, and which of it: a rule of the plan (over-permissive), else a
+ * platform default at an enforced inbound end (a warning: outbound, Azure allows the network by
+ * design and the library writes no outbound deny), else a rule the spec asked for; undefined
+ * when nothing did.
+ */
+function classify(inbound: EndDecision | undefined, outbound: EndDecision, extra: readonly Box[]):
+  (Pick<ExtraFinding, 'kind' | 'rules'> & { region: Box[] }) | undefined {
+  const touching = (gs: readonly Grant[]): Grant[] => gs.filter((g) => !EXPECTED_DEFAULTS.has(g.rule) && regionsMeet(g.boxes, extra));
+  const grants = touching([...(inbound?.grants ?? []), ...outbound.grants]);
+  const explicit = grants.filter((g) => !g.isDefault && !g.requested);
+  const defaults = inbound?.enforced ? touching(inbound.grants).filter((g) => g.isDefault) : [];
+  const requested = grants.filter((g) => g.requested);
+  const found = (kind: ExtraFinding['kind'], gs: Grant[]) => ({
+    kind, rules: [...new Set(gs.map((g) => g.rule))], region: intersectRegions(extra, gs.flatMap((g) => g.boxes)),
+  });
+  if (explicit.length > 0) return found('over-permissive', [...explicit, ...defaults]);
+  if (defaults.length > 0) return found('platform-default', defaults);
+  if (requested.length > 0) return found('requested', requested);
+  return undefined;
+}

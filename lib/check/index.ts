@@ -1,0 +1,5 @@
+export * from './reachability';
+export * from './plan-json';
+export * from './check';
+export * from './report';
+export * from './matchers';

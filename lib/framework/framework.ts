@@ -1,0 +1,35 @@
+import type { ResourceProvider } from '../terraform/elements';
+
+/** What the construct layer needs of a construct, whichever framework made it. */
+export interface ConstructLike {
+  /** The construct's node. */
+  readonly node: {
+    /** Path from the app (`site/adcs/azure`). */
+    readonly path: string;
+    /** Registers a check run at synth; it returns error messages. */
+    addValidation(validation: { validate(): string[] }): void;
+  };
+}
+
+/** A Terraform resource made by a framework: its attributes are read as tokens. */
+export interface ResourceLike extends ConstructLike {
+  /** A token for one of the resource's attributes (`id`, `name`). */
+  getStringAttribute(attribute: string): string;
+}
+
+/**
+ * The few framework operations the construct layer uses. `lib/cdktf` and `lib/cdktn` each
+ * implement it with their own classes; nothing else touches a framework.
+ */
+export interface Framework {
+  /** The framework's name, for messages. */
+  readonly name: string;
+  /** Creates one resource of `type` with Terraform JSON arguments (references as tokens). */
+  resource(scope: ConstructLike, id: string, type: string, provider: ResourceProvider, attributes: Record<string, unknown>): ResourceLike;
+  /** Creates one Terraform output. */
+  output(scope: ConstructLike, id: string, value: unknown, description: string): void;
+  /** Attaches a warning annotation to a construct. */
+  warn(scope: ConstructLike, message: string): void;
+  /** The stack a construct is in (key of the whole-stack checks). */
+  stackOf(scope: ConstructLike): object;
+}

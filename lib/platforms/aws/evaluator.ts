@@ -1,0 +1,181 @@
+import { createdGroupName } from './groups';
+import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
+import { Box, intersectRegions, product } from '../../check/boxes';
+import type { RuleDirection } from './planner';
+import { GroupRef, readAwsRules, TfRule } from './reader';
+import { cidrSpan } from '../../model/cidr';
+import { presentTiers } from '../../model/estate';
+import { PortRange } from '../../model/port-range';
+import { Protocol } from '../../model/protocol';
+import { TierKey } from '../../model/tiers';
+import { ResolvedSpec } from '../../input/resolved';
+import { parseReference } from '../../check/plan-json';
+import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
+
+const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
+
+/**
+ * Evaluates synthesized Terraform JSON (`JSON.parse(Testing.synth(stack))`, or a cdk.tf.json)
+ * with AWS's documented security group semantics, for the tiers of a spec:
+ * - allow-only: a host may use a port when any rule of any of its groups allows it (union);
+ * - ingress is evaluated at the destination tier's group, egress at the source tier's;
+ * - a referenced-group peer matches the hosts of the tiers on that group; a CIDR peer matches
+ *   by address: a port counts as allowed for a tier only when the CIDRs allowing it cover every
+ *   address of the tier (ports allowed to some of its addresses only are in `anyAllowed`);
+ * - `-1` is every protocol and port; a group Terraform creates has no default egress;
+ * - a tier without a group is not enforced: everything is allowed at that end.
+ *
+ * A tier's group is found by name for created groups (`securityGroupName`, or `<name>-<tier>`)
+ * and by its literal id for existing ones. Anything that cannot be resolved (a missing group, a
+ * reference or value that is not literal, a prefix list) is listed in `unresolved` and matches
+ * nothing; it is never silently taken as allowed.
+ */
+export class AwsPlanEvaluator implements PlanEvaluator {
+  /** What could not be resolved, one line each; empty for a plan the library wrote. */
+  public readonly unresolved: readonly string[];
+  /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
+  public readonly missing: readonly MissingEnforcement[];
+  private readonly requestedEgress: boolean;
+  private readonly rules: readonly TfRule[];
+  private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
+  private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
+
+  constructor(synthesized: unknown, spec: ResolvedSpec) {
+    const read = readAwsRules(synthesized);
+    const unresolved = [...read.unresolved];
+    const missing: MissingEnforcement[] = [];
+    this.requestedEgress = spec.aws?.allowAllEgress === true;
+    const byName = new Map<string, GroupRef[]>();
+    for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
+    for (const t of presentTiers(spec.estate)) {
+      this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
+      const e = t.enforcement;
+      if (e.kind === 'awsCreateGroup') {
+        const name = createdGroupName(spec.estate, t.key, e);
+        const found = byName.get(name) ?? [];
+        if (found.length === 1) this.groupOf[t.key] = found[0];
+        else if (found.length === 0) missing.push({ tier: t.key, detail: `no aws_security_group named "${name}" in the plan` });
+        else unresolved.push(`tiers.${t.key}: ${found.length} aws_security_group named "${name}" in the plan`);
+      } else if (e.kind === 'awsExistingGroup') {
+        const r = parseReference(e.securityGroupId);
+        this.groupOf[t.key] = r?.attribute === 'id' && r.address.startsWith('aws_security_group.') ? r.address
+          : read.groupIds.get(e.securityGroupId) ?? e.securityGroupId;
+      }
+    }
+    const known = new Set(Object.values(this.groupOf));
+    const opaque = (ref: GroupRef): boolean => ref.startsWith('${') && !known.has(ref);
+    for (const r of read.rules) {
+      if (opaque(r.group)) unresolved.push(`${r.address}: the group ${r.group} cannot be resolved`);
+      for (const g of r.groups.filter(opaque)) unresolved.push(`${r.address}: the referenced group ${g} cannot be resolved`);
+      // A literal group of no tier holds hosts the spec doesn't describe: what it lets in is unknown.
+      const written = known.has(r.group);
+      for (const g of r.groups.filter((x) => !x.startsWith('${') && !known.has(x) && written)) {
+        unresolved.push(`${r.address}: the referenced group ${g} belongs to no tier of the spec`);
+      }
+    }
+    for (const t of presentTiers(spec.estate)) {
+      const g = this.groupOf[t.key];
+      if (t.enforcement.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
+        missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${t.enforcement.securityGroupId}` });
+      }
+    }
+    this.missing = missing;
+    this.rules = read.rules;
+    this.unresolved = [...new Set(unresolved)].sort();
+  }
+
+  /** True when the tier's security group was found in the plan. */
+  public enforcedAt(tier: TierKey): boolean {
+    return this.groupOf[tier] !== undefined;
+  }
+
+  /** The destination's inbound decision: ingress rules of `to`'s group that match `from`. */
+  public ingress(from: Origin, to: TierKey, protocol: Protocol): EndDecision {
+    return this.decide('ingress', to, from, protocol);
+  }
+
+  /** The source's outbound decision: egress rules of `from`'s group that match `to` (a tier or outside addresses). */
+  public egress(from: TierKey, to: Origin, protocol: Protocol): EndDecision {
+    return this.decide('egress', from, to, protocol);
+  }
+
+  /** The source's outbound decision toward every address of no tier. */
+  public reachOutside(from: TierKey, protocol: Protocol): EndDecision {
+    return this.egress(from, { elsewhere: true }, protocol);
+  }
+
+  /** Ports of `protocol` that every address of `from` may open on every address of `to`, end to end. */
+  public reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
+    const outbound = 'tier' in from ? this.egress(from.tier, { tier: to }, protocol) : open(protocol, this.addressesOf(from), this.addresses[to] ?? []);
+    const inbound = this.ingress(from, to, protocol);
+    const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
+    return {
+      allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed),
+      region: intersectRegions(outbound.region, inbound.region), outbound, inbound,
+    };
+  }
+
+  /** The addresses of an origin: a tier's, a CIDR's, or every address of no tier. */
+  private addressesOf(o: Origin): Interval[] {
+    if ('tier' in o) return this.addresses[o.tier] ?? [];
+    if ('cidr' in o) return [cidrSpan(o.cidr)];
+    return differenceOf([{ lo: 0, hi: 2 ** 32 - 1 }], Object.values(this.addresses).flat() as Interval[]);
+  }
+
+  /**
+   * The decision at `tier`'s group in `direction` for traffic with `peer` (the origin for
+   * ingress, the destination for egress). Per elementary port segment: allowed when a rule
+   * references the peer's group or the CIDRs of the segment's rules cover all the peer's
+   * addresses; anyAllowed when some rule matches at least one of its addresses. The region is
+   * what the matching rules allow, as (source, destination, port) boxes.
+   */
+  private decide(direction: RuleDirection, tier: TierKey, peer: Origin, protocol: Protocol): EndDecision {
+    const group = this.groupOf[tier];
+    const own = this.addresses[tier] ?? [];
+    const peerAddresses = this.addressesOf(peer);
+    const box = (peerPart: Interval[], ports: Interval): Box[] =>
+      (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));
+    if (group === undefined) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);
+    const peerGroup = 'tier' in peer ? this.groupOf[peer.tier] : undefined;
+    const candidates = this.rules.filter((r) => r.direction === direction && r.group === group
+      && (r.protocol === 'all' || r.protocol === protocol)
+      && ((peerGroup !== undefined && r.groups.includes(peerGroup)) || overlapsAny(r.cidrs, peerAddresses)));
+    const allowed: Interval[] = [];
+    const anyAllowed: Interval[] = [];
+    for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
+      const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
+      if (active.length === 0) continue;
+      anyAllowed.push(seg);
+      const byGroup = peerGroup !== undefined && active.some((r) => r.groups.includes(peerGroup));
+      if (byGroup || coversAll(active.flatMap((r) => r.cidrs), peerAddresses)) allowed.push(seg);
+    }
+    const grants = candidates.map((r): Grant => {
+      const peerPart = peerGroup !== undefined && r.groups.includes(peerGroup) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
+      return {
+        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports),
+        requested: this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]),
+      };
+    });
+    return {
+      enforced: true,
+      allowed: toRanges(protocol, unionOf(allowed)),
+      anyAllowed: toRanges(protocol, unionOf(anyAllowed)),
+      region: grants.flatMap((g) => g.boxes),
+      rules: candidates.map((r) => r.address),
+      grants,
+    };
+  }
+}
+
+function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
+  const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
+  return { enforced: false, allowed: all, anyAllowed: all, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
+}
+
+function toIntervals(ranges: readonly PortRange[]): Interval[] {
+  return ranges.map((r) => ({ lo: r.from, hi: r.to }));
+}
+
+function toRanges(protocol: Protocol, xs: readonly Interval[]): PortRange[] {
+  return unionOf(xs).map((x) => PortRange.of(protocol, x.lo, x.hi));
+}

@@ -1,0 +1,21 @@
+import { Platform } from '../../model/options';
+import type { PlatformModule } from '../platform';
+import { AwsPlan, planAwsRules } from './planner';
+import { AWS_PROVIDER, awsElements, awsProvider } from './writer';
+
+/** AWS security groups: planner, writer, provider block and evaluator. */
+export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
+  platform: Platform.AWS,
+  constructId: 'aws',
+  resourceProvider: { providerName: 'aws', providerVersionConstraint: '~> 6.0' },
+  plan: planAwsRules,
+  elements: awsElements,
+  provider: awsProvider,
+  providerDefaults: AWS_PROVIDER,
+  evaluator: (terraformJson, spec) => {
+    // Loaded on use: matrix, validate and synth never evaluate.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AwsPlanEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    return new AwsPlanEvaluator(terraformJson, spec);
+  },
+};

@@ -1,0 +1,63 @@
+import type { ResolvedSpec } from '../../input/resolved';
+import { TfElement, tfRef, TfValue } from '../../terraform/elements';
+import type { TfProviderBlock } from '../../terraform/stack-document';
+import { AwsPlan, PlannedAwsRule } from './planner';
+
+/** Terraform resource types the AWS writer uses. */
+export const AWS_RESOURCE_TYPES = {
+  group: 'aws_security_group',
+  ingress: 'aws_vpc_security_group_ingress_rule',
+  egress: 'aws_vpc_security_group_egress_rule',
+} as const;
+
+/** The aws provider: the version the CDKTF bindings (@cdktf/provider-aws 21.22) were generated for; no settings. */
+export const AWS_PROVIDER: TfProviderBlock = { name: 'aws', config: {}, source: 'aws', version: '6.25.0' };
+
+/** The aws provider the CLI declares, in the spec's region. */
+export function awsProvider(spec: ResolvedSpec): TfProviderBlock {
+  return { ...AWS_PROVIDER, config: spec.aws?.region ? { region: spec.aws.region } : {} };
+}
+
+/**
+ * The AWS plan as Terraform elements: created groups as `aws_security_group` without inline
+ * rules (Terraform then removes AWS's default egress), every rule one
+ * `aws_vpc_security_group_ingress_rule` or `…_egress_rule` with one peer, one output per created
+ * group. Construct ids are the plan's content-derived ids.
+ */
+export function awsElements(plan: AwsPlan, spec: ResolvedSpec): TfElement[] {
+  const tags = spec.aws?.tags ?? {};
+  const out: TfElement[] = [];
+  const groupIds = new Map<string, TfValue>();
+  for (const g of plan.groups) {
+    if (g.kind === 'created') {
+      out.push({ kind: 'resource', type: AWS_RESOURCE_TYPES.group, path: [g.id], attributes: { name: g.name, description: g.description, vpc_id: g.vpcId, tags: sorted(g.tags) } });
+      groupIds.set(g.key, tfRef([g.id], 'id'));
+    } else {
+      groupIds.set(g.key, g.securityGroupId);
+    }
+  }
+  for (const r of plan.rules) {
+    out.push({ kind: 'resource', type: r.direction === 'ingress' ? AWS_RESOURCE_TYPES.ingress : AWS_RESOURCE_TYPES.egress, path: [r.id], attributes: ruleAttributes(r, groupIds, tags) });
+  }
+  for (const o of plan.outputs) {
+    out.push({ kind: 'output', path: [o.id], value: groupIds.get(o.groupKey)!, description: o.description });
+  }
+  return out;
+}
+
+/** The arguments of a planned rule (ingress and egress rules share one shape). */
+function ruleAttributes(r: PlannedAwsRule, groupIds: ReadonlyMap<string, TfValue>, tags: Readonly<Record<string, string>>): Record<string, TfValue | undefined> {
+  return {
+    security_group_id: groupIds.get(r.groupKey)!,
+    description: r.description,
+    ip_protocol: r.protocol === 'all' ? '-1' : r.protocol,
+    ...(r.protocol === 'all' ? {} : { from_port: r.fromPort, to_port: r.toPort }),
+    ...(r.peer.kind === 'cidr' ? { cidr_ipv4: r.peer.cidr } : { referenced_security_group_id: groupIds.get(r.peer.groupKey)! }),
+    ...(Object.keys(tags).length > 0 ? { tags: sorted(tags) } : {}),
+  };
+}
+
+/** A copy of `tags` with keys in sorted order (the output never follows input order). */
+function sorted(tags: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,21 @@
+import { Platform } from '../../model/options';
+import type { PlatformModule } from '../platform';
+import { AzurePlan, planAzureRules } from './planner';
+import { AZURERM_PROVIDER, azureElements } from './writer';
+
+/** Azure network security groups: planner, writer, provider block and evaluator. */
+export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
+  platform: Platform.AZURE,
+  constructId: 'azure',
+  resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
+  plan: planAzureRules,
+  elements: (plan) => azureElements(plan),
+  provider: () => AZURERM_PROVIDER,
+  providerDefaults: AZURERM_PROVIDER,
+  evaluator: (terraformJson, spec) => {
+    // Loaded on use: matrix, validate and synth never evaluate.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AzurePlanEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    return new AzurePlanEvaluator(terraformJson, spec);
+  },
+};

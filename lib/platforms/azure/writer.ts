@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { TfElement, tfRef, TfValue } from '../../terraform/elements';
+import type { TfProviderBlock } from '../../terraform/stack-document';
+import { AzurePlan, PlannedNsgRule } from './planner';
+
+/** Terraform resource types the Azure writer uses. */
+export const AZURE_RESOURCE_TYPES = {
+  nsg: 'azurerm_network_security_group',
+  rule: 'azurerm_network_security_rule',
+  association: 'azurerm_subnet_network_security_group_association',
+} as const;
+
+/** The azurerm provider the CLI declares: the version the CDKTF bindings (@cdktf/provider-azurerm 14.23) were generated for. */
+export const AZURERM_PROVIDER: TfProviderBlock = { name: 'azurerm', config: { features: [{}] }, source: 'azurerm', version: '4.55.0' };
+
+/** Short, stable construct-id fragment of a subnet id: its last segment plus a content hash. */
+function subnetKey(subnetId: string): string {
+  const last = subnetId.split('/').filter(Boolean).pop() ?? 'subnet';
+  return `${last.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40)}-${createHash('sha256').update(subnetId).digest('hex').slice(0, 8)}`;
+}
+
+/** Construct id of a created NSG's resource. */
+export function nsgElementId(key: string): string {
+  return `nsg-${key}`;
+}
+
+/**
+ * The Azure plan as Terraform elements: per created NSG the NSG and one association per
+ * subnet; per rule one separate `azurerm_network_security_rule` (never inline blocks, so rules
+ * can share an NSG with rules written elsewhere). Construct ids come from the plan's keys.
+ */
+export function azureElements(plan: AzurePlan): TfElement[] {
+  const out: TfElement[] = [];
+  for (const nsg of plan.nsgs) {
+    let nsgName: TfValue = nsg.name;
+    let rgName: TfValue = nsg.resourceGroupName;
+    if (nsg.created) {
+      const path = [nsgElementId(nsg.key)];
+      out.push({
+        kind: 'resource', type: AZURE_RESOURCE_TYPES.nsg, path,
+        attributes: { name: nsg.name, location: nsg.location!, resource_group_name: nsg.resourceGroupName, tags: { ...nsg.tags, 'adcs-firewall:tiers': nsg.tiers.join(' ') } },
+      });
+      nsgName = tfRef(path, 'name');
+      rgName = tfRef(path, 'resource_group_name');
+      for (const subnetId of nsg.subnetIds) {
+        out.push({
+          kind: 'resource', type: AZURE_RESOURCE_TYPES.association, path: [`${nsg.key}-assoc-${subnetKey(subnetId)}`],
+          attributes: { subnet_id: subnetId, network_security_group_id: tfRef(path, 'id') },
+        });
+      }
+    }
+    for (const r of nsg.rules) {
+      out.push({ kind: 'resource', type: AZURE_RESOURCE_TYPES.rule, path: [`${nsg.key}-${r.id}`], attributes: ruleAttributes(r, nsgName, rgName) });
+    }
+  }
+  return out;
+}
+
+function one(list: readonly string[]): { single?: string; many?: string[] } {
+  return list.length === 1 ? { single: list[0] } : { many: [...list] };
+}
+
+function ruleAttributes(r: PlannedNsgRule, nsgName: TfValue, resourceGroupName: TfValue): Record<string, TfValue | undefined> {
+  const src = one(r.sourceAddressPrefixes);
+  const dst = one(r.destinationAddressPrefixes);
+  const ports = one(r.destinationPortRanges);
+  return {
+    name: r.name,
+    network_security_group_name: nsgName,
+    resource_group_name: resourceGroupName,
+    description: r.description,
+    priority: r.priority,
+    direction: r.direction,
+    access: r.access,
+    protocol: r.protocol,
+    source_port_range: '*',
+    source_address_prefix: src.single,
+    source_address_prefixes: src.many,
+    destination_address_prefix: dst.single,
+    destination_address_prefixes: dst.many,
+    destination_port_range: ports.single,
+    destination_port_ranges: ports.many,
+  };
+}

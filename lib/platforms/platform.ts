@@ -1,0 +1,42 @@
+import { InputProblem } from '../errors';
+import type { PlanEvaluator } from '../check/reachability';
+import type { ResolvedSpec } from '../input/resolved';
+import { Flow } from '../model/flows';
+import { Platform } from '../model/options';
+import { Warning } from '../model/warnings';
+import type { TfProviderBlock } from '../terraform/stack-document';
+import type { ResourceProvider, TfElement } from '../terraform/elements';
+
+/** What a planner returns: the plan when the estate fits the platform, else the problems. */
+export interface Planned<P> {
+  /** The plan; absent when there are problems. */
+  readonly plan?: P;
+  /** Why the estate cannot be rendered (a window, a limit, a name clash); empty when it can. */
+  readonly problems: readonly InputProblem[];
+  /** Warnings of the rendering. */
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * One platform, framework-free: how its rules are planned, written as Terraform JSON elements,
+ * declared to Terraform (the CLI's provider block) and evaluated by `check`. The registry
+ * (`platforms/index.ts`) holds one per platform; nothing else switches on the platform.
+ */
+export interface PlatformModule<P = unknown> {
+  /** The platform. */
+  readonly platform: Platform;
+  /** Construct id of the platform's construct under the estate's (`azure`, `aws`). */
+  readonly constructId: string;
+  /** The provider of the resource types the writer uses (name and version constraint). */
+  readonly resourceProvider: ResourceProvider;
+  /** Plans the estate's rules (the spec's settings block for this platform is present). */
+  plan(spec: ResolvedSpec, flows: readonly Flow[]): Planned<P>;
+  /** The plan as Terraform elements, paths relative to the platform's construct. */
+  elements(plan: P, spec: ResolvedSpec): TfElement[];
+  /** The provider block and requirement the CLI declares for the estate. */
+  provider(spec: ResolvedSpec): TfProviderBlock;
+  /** The provider's name, source, version and default configuration (for `AdcsProvider`). */
+  readonly providerDefaults: TfProviderBlock;
+  /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */
+  evaluator(terraformJson: unknown, spec: ResolvedSpec): PlanEvaluator;
+}

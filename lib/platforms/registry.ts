@@ -1,0 +1,16 @@
+import { Platform } from '../model/options';
+import type { ResolvedSpec } from '../input/resolved';
+import { AWS_PLATFORM } from './aws/platform';
+import { AZURE_PLATFORM } from './azure/platform';
+import type { PlatformModule } from './platform';
+
+/** Every platform, by name: adding one is a folder under lib/platforms and one line here. */
+export const PLATFORMS: Readonly<Record<Platform, PlatformModule<any>>> = {
+  [Platform.AZURE]: AZURE_PLATFORM,
+  [Platform.AWS]: AWS_PLATFORM,
+};
+
+/** The platform of a spec, when it names or implies one. */
+export function platformOf(spec: ResolvedSpec): PlatformModule<any> | undefined {
+  return spec.platform === undefined ? undefined : PLATFORMS[spec.platform];
+}

@@ -1,0 +1,4 @@
+export * from './elements';
+export * from './logical-id';
+export * from './stable-json';
+export * from './stack-document';

@@ -1,0 +1,88 @@
+import { isTfRef, TfElement, TfResourceElement, TfValue } from './elements';
+import { logicalIdOf } from './logical-id';
+import { stableJson } from './stable-json';
+
+/** The CDKTF version whose output the writer reproduces (named in the `//` metadata block and the manifest). */
+export const CDKTF_VERSION = '0.21.0';
+
+/** The provider block the CLI declares for a platform, and the provider's requirement. */
+export interface TfProviderBlock {
+  /** Provider name (`azurerm`, `aws`). */
+  readonly name: string;
+  /** Its configuration. */
+  readonly config: { readonly [key: string]: TfValue | undefined };
+  /** `required_providers` source. */
+  readonly source: string;
+  /** `required_providers` version (the one the CDKTF provider bindings were generated for). */
+  readonly version: string;
+}
+
+/** What one stack's `cdk.tf.json` is written from. */
+export interface StackDocumentInput {
+  /** Stack name (the estate's name). */
+  readonly stackName: string;
+  /** Construct ids from the stack down to the platform's construct (`['adcs', 'aws']`); element paths are relative to it. */
+  readonly scope: readonly string[];
+  /** The platform's elements. */
+  readonly elements: readonly TfElement[];
+  /** The provider, when the stack declares one. */
+  readonly provider?: TfProviderBlock;
+  /** Path of the local backend's state file, relative to the stack's folder. */
+  readonly backendPath: string;
+  /** The framework version the metadata block names (`0.21.0`). */
+  readonly frameworkVersion: string;
+}
+
+/**
+ * The Terraform JSON document of one stack, as CDKTF's `TerraformStack.toTerraform()` builds it
+ * for the same elements: the `//` metadata block, outputs, provider, resources (named by
+ * `logicalIdOf` their construct path) and the terraform block. References become `${type.name.attr}`.
+ */
+export function stackDocument(input: StackDocumentInput): Record<string, unknown> {
+  const scope = input.scope;
+  const byPath = new Map<string, TfResourceElement>();
+  for (const e of input.elements) if (e.kind === 'resource') byPath.set(e.path.join('/'), e);
+  const nameOf = (path: readonly string[]): string => logicalIdOf([...scope, ...path]);
+  const resolve = (v: TfValue | undefined): unknown => {
+    if (v === undefined || typeof v !== 'object') return v;
+    if (isTfRef(v)) {
+      const target = byPath.get(v.ref.join('/'));
+      if (!target) throw new Error(`internal: reference to unknown element ${v.ref.join('/')}`);
+      return `\${${target.type}.${nameOf(target.path)}.${v.attribute}}`;
+    }
+    if (Array.isArray(v)) return v.map(resolve);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x as TfValue | undefined)]));
+  };
+  const resource: Record<string, Record<string, unknown>> = {};
+  const output: Record<string, unknown> = {};
+  const outputs: Record<string, unknown> = {};
+  for (const e of input.elements) {
+    const name = nameOf(e.path);
+    const path = [input.stackName, ...scope, ...e.path];
+    if (e.kind === 'resource') {
+      const byName = resource[e.type] ?? (resource[e.type] = {});
+      byName[name] = { ...(resolve(e.attributes) as object), '//': { metadata: { path: path.join('/'), uniqueId: name } } };
+    } else {
+      output[name] = { description: e.description, value: resolve(e.value) };
+      let at = outputs;
+      path.slice(0, -1).forEach((p) => { at = (at[p] ?? (at[p] = {})) as Record<string, unknown>; });
+      at[path[path.length - 1]] = name;
+    }
+  }
+  const doc: Record<string, unknown> = {
+    '//': { metadata: { backend: 'local', stackName: input.stackName, version: input.frameworkVersion }, outputs },
+    terraform: {
+      backend: { local: { path: input.backendPath } },
+      ...(input.provider ? { required_providers: { [input.provider.name]: { source: input.provider.source, version: input.provider.version } } } : {}),
+    },
+  };
+  if (input.provider) doc.provider = { [input.provider.name]: [resolve(input.provider.config)] };
+  if (Object.keys(resource).length > 0) doc.resource = resource;
+  if (Object.keys(output).length > 0) doc.output = output;
+  return doc;
+}
+
+/** `stackDocument` as the text CDKTF writes (sorted keys, two-space indent, no final newline). */
+export function stackJson(input: StackDocumentInput): string {
+  return stableJson(stackDocument(input));
+}

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkPlan } from '../../lib/check/check';
+import { assertPlanSatisfies, toSatisfyAdcsEstate } from '../../lib/check/matchers';
+import { resolveSpec } from '../../lib/input/resolve';
+import { specAndPlanFiles } from '../support/files';
+import { runCli } from '../support/io';
+import { richAzure, synthEstate } from '../support/estates';
+
+const props = richAzure({ dcomPort: 10509 });
+const spec = resolveSpec(props, 'test');
+const fresh = (): any => synthEstate(props).json;
+const rules = (json: any): Record<string, any> => json.resource.azurerm_network_security_rule;
+const key = (json: any, part: string): string => Object.keys(rules(json)).find((k) => k.includes(part))!;
+
+const files = (plan: unknown): { spec: string; plan: string } => specAndPlanFiles(props, plan);
+
+describe('check (Azure)', () => {
+  it('passes on the plan the library synthesizes', () => {
+    // GIVEN the library's own plan  WHEN checked  THEN every flow is allowed and nothing is over-permissive
+    const r = checkPlan(fresh(), spec);
+    assert.equal(r.ok, true);
+    assert.ok(r.flows.every((f) => f.status === 'allowed'), JSON.stringify(r.flows.filter((f) => f.status !== 'allowed').map((f) => f.flow.id)));
+    assert.deepEqual(r.extras.filter((e) => e.kind === 'over-permissive'), []);
+  });
+
+  it('fails when one rule is removed, naming the flow and the deny that blocks it', () => {
+    const plan = fresh();
+    delete rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')];
+    const r = checkPlan(plan, spec);
+    assert.equal(r.ok, false);
+    const blocked = r.flows.filter((f) => f.status === 'blocked');
+    assert.deepEqual(blocked.map((f) => `${f.flow.id} ${f.flow.from}->${f.flow.to} ${f.missing.join()}`), ['enroll-dcom clients->ca 135,10509']);
+    assert.ok(blocked[0].inbound.some((x) => x.includes('deny-vnet-inbound')));
+  });
+
+  it('keeps a flow whose own rule is gone when a co-located tier\'s rule carries the same traffic', () => {
+    // GIVEN CES and CEP on the same hosts, and the clients->ces rule removed
+    const plan = fresh();
+    delete rules(plan)[key(plan, '_pki-ces-nsg-in-clients-ces-tcp')];
+    // THEN HTTPS still reaches the hosts through clients->cep: the evaluator judges traffic, not rule names
+    assert.equal(checkPlan(plan, spec).flows.find((f) => f.flow.id === 'ces-https')!.status, 'allowed');
+  });
+
+  it('fails when a port range is widened, naming the rule and the extra ports', () => {
+    const plan = fresh();
+    rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].destination_port_ranges = ['135', '1024-65535'];
+    const r = checkPlan(plan, spec);
+    assert.equal(r.ok, false);
+    const over = r.extras.filter((e) => e.kind === 'over-permissive');
+    assert.equal(over.length, 1);
+    assert.equal(over[0].from, 'clients');
+    assert.equal(over[0].to, 'ca');
+    assert.deepEqual(over[0].ports.map(String), ['1024-10508', '10510-65535']);
+    assert.ok(over[0].rules[0].includes('ca-nsg-in-clients-ca-tcp'));
+  });
+
+  it('fails when a port is opened to *, naming the rule and the outside source', () => {
+    const plan = fresh();
+    const r0 = rules(plan)[key(plan, '_pki-cdp-nsg-in-clients-cdp-tcp')];
+    delete r0.source_address_prefixes;
+    r0.source_address_prefix = '*';
+    const r = checkPlan(plan, spec);
+    assert.equal(r.ok, false);
+    const over = r.extras.filter((e) => e.kind === 'over-permissive');
+    assert.ok(over.some((e) => e.from === 'elsewhere' && e.to === 'cdp' && e.ports.map(String).join() === '80'), JSON.stringify(over));
+    assert.ok(over.every((e) => e.rules.some((x) => x.includes('cdp-nsg-in-clients-cdp-tcp'))));
+  });
+
+  it('warns, without failing, on traffic only AllowVnetInBound lets through (an NSG without its own deny)', () => {
+    const r = checkPlan(synthEstate(richAzure({ azure: { resourceGroupName: 'rg', location: 'westeurope', denyByDefault: false } })).json,
+      resolveSpec(richAzure({ azure: { resourceGroupName: 'rg', location: 'westeurope', denyByDefault: false } }), 't'));
+    assert.equal(r.ok, true);
+    const warn = r.extras.filter((e) => e.kind === 'platform-default');
+    assert.ok(warn.length > 0);
+    assert.ok(warn.every((e) => e.rules.includes('AllowVnetInBound')));
+  });
+
+  it('reads inline security_rule blocks and terraform show -json plans the same way', () => {
+    // GIVEN the plan rewritten as terraform show -json, with computed NSG ids left out as Terraform does
+    const json = fresh();
+    const resources: any[] = [];
+    const config: any[] = [];
+    for (const [type, byName] of Object.entries(json.resource as Record<string, Record<string, any>>)) {
+      for (const [name, values] of Object.entries(byName)) {
+        const v = { ...values };
+        delete v['//'];
+        const expressions: Record<string, unknown> = {};
+        for (const [k, val] of Object.entries(v)) {
+          const m = typeof val === 'string' ? /^\$\{(.+)\.(name|id)\}$/.exec(val) : null;
+          if (m && m[2] === 'id') { delete v[k]; expressions[k] = { references: [`${m[1]}.id`, m[1]] }; }
+          if (m && m[2] === 'name') v[k] = json.resource.azurerm_network_security_group[m[1].split('.')[1]].name;
+        }
+        resources.push({ address: `${type}.${name}`, mode: 'managed', type, name, values: v });
+        config.push({ address: `${type}.${name}`, type, name, expressions });
+      }
+    }
+    const show = { format_version: '1.2', planned_values: { root_module: { resources } }, configuration: { root_module: { resources: config } } };
+    // WHEN checked  THEN it passes as the cdk.tf.json does
+    const r = checkPlan(show, spec);
+    assert.deepEqual(r.unresolved, []);
+    assert.equal(r.ok, true, JSON.stringify(r.flows.filter((f) => f.status !== 'allowed').map((f) => f.flow.id)));
+  });
+
+  it('reports what it cannot resolve instead of guessing', () => {
+    const plan = fresh();
+    rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].source_address_prefix = 'Storage';
+    delete rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].source_address_prefixes;
+    const r = checkPlan(plan, spec);
+    assert.ok(r.unresolved.some((u) => u.includes('address prefix Storage')));
+    assert.equal(r.flows.find((f) => f.flow.id === 'enroll-dcom')!.status, 'blocked');
+  });
+
+  it('offers a matcher and an assertion for users\' own tests', () => {
+    assert.equal(toSatisfyAdcsEstate(JSON.stringify(fresh()), props).pass, true);
+    const plan = fresh();
+    delete rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')];
+    const m = toSatisfyAdcsEstate(plan, props);
+    assert.equal(m.pass, false);
+    assert.match(m.message(), /FAIL enroll-dcom clients -> ca TCP 135,10509: BLOCKED at 135,10509/);
+    assert.throws(() => assertPlanSatisfies(plan, props), /plan does not satisfy the AD CS estate/);
+  });
+
+  it('CLI: exit 0 on a good plan, 1 on findings (every format), 2 on bad input', async () => {
+    const good = files(fresh());
+    assert.equal((await runCli(['check', '--spec', good.spec, '--plan', good.plan])).code, 0);
+    const plan = fresh();
+    rules(plan)[key(plan, '_pki-ca-nsg-in-clients-ca-tcp')].destination_port_ranges = ['135', '1024-65535'];
+    const bad = files(plan);
+    const table = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan]);
+    assert.equal(table.code, 1);
+    assert.match(table.out, /FAIL azurerm_network_security_rule\.\S+ca-nsg-in-clients-ca-tcp\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it/);
+    const json = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'json']);
+    assert.equal(json.code, 1);
+    assert.equal(JSON.parse(json.out).ok, false);
+    const gh = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'github']);
+    assert.match(gh.out, /^::error title=AD CS over-permissive::/m);
+    const missing = await runCli(['check', '--spec', bad.spec, '--plan', '/nonexistent/plan.json']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /plan not found: \/nonexistent\/plan\.json/);
+    const notPlan = files({ hello: 1 });
+    const np = await runCli(['check', '--spec', good.spec, '--plan', notPlan.plan]);
+    assert.equal(np.code, 2);
+    assert.match(np.err, /not a plan/);
+  });
+});

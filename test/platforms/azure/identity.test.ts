@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ruleSlot, TIER_SLOTS } from '../../../lib/platforms/azure/priorities';
+import { EstateProps } from '../../../lib/input/props';
+import { AZURE, subnet, synthEstate } from '../../support/estates';
+
+/** Terraform address → [rule name, NSG, direction, priority] of every NSG rule. */
+function identities(props: EstateProps): Map<string, string> {
+  const rules = synthEstate(props).json.resource.azurerm_network_security_rule as Record<string, any>;
+  return new Map(Object.entries(rules).map(([k, r]) => [k, `${r.name} ${r.network_security_group_name} ${r.direction} ${r.priority}`]));
+}
+
+const base: EstateProps = {
+  name: 'pki', platform: 'azure' as never, azure: AZURE,
+  tiers: {
+    clients: { cidrs: ['10.20.0.0/16'] },
+    ca: { cidrs: ['10.0.1.0/24'], subnetIds: [subnet('ca')] },
+    ces: { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('ces')] },
+    dc: { cidrs: ['10.0.0.0/24'], networkSecurityGroup: { name: 'nsg-dc', resourceGroupName: 'rg-id', priorityRange: '3000-3499' } },
+  },
+};
+
+function keepsEveryExisting(before: Map<string, string>, after: Map<string, string>): void {
+  for (const [address, id] of before) assert.equal(after.get(address), id, `rule ${address} kept its name, NSG and priority`);
+}
+
+describe('Azure rule identity', () => {
+  it('adding a CIDR to clients keeps every rule name, address and priority', () => {
+    // GIVEN the estate  WHEN a client CIDR is added  THEN nothing is renamed or renumbered
+    const after = identities({ ...base, tiers: { ...base.tiers, clients: { cidrs: ['10.20.0.0/16', '192.168.10.0/24'] } } });
+    const before = identities(base);
+    keepsEveryExisting(before, after);
+    assert.equal(after.size, before.size, 'a CIDR adds addresses to rules, not rules');
+  });
+
+  it('adding tiers keeps every rule name, address and priority and only adds rules', () => {
+    const before = identities(base);
+    const after = identities({ ...base, tiers: { ...base.tiers,
+      cep: { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('ces')] },
+      ocsp: { cidrs: ['10.0.6.0/24'], subnetIds: [subnet('ocsp')] },
+      admins: { cidrs: ['10.0.9.0/28'] } } });
+    keepsEveryExisting(before, after);
+    assert.ok(after.size > before.size);
+  });
+
+  it('a tier joining a pinned NSG (nsgName) keeps the NSG and every rule, whatever its order', () => {
+    // GIVEN CEP alone on the web subnet's NSG, pinned by name
+    const web = { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('web')], nsgName: 'pki-web-nsg' };
+    const { ces: _ces, ...rest } = base.tiers;
+    const before = synthEstate({ ...base, tiers: { ...rest, cep: web } }).json;
+    // WHEN CES (which sorts first) joins the same hosts and NSG
+    const after = synthEstate({ ...base, tiers: { ...rest, cep: web, ces: web } }).json;
+    // THEN the NSG keeps its address and name, and every rule its address, name and priority
+    assert.deepEqual(Object.keys(after.resource.azurerm_network_security_group).filter((k) => k.includes('web')),
+      Object.keys(before.resource.azurerm_network_security_group).filter((k) => k.includes('web')));
+    const ids = (json: any): Map<string, string> => new Map(Object.entries(json.resource.azurerm_network_security_rule as Record<string, any>)
+      .map(([k, r]) => [k, `${r.name} ${r.direction} ${r.priority}`]));
+    keepsEveryExisting(ids(before), ids(after));
+  });
+
+  it('adding a custom flow or an option keeps every rule name, address and priority', () => {
+    const before = identities(base);
+    keepsEveryExisting(before, identities({ ...base, domainMemberFlows: true, dcomPort: 10509,
+      customFlows: [{ from: 'clients', to: 'ces', protocol: 'tcp' as never, ports: ['8443'], purpose: 'alt port' }] }));
+  });
+
+  it('pins the priority slots (golden): changing them renumbers every deployed NSG', () => {
+    assert.deepEqual(TIER_SLOTS, { clients: 0, ca: 1, ces: 2, cep: 3, dc: 4, webEnrollment: 5, ndes: 6, ndesClients: 7, ocsp: 8, cdp: 9, admins: 10 });
+    assert.equal(ruleSlot('ca', 'clients', 'tcp' as never), 32);
+    assert.equal(ruleSlot('dc', 'ca', 'udp' as never), 131);
+    const ids = identities(base);
+    const find = (part: string): string => [...ids.entries()].find(([k]) => k.includes(part))![1];
+    assert.match(find('_pki-ca-nsg-in-clients-ca-tcp'), /^pki-in-clients-to-ca-tcp \$\{azurerm_network_security_group\.\S+\.name\} Inbound 132$/);
+    assert.match(find('-in-ca-dc-udp'), /^pki-in-ca-to-dc-udp nsg-dc Inbound 3131$/);
+  });
+});

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkPlan } from '../../lib/check/check';
+import { AdcsInputError } from '../../lib/errors';
+import { EstateProps } from '../../lib/input/props';
+import { readSpecDocument } from '../../lib/input/load';
+import { resolveSpec } from '../../lib/input/resolve';
+import { planEstate } from '../../lib/platforms/estate-plan';
+import { richAzure, subnet } from './estates';
+import { modernAws, richAws } from '../platforms/aws/support/estates';
+import { runCli } from './io';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BAD = join(ROOT, 'test', 'input', 'corpus', 'bad');
+
+/** One framework under test: its core module (`cdktf` or `cdktn`) and the library's entry point for it. */
+export interface FrameworkUnderTest {
+  /** `cdktf` or `cdktn`. */
+  readonly name: string;
+  /** The framework module: App, Testing, TerraformStack, LocalBackend. */
+  readonly core: any;
+  /** The library's entry point for it (`lib` or `lib/cdktn`). */
+  readonly lib: any;
+}
+
+/** The estate's stack as a user's app builds it: backend, the library's provider, the construct; written by `app.synth()`. */
+function appSynth(fw: FrameworkUnderTest, doc: Record<string, unknown>): { json: any; stack: any } {
+  const { App, TerraformStack, LocalBackend } = fw.core;
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), `adcs-${fw.name}-`)), stackTraces: false });
+  const name = String(doc.name);
+  const stack = new TerraformStack(app, name);
+  new LocalBackend(stack, { path: `terraform.${name}.tfstate` });
+  const platform = String(doc.platform);
+  const region = (doc.aws as { region?: string } | undefined)?.region;
+  new fw.lib.AdcsProvider(stack, platform === 'azure' ? 'azurerm' : 'aws', { platform, config: region ? { region } : undefined });
+  new fw.lib.AdcsEnrollmentSecurity(stack, 'adcs', doc);
+  app.synth();
+  return { json: JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')), stack };
+}
+
+/** One estate through `Testing.synth` (no metadata blocks). */
+function testingSynth(fw: FrameworkUnderTest, props: EstateProps): { text: string; adcs: any } {
+  const app = fw.core.Testing.app({ stackTraces: false });
+  const stack = new fw.core.TerraformStack(app, 'test');
+  const adcs = new fw.lib.AdcsEnrollmentSecurity(stack, 'adcs', props);
+  return { text: fw.core.Testing.synth(stack), adcs };
+}
+
+const withoutMetadata = (json: any): any => {
+  const { ['//']: _meta, ...rest } = json;
+  return rest;
+};
+
+/** The construct tests every supported framework passes: synth of both examples, identity, warnings, errors. */
+export function constructSuite(fw: FrameworkUnderTest): void {
+  describe(`constructs on ${fw.name}`, () => {
+    for (const example of ['azure-estate.yaml', 'aws-estate.yaml']) {
+      it(`synthesizes examples/${example} as the CLI writes it, and check passes on it`, async () => {
+        // GIVEN the example spec as props in an app of this framework  WHEN synthesized
+        const file = join(ROOT, 'examples', example);
+        const doc = readSpecDocument(file);
+        const { json } = appSynth(fw, doc);
+        // THEN everything but the metadata block equals the framework-free CLI's cdk.tf.json
+        const out = mkdtempSync(join(tmpdir(), 'adcs-cli-'));
+        assert.equal((await runCli(['synth', '--spec', file, '--out', out])).code, 0);
+        const cli = JSON.parse(readFileSync(join(out, 'stacks', String(doc.name), 'cdk.tf.json'), 'utf8'));
+        assert.deepEqual(withoutMetadata(json), withoutMetadata(cli));
+        assert.equal(json['//'].metadata.stackName, doc.name);
+        // AND check finds every flow allowed and nothing extra
+        const report = checkPlan(json, resolveSpec(doc, file));
+        assert.equal(report.ok, true);
+        assert.ok(report.flows.length > 10);
+      });
+    }
+
+    it('writes the golden files byte for byte (rule identity: names, addresses, priorities)', () => {
+      // GIVEN the rich Azure estate  WHEN synthesized with Testing.synth  THEN it is the reviewed golden file
+      const golden = readFileSync(join(ROOT, 'test', 'platforms', 'azure', 'golden', 'rich.tf.json'), 'utf8');
+      assert.equal(testingSynth(fw, richAzure()).text, golden);
+    });
+
+    it('keeps every AWS rule address when a tier or a CIDR is added', () => {
+      // GIVEN the modern AWS estate and the same estate with another client CIDR and an admins tier
+      const aws = { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1000 };
+      const base = JSON.parse(testingSynth(fw, modernAws({ aws })).text);
+      const grown = modernAws({ aws });
+      const more = JSON.parse(testingSynth(fw, {
+        ...grown, tiers: { ...grown.tiers, clients: { cidrs: [...grown.tiers.clients.cidrs, '192.168.64.0/22'] }, admins: { cidrs: ['10.0.99.0/28'] } },
+      }).text);
+      // THEN every address of the base estate is still there with the same peer, protocol and ports
+      for (const type of ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']) {
+        for (const [name, r] of Object.entries<any>(base.resource[type])) {
+          const after = more.resource[type][name];
+          assert.ok(after, `${type}.${name} kept`);
+          assert.deepEqual([after.cidr_ipv4, after.referenced_security_group_id, after.ip_protocol, after.from_port, after.to_port],
+            [r.cidr_ipv4, r.referenced_security_group_id, r.ip_protocol, r.from_port, r.to_port]);
+        }
+      }
+      assert.ok(Object.keys(more.resource.aws_vpc_security_group_ingress_rule).length > Object.keys(base.resource.aws_vpc_security_group_ingress_rule).length);
+    });
+
+    it('exposes the created groups, their id tokens and the existing ids', () => {
+      const { adcs } = testingSynth(fw, modernAws());
+      assert.deepEqual(Object.keys(adcs.aws.securityGroups).sort(), ['ca', 'cep', 'ces']);
+      assert.match(adcs.aws.securityGroupIds.ca, /^\$\{TfToken\[/);
+      assert.equal(adcs.azure, undefined);
+    });
+
+    it('attaches the warnings as annotations (DCOM port in the dynamic range, deny-by-default on the DCs)', () => {
+      const warnings = (adcs: any): string[] => adcs.node.findAll().flatMap((c: any) => c.node.metadata.filter((m: any) => m.type === '@cdktf/warn').map((m: any) => String(m.data)));
+      const dcom = warnings(testingSynth(fw, richAzure({ dcomPort: 50000 })).adcs);
+      assert.ok(dcom.some((m) => /dcomPort: static DCOM port 50000 lies inside the CA's RPC dynamic range 49152-65535/.test(m)), dcom.join('\n'));
+      const dc = warnings(testingSynth(fw, richAzure({ tiers: { ...richAzure().tiers, dc: { cidrs: ['10.0.0.0/24'], subnetIds: [subnet('dc')] } } })).adcs);
+      assert.ok(dc.some((m) => /tiers\.dc: NSG pki-dc-nsg of the dc tier denies all other inbound network traffic/.test(m)));
+      const quiet = richAzure({ azure: { resourceGroupName: 'rg', location: 'westeurope', denyByDefault: false } });
+      assert.deepEqual(warnings(testingSynth(fw, quiet).adcs), []);
+    });
+
+    it('refuses bad props with one AdcsInputError naming the construct, and adds nothing', () => {
+      // GIVEN the bad-input corpus as props, and an AWS estate over its rule quota
+      const cases: [string, Record<string, unknown>][] = [];
+      for (const name of readdirSync(BAD).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+        try {
+          cases.push([name, readSpecDocument(join(BAD, name))]);
+        } catch {
+          // not expressible as props
+        }
+      }
+      cases.push(['quota', richAws({ aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1 } }) as unknown as Record<string, unknown>]);
+      assert.ok(cases.length >= 60);
+      for (const [name, doc] of cases) {
+        const app = fw.core.Testing.app({ stackTraces: false });
+        const stack = new fw.core.TerraformStack(app, 'site');
+        let thrown: unknown;
+        try {
+          new fw.lib.AdcsEnrollmentSecurity(stack, 'adcs', doc);
+        } catch (e) {
+          thrown = e;
+        }
+        // THEN the problems are those of the framework-free pipeline, the source is the construct, the tree has no child
+        assert.ok(thrown instanceof AdcsInputError, `${name}: ${String(thrown)}`);
+        let expected: unknown;
+        try {
+          planEstate(resolveSpec(doc, 'x'), 'x', 'AdcsEnrollmentSecurity', doc.platform !== undefined);
+        } catch (e) {
+          expected = (e as AdcsInputError).problems;
+        }
+        assert.deepEqual(thrown.problems, expected, name);
+        assert.equal(thrown.source, 'AdcsEnrollmentSecurity site/adcs');
+        assert.deepEqual(stack.node.findAll().map((n: any) => n.node.path).filter((p: string) => p.startsWith('site/adcs/')), [], name);
+      }
+    });
+  });
+}
