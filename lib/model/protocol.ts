@@ -13,8 +13,3 @@ export const PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.UDP, Proto
 
 /** The protocols that have ports (every catalogue row uses one of them). */
 export const PORT_PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.UDP];
-
-/** True for a protocol whose flows carry port ranges (TCP, UDP); false for ICMP. */
-export function hasPorts(protocol: Protocol): boolean {
-  return protocol !== Protocol.ICMP;
-}
