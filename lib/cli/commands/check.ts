@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { AdcsInputError, Messages, problem } from '../../errors';
 import { checkPlan } from '../../check/check';
-import { isPlan } from '../../check/plan-json';
+import { isPlan } from '../../terraform/terraform-json';
 import { CheckFormat, renderReport } from '../../check/report';
 import { MAX_SPEC_BYTES } from '../../input/load';
 import { loadAndCheck } from './common';

@@ -9,7 +9,7 @@ import { PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedSpec } from '../../input/resolved';
-import { parseReference } from '../../check/plan-json';
+import { parseReference } from '../../terraform/terraform-json';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };

@@ -1,4 +1,4 @@
-import { parseReference, planResources, PlanResource } from '../../check/plan-json';
+import { parseReference, planResources, PlanResource } from '../../terraform/terraform-json';
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { Interval } from '../../util/intervals';
 import type { RuleDirection } from './planner';

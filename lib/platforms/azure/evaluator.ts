@@ -6,7 +6,7 @@ import { TierKey } from '../../model/tiers';
 import { ResolvedSpec } from '../../input/resolved';
 import { Box, Interval, intersectPorts, intersectRegions, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
 import { differenceOf } from '../../util/intervals';
-import { parseReference, planResources, PlanResource } from '../../check/plan-json';
+import { parseReference, planResources, PlanResource } from '../../terraform/terraform-json';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
