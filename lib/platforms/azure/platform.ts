@@ -1,11 +1,13 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
+import { AZURE_SETTINGS } from './settings';
 import { AzurePlan, planAzureRules } from './planner';
 import { AZURERM_PROVIDER, azureElements } from './writer';
 
 /** Azure network security groups: planner, writer, provider block and evaluator. */
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   platform: Platform.AZURE,
+  settings: AZURE_SETTINGS,
   constructId: 'azure',
   resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
   plan: planAzureRules,
