@@ -8,7 +8,7 @@ import { TierKey, TIER_KEYS } from '../model/tiers';
 import { estateWarnings } from '../model/warnings';
 import { MIN_DYNAMIC_PORT } from '../model/well-known-ports';
 import { EstateProps, TierProps } from './props';
-import { ResolvedSpec } from './resolved';
+import { ResolvedInput } from './resolved';
 import { validateShape } from './validate';
 import { AWS_TIER_KEYS, isSecurityGroupId } from '../platforms/aws/settings';
 import { AZURE_NSG_NAME, AZURE_RESOURCE_GROUP, AZURE_TIER_KEYS } from '../platforms/azure/settings';
@@ -18,7 +18,7 @@ import { PLATFORMS } from '../platforms/registry';
  * Validates a spec document (parsed YAML/JSON, or construct props) and turns it into an
  * estate with its platform settings. Throws one AdcsInputError listing every problem.
  */
-export function resolveSpec(doc: unknown, source: string): ResolvedSpec {
+export function resolveSpec(doc: unknown, source: string): ResolvedInput {
   const shape = validateShape(doc);
   if (shape.length > 0) throw new AdcsInputError(source, shape);
   const props = doc as EstateProps;
@@ -32,7 +32,7 @@ export function resolveSpec(doc: unknown, source: string): ResolvedSpec {
 class Resolver {
   constructor(private readonly p: EstateProps, private readonly problems: InputProblem[]) {}
 
-  run(): ResolvedSpec | undefined {
+  run(): ResolvedInput | undefined {
     const p = this.p;
     const platform = this.platform();
     const tiers: Partial<Record<TierKey, EstateTier>> = {};

@@ -3,8 +3,8 @@ import type { EstateProps, TierProps } from '../input/props';
 import type { ResolvedAws, ResolvedAzure } from '../input/resolved';
 import type { EstateTier, PriorityWindow } from '../model/estate';
 import type { TierKey } from '../model/tiers';
-import type { PlanEvaluator } from '../check/reachability';
-import type { ResolvedSpec } from '../input/resolved';
+import type { TerraformEvaluator } from '../check/reachability';
+import type { ResolvedInput } from '../input/resolved';
 import { Flow } from '../model/flows';
 import { Platform } from '../model/options';
 import { Warning } from '../model/warnings';
@@ -56,13 +56,13 @@ export interface PlatformModule<P = unknown> {
   /** The provider of the resource types the writer uses (name and version constraint). */
   readonly resourceProvider: ResourceProvider;
   /** Plans the estate's rules (the spec's settings block for this platform is present). */
-  plan(spec: ResolvedSpec, flows: readonly Flow[]): Planned<P>;
+  plan(spec: ResolvedInput, flows: readonly Flow[]): Planned<P>;
   /** The plan as Terraform elements, paths relative to the platform's construct. */
-  elements(plan: P, spec: ResolvedSpec): TfElement[];
+  elements(plan: P, spec: ResolvedInput): TfElement[];
   /** The provider block and requirement the CLI declares for the estate. */
-  provider(spec: ResolvedSpec): TfProviderBlock;
+  provider(spec: ResolvedInput): TfProviderBlock;
   /** The provider's name, source, version and default configuration (for `AdcsProvider`). */
   readonly providerDefaults: TfProviderBlock;
   /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */
-  evaluator(terraformJson: unknown, spec: ResolvedSpec): PlanEvaluator;
+  evaluator(terraformJson: unknown, spec: ResolvedInput): TerraformEvaluator;
 }

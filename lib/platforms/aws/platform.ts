@@ -17,7 +17,7 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { AwsPlanEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AwsPlanEvaluator(terraformJson, spec);
+    const { AwsEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    return new AwsEvaluator(terraformJson, spec);
   },
 };

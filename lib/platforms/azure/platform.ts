@@ -17,7 +17,7 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { AzurePlanEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AzurePlanEvaluator(terraformJson, spec);
+    const { AzureEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    return new AzureEvaluator(terraformJson, spec);
   },
 };

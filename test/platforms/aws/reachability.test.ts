@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AwsPlanEvaluator } from '../../../lib/platforms/aws/evaluator';
+import { AwsEvaluator } from '../../../lib/platforms/aws/evaluator';
 import { AdcsInputError } from '../../../lib/errors';
 import { EstateProps, TierProps } from '../../../lib/input/props';
 import { resolveSpec } from '../../../lib/input/resolve';
@@ -125,7 +125,7 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     const { json } = synthAws(props);
     for (const k of Object.keys(json.resource.aws_security_group)) if (k.includes('ca-security-group')) delete json.resource.aws_security_group[k];
     // WHEN it is evaluated
-    const ev = new AwsPlanEvaluator(json, resolveSpec(props, 'test'));
+    const ev = new AwsEvaluator(json, resolveSpec(props, 'test'));
     // THEN the group is listed as missing, every rule on it as unresolved, and the CA is not counted as enforced
     assert.ok(ev.missing.some((m) => m.tier === 'ca' && m.detail.includes('pki-ca')));
     assert.ok(ev.unresolved.some((u) => u.includes('ca-in-')));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AzurePlanEvaluator } from '../../../lib/platforms/azure/evaluator';
+import { AzureEvaluator } from '../../../lib/platforms/azure/evaluator';
 import { resolveSpec } from '../../../lib/input/resolve';
 import { provesReachability, text } from '../../support/azure-reach';
 import { AZURE, richAzure, subnet, synthEstate } from '../../support/estates';
@@ -35,7 +35,7 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
     const victim = Object.keys(rules).find((k) => k.includes('ca-nsg-in-clients-ca-tcp'))!;
     delete rules[victim];
     // WHEN enrollment is evaluated
-    const r = new AzurePlanEvaluator(json, resolveSpec(props, 'test')).reach({ tier: 'clients' }, 'ca', 'tcp' as never);
+    const r = new AzureEvaluator(json, resolveSpec(props, 'test')).reach({ tier: 'clients' }, 'ca', 'tcp' as never);
     // THEN nothing is allowed, and the deny-by-default rule is named
     assert.equal(text(r.allowed), '');
     assert.ok(r.inbound.rules.some((x) => x.includes('deny-vnet-inbound')), r.inbound.rules.join());
