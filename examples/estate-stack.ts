@@ -1,8 +1,8 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { AdcsEnrollmentSecurity } from './adcs-enrollment-security';
-import { Platform } from '../model/options';
-import { EstateProps } from '../input/props';
-import { ResolvedInput } from '../input/resolved';
+import { AdcsEnrollmentSecurity } from '../lib/cdktf/adcs-enrollment-security';
+import { Platform } from '../lib/model/options';
+import { EstateProps } from '../lib/input/props';
+import { ResolvedInput } from '../lib/input/resolved';
 
 /**
  * The stack the CLI (and the examples) synthesize for a spec: the platform's provider, then
