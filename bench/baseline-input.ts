@@ -4,7 +4,7 @@ import { planAws } from '../lib/platforms/aws/planner';
 import { planAzure } from '../lib/platforms/azure/planner';
 import { flowsOf } from '../lib/model/flows';
 import { loadSpecFile } from '../lib/input/load';
-import { ResolvedSpec } from '../lib/input/resolved';
+import { ResolvedInput } from '../lib/input/resolved';
 import { BaselineAwsStack, BaselineAzureStack, BaselineInput } from './baseline-format';
 
 /** A copy of `tags` with its keys sorted (as the library writes AWS tags). */
@@ -17,7 +17,7 @@ function one(list: readonly string[]): { single?: string; many?: string[] } {
   return list.length === 1 ? { single: list[0] } : { many: [...list] };
 }
 
-function azureStack(spec: ResolvedSpec): BaselineAzureStack {
+function azureStack(spec: ResolvedInput): BaselineAzureStack {
   const plan = planAzure(spec, flowsOf(spec.estate));
   return {
     platform: 'azure',
@@ -47,7 +47,7 @@ function azureStack(spec: ResolvedSpec): BaselineAzureStack {
   };
 }
 
-function awsStack(spec: ResolvedSpec): BaselineAwsStack {
+function awsStack(spec: ResolvedInput): BaselineAwsStack {
   const plan = planAws(spec, flowsOf(spec.estate));
   const tags = spec.aws?.tags ?? {};
   return {

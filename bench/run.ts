@@ -11,6 +11,7 @@ import { runOnce } from './measure';
 import { readmeOf } from './readme';
 import { BenchEnv, BenchResults } from './results';
 import { measureScale, scaleGrowth } from './scale';
+import { measureRatio, renderRatio } from './ratio';
 import { measureSynth } from './synth';
 import { renderText, tablesOf } from './tables';
 import { evaluateTargets } from './targets';
@@ -60,6 +61,8 @@ function main(): void {
     writeFileSync(join(dir, 'chart.svg'), chartSvg(results));
     writeFileSync(join(dir, 'README.md'), readmeOf(results));
     process.stdout.write(`${tablesOf(results).map(renderText).join('\n\n')}\n\n`);
+    log('synth against validate ...');
+    process.stdout.write(`${renderRatio(measureRatio(reps, join(tmp, 'ratio')))}\n\n`);
     for (const s of scale.filter((x) => x.error)) {
       process.stdout.write(`${s.platform} ${s.sites}×${s.cidrsPerSite}: ${s.error!.slice(0, 400)}${s.error!.length > 400 ? '…' : ''}\n`);
     }

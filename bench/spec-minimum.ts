@@ -1,7 +1,7 @@
 // The minimum rule count of validated specs: their flows from the flow model, counted by minimum.ts.
 import { flowsOf } from '../lib/model/flows';
 import { Platform } from '../lib/model/options';
-import { ResolvedSpec } from '../lib/input/resolved';
+import { ResolvedInput } from '../lib/input/resolved';
 import { minimumAwsRules, minimumAzureRules } from './minimum';
 
 /** Rule counts of a spec's flows, from the flows alone (not read from any plan). */
@@ -13,7 +13,7 @@ export interface RuleMinimum {
 }
 
 /** The fewest rules the spec's flows need on its platform, and the per-tier-pair count. */
-export function minimumOfSpec(spec: ResolvedSpec): RuleMinimum {
+export function minimumOfSpec(spec: ResolvedInput): RuleMinimum {
   const flows = flowsOf(spec.estate);
   if (spec.platform === Platform.AZURE) {
     const deny = spec.azure?.denyByDefault ?? true;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { estateStack } from '../lib/cdktf/estate-stack';
+import { estateStack } from './estate-stack';
 import { readSpecDocument } from '../lib/input/load';
 import { resolveSpec } from '../lib/input/resolve';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { AdcsEnrollmentSecurity } from '../lib/cdktf/adcs-enrollment-security';
-import { estateStack } from '../lib/cdktf/estate-stack';
+import { estateStack } from './estate-stack';
 import { readSpecDocument } from '../lib/input/load';
 import { resolveSpec } from '../lib/input/resolve';
 

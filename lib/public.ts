@@ -10,7 +10,7 @@ export {
 } from './model';
 export {
   EstateProps, TierProps, TiersProps, ExistingNsgProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps, WebServiceInstanceProps,
-  ResolvedSpec, ResolvedAzure, ResolvedAws, resolveSpec, loadSpecFile, readSpecDocument, SPEC_SCHEMA, DEFAULT_ESTATE,
+  ResolvedInput, ResolvedSpec, ResolvedAzure, ResolvedAws, resolveSpec, loadSpecFile, readSpecDocument, SPEC_SCHEMA, DEFAULT_ESTATE,
 } from './input';
 export { MatrixFormat, MatrixRow, MatrixDocument, renderMatrix, matrixRows, matrixDocument } from './matrix';
 export * from './host';
@@ -22,10 +22,16 @@ export {
 } from './platforms/aws/planner';
 export { AwsGroup, CreatedGroup, ExistingGroup } from './platforms/aws/groups';
 export { Planned, PlatformModule, PLATFORMS, EstatePlan, planEstate } from './platforms';
-export { AzurePlanEvaluator } from './platforms/azure/evaluator';
-export { AwsPlanEvaluator } from './platforms/aws/evaluator';
+export { AzureEvaluator } from './platforms/azure/evaluator';
+export { AwsEvaluator } from './platforms/aws/evaluator';
+export {
+  /** @deprecated the former name of AzureEvaluator */ AzureEvaluator as AzurePlanEvaluator,
+} from './platforms/azure/evaluator';
+export {
+  /** @deprecated the former name of AwsEvaluator */ AwsEvaluator as AwsPlanEvaluator,
+} from './platforms/aws/evaluator';
 export {
   CheckReport, FlowFinding, ExtraFinding, CheckFormat, checkPlan, renderReport, summary,
   assertPlanSatisfies, checkPlanAgainst, toSatisfyAdcsEstate, MatcherResult,
-  PlanEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement,
+  TerraformEvaluator, TerraformEvaluator as PlanEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement,
 } from './check';

@@ -2,14 +2,14 @@ import { Construct } from 'constructs';
 import { resolveEstate } from '../framework/render';
 import { Flow } from '../model/flows';
 import { EstateProps } from '../input/props';
-import { ResolvedSpec } from '../input/resolved';
+import { ResolvedInput } from '../input/resolved';
 import { Platform } from '../model/options';
 import { AwsSecurityGroupRules } from './aws-security-group-rules';
 import { AzureNsgRules } from './azure-nsg-rules';
 import { CDKTF } from './resource';
 
 /** The construct of each platform (one line per platform). */
-const RULES: Record<Platform, new (scope: Construct, id: string, props: { spec: ResolvedSpec; plan: any }) => Construct> = {
+const RULES: Record<Platform, new (scope: Construct, id: string, props: { spec: ResolvedInput; plan: any }) => Construct> = {
   [Platform.AZURE]: AzureNsgRules,
   [Platform.AWS]: AwsSecurityGroupRules,
 };
@@ -22,7 +22,7 @@ const RULES: Record<Platform, new (scope: Construct, id: string, props: { spec: 
  */
 export class AdcsEnrollmentSecurity extends Construct {
   /** The validated estate and platform settings. */
-  public readonly spec: ResolvedSpec;
+  public readonly spec: ResolvedInput;
   /** The flows of the estate, in catalogue order. */
   public readonly flows: readonly Flow[];
   /** The Azure rules, on an Azure estate. */

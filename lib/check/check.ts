@@ -5,10 +5,10 @@ import { Platform } from '../model/options';
 import { PortRange } from '../model/port-range';
 import { PORT_PROTOCOLS, Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
-import { ResolvedSpec } from '../input/resolved';
+import { ResolvedInput } from '../input/resolved';
 import { PLATFORMS } from '../platforms/registry';
 import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
-import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator } from './reachability';
+import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
 export interface FlowFinding {
@@ -63,7 +63,7 @@ export interface CheckReport {
 }
 
 /** Evaluates a plan with the semantics of the spec's platform. */
-export function evaluatorFor(plan: unknown, spec: ResolvedSpec): PlanEvaluator {
+export function evaluatorFor(plan: unknown, spec: ResolvedInput): TerraformEvaluator {
   return PLATFORMS[spec.platform ?? Platform.AZURE].evaluator(plan, spec);
 }
 
@@ -76,7 +76,7 @@ export const ELSEWHERE = 'elsewhere';
  * traffic between the tiers, or from any address of no tier, or out toward one, that no flow
  * needs (judged on source, destination and port together). Traffic inside one tier is not judged.
  */
-export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
+export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
   if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check'))]);
   const ev = evaluatorFor(plan, spec);
   const flows = flowsOf(spec.estate);

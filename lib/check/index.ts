@@ -1,5 +1,4 @@
 export * from './reachability';
-export * from './plan-json';
 export * from './check';
 export * from './report';
 export * from './matchers';

@@ -67,7 +67,7 @@ export interface Reach {
  * A synthesized plan evaluated with a platform's documented semantics. Implemented by the Azure
  * and AWS evaluators; the reachability tests and `check` ask it questions.
  */
-export interface PlanEvaluator {
+export interface TerraformEvaluator {
   /** Ports of `protocol` that every address of `from` may open on every address of tier `to`. */
   reach(from: Origin, to: TierKey, protocol: Protocol): Reach;
   /** True when the library's plan (or the checked plan) enforces something at this tier. */

@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-import { deferArchiver } from './defer';
-
-deferArchiver();
-// Required after deferArchiver: cdktf (loaded by synth) must find the stand-in in the cache.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { main } = require('./main') as typeof import('./main');
+import { main } from './main';
 
 main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),

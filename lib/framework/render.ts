@@ -1,6 +1,6 @@
 import { Messages } from '../errors';
 import type { EstateProps } from '../input/props';
-import type { ResolvedSpec } from '../input/resolved';
+import type { ResolvedInput } from '../input/resolved';
 import { resolveSpec } from '../input/resolve';
 import { DEFAULT_AWS_RULE_QUOTA } from '../input/resolved';
 import { TierKey } from '../model/tiers';
@@ -20,7 +20,7 @@ import { StackRegistry } from './stack-registry';
 /** Props of the platform constructs (AzureNsgRules, AwsSecurityGroupRules). */
 export interface PlatformRulesProps<P> {
   /** The validated estate and its platform settings. */
-  readonly spec: ResolvedSpec;
+  readonly spec: ResolvedInput;
   /** The platform's rule plan of that estate (`planAzure`, `planAws`). */
   readonly plan: P;
 }
@@ -52,7 +52,7 @@ export function renderElements(fw: Framework, scope: ConstructLike, provider: Re
 /** What AdcsEnrollmentSecurity is made of: the resolved spec, its flows, its plan. */
 export interface RenderedEstate {
   /** The validated estate and platform settings. */
-  readonly spec: ResolvedSpec;
+  readonly spec: ResolvedInput;
   /** The estate's plan for its platform. */
   readonly planned: EstatePlan;
 }

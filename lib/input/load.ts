@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { AdcsInputError, Messages, problem } from '../errors';
-import { ResolvedSpec } from './resolved';
+import { ResolvedInput } from './resolved';
 import { resolveSpec } from './resolve';
 
 /** Largest spec file read, in bytes (a spec of 10,000 CIDRs is about 200 KB). */
@@ -58,7 +58,7 @@ export function parseSpecText(text: string, source: string): unknown {
 }
 
 /** Reads, parses and validates a spec file. Throws AdcsInputError naming the file. */
-export function loadSpecFile(file: string): ResolvedSpec {
+export function loadSpecFile(file: string): ResolvedInput {
   return resolveSpec(readSpecDocument(file), file);
 }
 

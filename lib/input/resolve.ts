@@ -8,23 +8,17 @@ import { TierKey, TIER_KEYS } from '../model/tiers';
 import { estateWarnings } from '../model/warnings';
 import { HTTPS, MIN_DYNAMIC_PORT } from '../model/well-known-ports';
 import { EstateProps, TierProps, WebServiceInstanceProps } from './props';
-import {
-  DEFAULT_AWS_RULE_QUOTA, DEFAULT_PRIORITY_WINDOW, MAX_AWS_RULE_QUOTA, ResolvedAws, ResolvedAzure, ResolvedSpec,
-} from './resolved';
+import { ResolvedInput } from './resolved';
 import { validateShape } from './validate';
-
-const AZURE_TIER_KEYS = ['subnetIds', 'nsgName', 'networkSecurityGroup'] as const;
-/** Azure NSG names: 1-80 of [A-Za-z0-9_.-], starting with a letter or digit, ending with a letter, digit or underscore. */
-const AZURE_NSG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
-/** Azure resource group names: 1-90 of letters, digits, _ ( ) - ., not ending with a period. */
-const AZURE_RESOURCE_GROUP = /^[-\w.()\p{L}]{0,89}[-\w()\p{L}]$/u;
-const AWS_TIER_KEYS = ['createSecurityGroup', 'securityGroupName', 'securityGroupId'] as const;
+import { AWS_TIER_KEYS, isSecurityGroupId } from '../platforms/aws/settings';
+import { AZURE_NSG_NAME, AZURE_RESOURCE_GROUP, AZURE_TIER_KEYS } from '../platforms/azure/settings';
+import { PLATFORMS } from '../platforms/registry';
 
 /**
  * Validates a spec document (parsed YAML/JSON, or construct props) and turns it into an
  * estate with its platform settings. Throws one AdcsInputError listing every problem.
  */
-export function resolveSpec(doc: unknown, source: string): ResolvedSpec {
+export function resolveSpec(doc: unknown, source: string): ResolvedInput {
   const shape = validateShape(doc);
   if (shape.length > 0) throw new AdcsInputError(source, shape);
   const props = doc as EstateProps;
@@ -38,7 +32,7 @@ export function resolveSpec(doc: unknown, source: string): ResolvedSpec {
 class Resolver {
   constructor(private readonly p: EstateProps, private readonly problems: InputProblem[]) {}
 
-  run(): ResolvedSpec | undefined {
+  run(): ResolvedInput | undefined {
     const p = this.p;
     const platform = this.platform();
     const tiers: Partial<Record<TierKey, EstateTier>> = {};
@@ -62,11 +56,12 @@ class Resolver {
       customFlows: this.customFlows(tiers),
     };
     this.contradictions(estate);
-    if (platform === Platform.AZURE) this.azureSharing(tiers);
-    const azure = platform === Platform.AZURE && p.azure ? this.azure() : undefined;
-    const aws = platform === Platform.AWS && p.aws ? this.aws() : undefined;
+    // The platform's own keys: its cross-tier rules, its settings block.
+    const settings = platform === undefined ? undefined : PLATFORMS[platform].settings;
+    settings?.checkTiers(tiers, this.problems);
+    const resolved = settings && p[platform!] ? settings.resolve(p, { problems: this.problems, priorityWindow: (at, text) => this.priorityWindow(at, text) }) : {};
     if (this.problems.length > 0) return undefined;
-    return { estate, platform, azure, aws, warnings: estateWarnings(estate) };
+    return { estate, platform, ...resolved, warnings: estateWarnings(estate) };
   }
 
   private platform(): Platform | undefined {
@@ -164,11 +159,10 @@ class Resolver {
   }
 
   private platformKeys(at: string, t: TierProps, platform: Platform | undefined): void {
-    if (platform === Platform.AWS) {
-      for (const k of AZURE_TIER_KEYS) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, platform, 'Azure')));
-    }
-    if (platform === Platform.AZURE) {
-      for (const k of AWS_TIER_KEYS) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, platform, 'AWS')));
+    if (platform === undefined) return;
+    // Enforcement keys of every other platform are refused.
+    for (const other of Object.values(PLATFORMS).filter((x) => x.platform !== platform)) {
+      for (const k of other.settings.tierKeys) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, platform, other.settings.owner)));
     }
   }
 
@@ -198,7 +192,7 @@ class Resolver {
       };
     }
     if (t.securityGroupId !== undefined) {
-      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !/^\$\{[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2,}\}$/.test(t.securityGroupId)) {
+      if (!isSecurityGroupId(t.securityGroupId)) {
         this.problems.push(problem(`${at}.securityGroupId`, Messages.securityGroupIdMalformed(t.securityGroupId)));
       }
       return { kind: 'awsExistingGroup', securityGroupId: t.securityGroupId };
@@ -274,40 +268,5 @@ class Resolver {
     }
     if (e.crlPublishing === CrlPublishing.SMB && !e.tiers.cdp) this.problems.push(problem('crlPublishing', Messages.crlPublishingWithoutCdp()));
     if (p.ndesHttp === true && !e.tiers.ndes) this.problems.push(problem('ndesHttp', Messages.ndesHttpWithoutNdes()));
-  }
-
-  /** A subnet has one NSG: tiers listing it must list the same subnets (and then share the NSG). */
-  private azureSharing(tiers: Partial<Record<TierKey, EstateTier>>): void {
-    const owner = new Map<string, { key: TierKey; list: string }>();
-    for (const t of Object.values(tiers)) {
-      if (t?.enforcement.kind !== 'azureSubnets') continue;
-      const list = t.enforcement.subnetIds.join('\n');
-      for (const s of t.enforcement.subnetIds) {
-        const o = owner.get(s);
-        if (o && o.list !== list) this.problems.push(problem(`tiers.${t.key}.subnetIds`, Messages.subnetInTwoGroups(s, o.key, t.key)));
-        else if (!o) owner.set(s, { key: t.key, list });
-      }
-    }
-  }
-
-  private azure(): ResolvedAzure {
-    const a = this.p.azure!;
-    if (!AZURE_RESOURCE_GROUP.test(a.resourceGroupName)) this.problems.push(problem('azure.resourceGroupName', Messages.azureResourceGroupInvalid(a.resourceGroupName)));
-    return {
-      resourceGroupName: a.resourceGroupName,
-      location: a.location,
-      priorityWindow: a.priorityRange === undefined ? DEFAULT_PRIORITY_WINDOW
-        : this.priorityWindow('azure.priorityRange', a.priorityRange) ?? DEFAULT_PRIORITY_WINDOW,
-      denyByDefault: a.denyByDefault ?? true,
-      tags: a.tags ?? {},
-    };
-  }
-
-  private aws(): ResolvedAws {
-    const a = this.p.aws!;
-    if (a.ruleQuota !== undefined && (a.ruleQuota < 1 || a.ruleQuota > MAX_AWS_RULE_QUOTA)) {
-      this.problems.push(problem('aws.ruleQuota', Messages.ruleQuotaBounds(a.ruleQuota)));
-    }
-    return { vpcId: a.vpcId, region: a.region, ruleQuota: a.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA, allowAllEgress: a.allowAllEgress ?? false, tags: a.tags ?? {} };
   }
 }

@@ -30,8 +30,8 @@ export interface ResolvedAws {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** A validated spec: the estate, its platform settings and the warnings found on the way. */
-export interface ResolvedSpec {
+/** A validated spec file or props: the estate, its platform settings and the warnings found on the way. */
+export interface ResolvedInput {
   /** The estate the flow model reads. */
   readonly estate: Estate;
   /** Target platform, when the spec names or implies one. */
@@ -50,3 +50,9 @@ export const DEFAULT_PRIORITY_WINDOW: PriorityWindow = { first: 100, last: 4096 
 export const DEFAULT_AWS_RULE_QUOTA = 60;
 /** AWS's ceiling of rules per group and direction. */
 export const MAX_AWS_RULE_QUOTA = 1000;
+
+/**
+ * The former name of ResolvedInput.
+ * @deprecated use ResolvedInput
+ */
+export type ResolvedSpec = ResolvedInput;

@@ -1,5 +1,5 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
-import type { ResolvedSpec } from '../input/resolved';
+import type { ResolvedInput } from '../input/resolved';
 import { Flow, flowsOf } from '../model/flows';
 import { Warning } from '../model/warnings';
 import type { TfElement } from '../terraform/elements';
@@ -25,7 +25,7 @@ export interface EstatePlan<P = unknown> {
  * one AdcsInputError naming `source` (the spec file, or the construct). `who` names the caller
  * in the "platform is required" message; `platformGiven` says whether the spec set `platform`.
  */
-export function planEstate(spec: ResolvedSpec, source: string, who: string, platformGiven: boolean): EstatePlan {
+export function planEstate(spec: ResolvedInput, source: string, who: string, platformGiven: boolean): EstatePlan {
   const platform = platformOf(spec);
   if (!platform) throw new AdcsInputError(source, [problem('platform', Messages.platformMissing(who))]);
   if (!spec[platform.platform]) throw new AdcsInputError(source, [missingSettings(platform.platform, platformGiven)]);

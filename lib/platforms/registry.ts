@@ -1,5 +1,5 @@
 import { Platform } from '../model/options';
-import type { ResolvedSpec } from '../input/resolved';
+import type { ResolvedInput } from '../input/resolved';
 import { AWS_PLATFORM } from './aws/platform';
 import { AZURE_PLATFORM } from './azure/platform';
 import type { PlatformModule } from './platform';
@@ -11,6 +11,6 @@ export const PLATFORMS: Readonly<Record<Platform, PlatformModule<any>>> = {
 };
 
 /** The platform of a spec, when it names or implies one. */
-export function platformOf(spec: ResolvedSpec): PlatformModule<any> | undefined {
+export function platformOf(spec: ResolvedInput): PlatformModule<any> | undefined {
   return spec.platform === undefined ? undefined : PLATFORMS[spec.platform];
 }

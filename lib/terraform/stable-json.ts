@@ -7,9 +7,12 @@ export function stableJson(value: unknown): string {
   return write(value, 0) ?? 'null';
 }
 
+const INDENTS: string[] = [];
+const indentOf = (level: number): string => INDENTS[level] ?? (INDENTS[level] = `\n${'  '.repeat(level)}`);
+
 function write(node: unknown, level: number): string | undefined {
-  const indent = `\n${'  '.repeat(level)}`;
-  const inner = `${indent}  `;
+  const indent = indentOf(level);
+  const inner = indentOf(level + 1);
   if (node !== null && typeof node === 'object' && typeof (node as { toJSON?: unknown }).toJSON === 'function') {
     node = (node as { toJSON: () => unknown }).toJSON();
   }

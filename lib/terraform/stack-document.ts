@@ -42,7 +42,13 @@ export function stackDocument(input: StackDocumentInput): Record<string, unknown
   const scope = input.scope;
   const byPath = new Map<string, TfResourceElement>();
   for (const e of input.elements) if (e.kind === 'resource') byPath.set(e.path.join('/'), e);
-  const nameOf = (path: readonly string[]): string => logicalIdOf([...scope, ...path]);
+  const names = new Map<string, string>();
+  const nameOf = (path: readonly string[]): string => {
+    const key = path.join('/');
+    let name = names.get(key);
+    if (name === undefined) names.set(key, name = logicalIdOf([...scope, ...path]));
+    return name;
+  };
   const resolve = (v: TfValue | undefined): unknown => {
     if (v === undefined || typeof v !== 'object') return v;
     if (isTfRef(v)) {

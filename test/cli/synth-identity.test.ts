@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { App } from 'cdktf';
-import { estateStack } from '../../lib/cdktf/estate-stack';
+import { estateStack } from '../../examples/estate-stack';
 import { readSpecDocument } from '../../lib/input/load';
 import { resolveSpec } from '../../lib/input/resolve';
 import { EstateProps } from '../../lib/input/props';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { AdcsInputError, Messages, problem } from '../../errors';
 import { checkPlan } from '../../check/check';
-import { isPlan } from '../../check/plan-json';
+import { isTerraformJson } from '../../terraform/terraform-json';
 import { CheckFormat, renderReport } from '../../check/report';
 import { MAX_SPEC_BYTES } from '../../input/load';
 import { loadAndCheck } from './common';
@@ -27,7 +27,7 @@ export function readPlanFile(file: string): unknown {
   } catch (e) {
     throw new AdcsInputError(file, [problem('', Messages.jsonSyntax((e as Error).message))]);
   }
-  if (!isPlan(plan)) throw new AdcsInputError(file, [problem('', Messages.notAPlan())]);
+  if (!isTerraformJson(plan)) throw new AdcsInputError(file, [problem('', Messages.notAPlan())]);
   return plan;
 }
 

@@ -3,12 +3,12 @@ import { Warning } from '../../model/warnings';
 import { planEstate } from '../../platforms/estate-plan';
 import { platformOf } from '../../platforms/registry';
 import { readSpecDocument } from '../../input/load';
-import { ResolvedSpec } from '../../input/resolved';
+import { ResolvedInput } from '../../input/resolved';
 import { resolveSpec } from '../../input/resolve';
 import { CliIo } from '../io';
 
 /** Reads and validates a spec that must name a platform (synth, check). */
-export function loadAndCheck(file: string, command: string): { doc: Record<string, unknown>; spec: ResolvedSpec } {
+export function loadAndCheck(file: string, command: string): { doc: Record<string, unknown>; spec: ResolvedInput } {
   const doc = readSpecDocument(file);
   const spec = resolveSpec(doc, file);
   if (!spec.platform) throw new AdcsInputError(file, [problem('platform', Messages.platformMissing(command))]);
@@ -25,7 +25,7 @@ export function printWarnings(io: CliIo, warnings: readonly { path: string; mess
  * `synth` would (a priority window too small, a quota overflow, a name clash). Returns the
  * planners' warnings (none without a platform or its settings); throws AdcsInputError naming the file.
  */
-export function planWarnings(spec: ResolvedSpec, file: string, command: string): readonly Warning[] {
+export function planWarnings(spec: ResolvedInput, file: string, command: string): readonly Warning[] {
   const platform = platformOf(spec);
   if (!platform || !spec[platform.platform]) return [];
   return planEstate(spec, file, command, true).warnings;

@@ -8,9 +8,9 @@ import { presentTiers } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
-import { ResolvedSpec } from '../../input/resolved';
-import { parseReference } from '../../check/plan-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
+import { ResolvedInput } from '../../input/resolved';
+import { parseReference } from '../../terraform/terraform-json';
+import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../../check/reachability';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -30,7 +30,7 @@ const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
  * reference or value that is not literal, a prefix list) is listed in `unresolved` and matches
  * nothing; it is never silently taken as allowed.
  */
-export class AwsPlanEvaluator implements PlanEvaluator {
+export class AwsEvaluator implements TerraformEvaluator {
   /** What could not be resolved, one line each; empty for a plan the library wrote. */
   public readonly unresolved: readonly string[];
   /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
@@ -40,7 +40,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
   private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
 
-  constructor(synthesized: unknown, spec: ResolvedSpec) {
+  constructor(synthesized: unknown, spec: ResolvedInput) {
     const read = readAwsRules(synthesized);
     const unresolved = [...read.unresolved];
     const missing: MissingEnforcement[] = [];

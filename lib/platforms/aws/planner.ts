@@ -5,7 +5,7 @@ import { normalizePortRanges, PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey, tierOrdinal } from '../../model/tiers';
 import { Warning } from '../../model/warnings';
-import { ResolvedSpec } from '../../input/resolved';
+import { ResolvedInput } from '../../input/resolved';
 import type { Planned } from '../platform';
 import { AwsGroup, awsGroupsOf } from './groups';
 import { quotaProblems, RuleCount, ruleCounts } from './quota';
@@ -78,7 +78,7 @@ interface Bucket { readonly group: AwsGroup; readonly direction: RuleDirection; 
  * Plans an AWS estate and throws AdcsInputError naming `source` on problems: for tests and
  * scripts. The CLI and the constructs call `planAwsRules` and name their own source.
  */
-export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aws'): AwsPlan {
+export function planAws(spec: ResolvedInput, flows: readonly Flow[], source = 'aws'): AwsPlan {
   const r = planAwsRules(spec, flows);
   if (!r.plan) throw new AdcsInputError(source, r.problems);
   return r.plan;
@@ -100,7 +100,7 @@ export function planAws(spec: ResolvedSpec, flows: readonly Flow[], source = 'aw
  * CIDR one; no prefix lists are written). Existing groups' own rules are not known here and
  * not counted. Returns every overflow and every bad group name as problems.
  */
-export function planAwsRules(spec: ResolvedSpec, flows: readonly Flow[]): Planned<AwsPlan> {
+export function planAwsRules(spec: ResolvedInput, flows: readonly Flow[]): Planned<AwsPlan> {
   const aws = spec.aws;
   if (!aws) return { problems: [problem('aws', Messages.platformSettingsMissing('aws'))], warnings: [] };
   const estate = spec.estate;

@@ -1,4 +1,4 @@
-import { parseReference, planResources, PlanResource } from '../../check/plan-json';
+import { parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { Interval } from '../../util/intervals';
 import type { RuleDirection } from './planner';
@@ -50,8 +50,8 @@ type Json = Readonly<Record<string, unknown>>;
  * list not defined in the plan, count / for_each) is listed in `unresolved`, never guessed.
  */
 export function readAwsRules(plan: unknown): TfRules {
-  const resources = planResources(plan);
-  const of = (type: string): PlanResource[] => resources.filter((r) => r.type === type);
+  const resources = terraformResources(plan);
+  const of = (type: string): TfResource[] => resources.filter((r) => r.type === type);
   const groups = new Set(of('aws_security_group').map((g) => g.address));
   const unresolved: string[] = [];
   const rules: TfRule[] = [];

@@ -1,4 +1,4 @@
-import type { ResolvedSpec } from '../../input/resolved';
+import type { ResolvedInput } from '../../input/resolved';
 import { TfElement, tfRef, TfValue } from '../../terraform/elements';
 import type { TfProviderBlock } from '../../terraform/stack-document';
 import { AwsPlan, PlannedAwsRule } from './planner';
@@ -14,7 +14,7 @@ export const AWS_RESOURCE_TYPES = {
 export const AWS_PROVIDER: TfProviderBlock = { name: 'aws', config: {}, source: 'aws', version: '6.25.0' };
 
 /** The aws provider the CLI declares, in the spec's region. */
-export function awsProvider(spec: ResolvedSpec): TfProviderBlock {
+export function awsProvider(spec: ResolvedInput): TfProviderBlock {
   return { ...AWS_PROVIDER, config: spec.aws?.region ? { region: spec.aws.region } : {} };
 }
 
@@ -24,7 +24,7 @@ export function awsProvider(spec: ResolvedSpec): TfProviderBlock {
  * `aws_vpc_security_group_ingress_rule` or `…_egress_rule` with one peer, one output per created
  * group. Construct ids are the plan's content-derived ids.
  */
-export function awsElements(plan: AwsPlan, spec: ResolvedSpec): TfElement[] {
+export function awsElements(plan: AwsPlan, spec: ResolvedInput): TfElement[] {
   const tags = spec.aws?.tags ?? {};
   const out: TfElement[] = [];
   const groupIds = new Map<string, TfValue>();

@@ -3,11 +3,11 @@ import { EstateTier } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
-import { ResolvedSpec } from '../../input/resolved';
+import { ResolvedInput } from '../../input/resolved';
 import { Box, Interval, intersectPorts, intersectRegions, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
 import { differenceOf } from '../../util/intervals';
-import { parseReference, planResources, PlanResource } from '../../check/plan-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
+import { parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
+import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../../check/reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -71,7 +71,7 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
  * What it cannot resolve (a service tag it doesn't model, an unknown reference) is listed in
  * `unresolved` and matches nothing, so it is never silently taken as allowed.
  */
-export class AzurePlanEvaluator implements PlanEvaluator {
+export class AzureEvaluator implements TerraformEvaluator {
   /** NSGs by identity. */
   public readonly nsgs = new Map<string, EvaluatedNsg>();
   /** Things the evaluator could not resolve, with where they were found. */
@@ -80,12 +80,12 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   public readonly missing: MissingEnforcement[] = [];
   private readonly vnet: Interval[];
   private readonly tierNsgs = new Map<TierKey, (string | undefined)[]>();
-  private nsgKeyOfResource: (r: PlanResource) => string = (r) => `res:${r.address}`;
+  private nsgKeyOfResource: (r: TfResource) => string = (r) => `res:${r.address}`;
 
-  constructor(plan: unknown, private readonly spec: ResolvedSpec) {
+  constructor(plan: unknown, private readonly spec: ResolvedInput) {
     const tiers = Object.values(spec.estate.tiers) as EstateTier[];
     this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
-    const resources = planResources(plan);
+    const resources = terraformResources(plan);
     const byAddress = new Map(resources.map((r) => [r.address, r]));
     // One key per NSG, however the plan names it (reference, literal name, literal resource id):
     // `nsg:<resource group>/<name>` in lower case (Azure names are case-insensitive), or the
@@ -98,7 +98,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     };
     const keyOf = (name: string | undefined, rg: string | undefined): string | undefined =>
       (name && rg ? `nsg:${rg}/${name}`.toLowerCase() : undefined);
-    const resourceKey = (r: PlanResource): string => keyOf(literal(r.values.name), groupName(r.values.resource_group_name)) ?? `res:${r.address}`;
+    const resourceKey = (r: TfResource): string => keyOf(literal(r.values.name), groupName(r.values.resource_group_name)) ?? `res:${r.address}`;
     this.nsgKeyOfResource = resourceKey;
     const nsgIdentity = (nameValue: unknown, rgValue: unknown, where: string): string | undefined => {
       const ref = parseReference(nameValue);
@@ -232,7 +232,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     return n;
   }
 
-  private nsgFromId(value: unknown, byAddress: Map<string, PlanResource>, where: string): string | undefined {
+  private nsgFromId(value: unknown, byAddress: Map<string, TfResource>, where: string): string | undefined {
     const ref = parseReference(value);
     const r = ref ? byAddress.get(ref.address) : undefined;
     if (ref && r?.type === 'azurerm_network_security_group' && ref.attribute === 'id') return this.nsgKeyOfResource(r);

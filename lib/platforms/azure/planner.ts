@@ -6,7 +6,7 @@ import { normalizePortRanges, PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey, tierOrdinal } from '../../model/tiers';
 import { Warning } from '../../model/warnings';
-import { ResolvedSpec } from '../../input/resolved';
+import { ResolvedInput } from '../../input/resolved';
 import { allowPriority, denyPriority, ruleSlot } from './priorities';
 import type { Planned } from '../platform';
 
@@ -100,7 +100,7 @@ interface NsgDraft {
  * `nsgName` its tiers give (they must agree), else `<name>-<first tier>-nsg`. Giving co-located
  * tiers an `nsgName` pins the NSG when another tier joins its subnets later.
  */
-function nsgDrafts(spec: ResolvedSpec, problems: InputProblem[]): Map<TierKey, NsgDraft> {
+function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, NsgDraft> {
   const azure = spec.azure!;
   const byIdentity = new Map<string, NsgDraft>();
   const byTier = new Map<TierKey, NsgDraft>();
@@ -175,7 +175,7 @@ function describe(from: TierKey, to: TierKey, protocol: Protocol, flows: readonl
  * Plans an Azure estate and throws AdcsInputError (source `estate <name>`) on problems: for
  * tests and scripts. The CLI and the constructs call `planAzureRules` and name their own source.
  */
-export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan {
+export function planAzure(spec: ResolvedInput, flows: readonly Flow[]): AzurePlan {
   const r = planAzureRules(spec, flows);
   if (!r.plan) throw new AdcsInputError(`estate ${spec.estate.name}`, r.problems);
   return r.plan;
@@ -188,7 +188,7 @@ export function planAzure(spec: ResolvedSpec, flows: readonly Flow[]): AzurePlan
  * the rule's content (see priorities.ts). Returns the problems when a window or an Azure
  * limit is exceeded.
  */
-export function planAzureRules(spec: ResolvedSpec, flows: readonly Flow[]): Planned<AzurePlan> {
+export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Planned<AzurePlan> {
   const problems: InputProblem[] = [];
   const drafts = nsgDrafts(spec, problems);
   if (problems.length > 0) return { problems, warnings: [] };

@@ -1,11 +1,13 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
+import { AZURE_SETTINGS } from './settings';
 import { AzurePlan, planAzureRules } from './planner';
 import { AZURERM_PROVIDER, azureElements } from './writer';
 
 /** Azure network security groups: planner, writer, provider block and evaluator. */
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   platform: Platform.AZURE,
+  settings: AZURE_SETTINGS,
   constructId: 'azure',
   resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
   plan: planAzureRules,
@@ -15,7 +17,7 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { AzurePlanEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AzurePlanEvaluator(terraformJson, spec);
+    const { AzureEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    return new AzureEvaluator(terraformJson, spec);
   },
 };

@@ -1,5 +1,5 @@
 /** One resource of a plan, whatever the plan's format. */
-export interface PlanResource {
+export interface TfResource {
   /** Terraform type, e.g. `azurerm_network_security_rule`. */
   readonly type: string;
   /** Terraform name (logical id). */
@@ -13,7 +13,7 @@ export interface PlanResource {
 const REF = /^\$\{([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
 
 /** A `${type.name.attr}` reference, parsed. */
-export interface PlanReference {
+export interface TfReference {
   /** Resource address `type.name`. */
   readonly address: string;
   /** Attribute read. */
@@ -21,7 +21,7 @@ export interface PlanReference {
 }
 
 /** Parses a whole-string Terraform reference such as `${azurerm_network_security_group.x.id}`. */
-export function parseReference(value: unknown): PlanReference | undefined {
+export function parseReference(value: unknown): TfReference | undefined {
   if (typeof value !== 'string') return undefined;
   const m = REF.exec(value);
   return m ? { address: `${m[1]}.${m[2]}`, attribute: m[3] } : undefined;
@@ -31,8 +31,8 @@ export function parseReference(value: unknown): PlanReference | undefined {
  * The resources of a plan: a synthesized `cdk.tf.json` (`resource.<type>.<name>`) or the JSON
  * of `terraform show -json` (`planned_values.root_module`, child modules included).
  */
-export function planResources(plan: unknown): PlanResource[] {
-  const out: PlanResource[] = [];
+export function terraformResources(plan: unknown): TfResource[] {
+  const out: TfResource[] = [];
   const p = plan as Record<string, any>;
   if (isObject(p?.resource)) {
     for (const [type, byName] of Object.entries(p.resource as Record<string, unknown>)) {
@@ -80,7 +80,7 @@ export function planResources(plan: unknown): PlanResource[] {
 }
 
 /** True when the value looks like a plan this library can read. */
-export function isPlan(plan: unknown): boolean {
+export function isTerraformJson(plan: unknown): boolean {
   return isObject(plan) && (isObject(plan.resource) || isObject(plan.planned_values));
 }
 

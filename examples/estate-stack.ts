@@ -1,14 +1,14 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { AdcsEnrollmentSecurity } from './adcs-enrollment-security';
-import { Platform } from '../model/options';
-import { EstateProps } from '../input/props';
-import { ResolvedSpec } from '../input/resolved';
+import { AdcsEnrollmentSecurity } from '../lib/cdktf/adcs-enrollment-security';
+import { Platform } from '../lib/model/options';
+import { EstateProps } from '../lib/input/props';
+import { ResolvedInput } from '../lib/input/resolved';
 
 /**
  * The stack the CLI (and the examples) synthesize for a spec: the platform's provider, then
  * one AdcsEnrollmentSecurity. Provider modules are loaded for the platform in use only.
  */
-export function estateStack(app: App, doc: Record<string, unknown>, spec: ResolvedSpec): AdcsEnrollmentSecurity {
+export function estateStack(app: App, doc: Record<string, unknown>, spec: ResolvedInput): AdcsEnrollmentSecurity {
   const stack = new TerraformStack(app, spec.estate.name);
   // Relative to the stack's folder: the default is an absolute path, which breaks byte-identical output.
   new LocalBackend(stack, { path: `terraform.${spec.estate.name}.tfstate` });
