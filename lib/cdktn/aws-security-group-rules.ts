@@ -1,11 +1,10 @@
 import { Construct } from 'constructs';
-import { PlatformRulesProps, renderAws } from '../framework/render';
+import { AwsSecurityGroupRulesProps, renderAws } from '../framework/render';
 import { TierKey } from '../model/tiers';
 import { AwsPlan } from '../platforms/aws/planner';
 import { AdcsResource, CDKTN } from './resource';
 
-/** Props of AwsSecurityGroupRules: the resolved spec and its AWS plan. */
-export type AwsSecurityGroupRulesProps = PlatformRulesProps<AwsPlan>;
+export type { AwsSecurityGroupRulesProps };
 
 /**
  * The AWS security groups and rules of an estate: one resource per planned item. Created groups

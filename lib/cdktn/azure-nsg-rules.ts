@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { PlatformRulesProps, renderAzure } from '../framework/render';
+import { AzureNsgRulesProps, renderAzure } from '../framework/render';
 import { AzurePlan } from '../platforms/azure/planner';
 import { AdcsResource, CDKTN } from './resource';
 
-/** Props of AzureNsgRules: the resolved spec and its Azure plan. */
-export type AzureNsgRulesProps = PlatformRulesProps<AzurePlan>;
+export type { AzureNsgRulesProps };
 
 /**
  * The Azure NSGs, rules and subnet associations of an estate: one resource per planned item.

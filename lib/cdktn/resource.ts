@@ -1,6 +1,7 @@
 import { Annotations, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktn';
 import { Construct } from 'constructs';
 import type { Framework } from '../framework/framework';
+import { hclAttributes } from '../framework/hcl';
 import { Platform } from '../model/options';
 import { PLATFORMS } from '../platforms/registry';
 import type { ResourceProvider } from '../terraform/elements';
@@ -26,6 +27,10 @@ export class AdcsResource extends TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
     return { ...this.args };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hclAttributes(this.args);
   }
 }
 
@@ -55,6 +60,10 @@ export class AdcsProvider extends TerraformProvider {
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
     return { ...this.config };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hclAttributes(this.config);
   }
 }
 

@@ -17,12 +17,20 @@ import { isTfRef, ResourceProvider, TfElement, TfValue } from '../terraform/elem
 import { ConstructLike, Framework, ResourceLike } from './framework';
 import { StackRegistry } from './stack-registry';
 
-/** Props of the platform constructs (AzureNsgRules, AwsSecurityGroupRules). */
-export interface PlatformRulesProps<P> {
-  /** The validated estate and its platform settings. */
+/** Props of AzureNsgRules: the resolved estate and its Azure plan. */
+export interface AzureNsgRulesProps {
+  /** The validated estate and its Azure settings. */
   readonly spec: ResolvedInput;
-  /** The platform's rule plan of that estate (`planAzure`, `planAws`). */
-  readonly plan: P;
+  /** Its Azure plan (`planAzure`). */
+  readonly plan: AzurePlan;
+}
+
+/** Props of AwsSecurityGroupRules: the resolved estate and its AWS plan. */
+export interface AwsSecurityGroupRulesProps {
+  /** The validated estate and its AWS settings. */
+  readonly spec: ResolvedInput;
+  /** Its AWS plan (`planAws`). */
+  readonly plan: AwsPlan;
 }
 
 /**
@@ -76,7 +84,7 @@ const AZURE_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AzurePlan }>
  * as annotations, and the whole-stack check of existing NSGs shared between estates (reported
  * once, by the first construct of the stack). Returns the created NSGs by key.
  */
-export function renderAzure(fw: Framework, self: ConstructLike, props: PlatformRulesProps<AzurePlan>): Record<string, ResourceLike> {
+export function renderAzure(fw: Framework, self: ConstructLike, props: AzureNsgRulesProps): Record<string, ResourceLike> {
   const plan = props.plan;
   for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));
   const made = renderElements(fw, self, AZURE_PLATFORM.resourceProvider, azureElements(plan));
@@ -109,7 +117,7 @@ const AWS_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AwsPlan; quota
  * The body of AwsSecurityGroupRules: the plan's groups, rules and outputs under `self`, its
  * warnings as annotations, and the whole-stack check of existing groups shared between estates.
  */
-export function renderAws(fw: Framework, self: ConstructLike, props: PlatformRulesProps<AwsPlan>): RenderedAws {
+export function renderAws(fw: Framework, self: ConstructLike, props: AwsSecurityGroupRulesProps): RenderedAws {
   const plan = props.plan;
   const made = renderElements(fw, self, AWS_PLATFORM.resourceProvider, awsElements(plan, props.spec));
   for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));

@@ -39,6 +39,14 @@ export interface StackDocumentInput {
  * `logicalIdOf` their construct path) and the terraform block. References become `${type.name.attr}`.
  */
 export function stackDocument(input: StackDocumentInput): Record<string, unknown> {
+  return documentOf(input, true).doc;
+}
+
+/**
+ * The document, with references resolved in place (`deep`) or left as TfRef values for
+ * `stableJson`'s `refText` to write (no copy of every argument map).
+ */
+function documentOf(input: StackDocumentInput, deep: boolean): { doc: Record<string, unknown>; refText: (v: unknown) => unknown } {
   const scope = input.scope;
   const byPath = new Map<string, TfResourceElement>();
   for (const e of input.elements) if (e.kind === 'resource') byPath.set(e.path.join('/'), e);
@@ -49,13 +57,16 @@ export function stackDocument(input: StackDocumentInput): Record<string, unknown
     if (name === undefined) names.set(key, name = logicalIdOf([...scope, ...path]));
     return name;
   };
+  const refText = (v: unknown): unknown => {
+    if (!isTfRef(v)) return v;
+    const target = byPath.get(v.ref.join('/'));
+    if (!target) throw new Error(`internal: reference to unknown element ${v.ref.join('/')}`);
+    return `\${${target.type}.${nameOf(target.path)}.${v.attribute}}`;
+  };
   const resolve = (v: TfValue | undefined): unknown => {
+    if (!deep) return v;
     if (v === undefined || typeof v !== 'object') return v;
-    if (isTfRef(v)) {
-      const target = byPath.get(v.ref.join('/'));
-      if (!target) throw new Error(`internal: reference to unknown element ${v.ref.join('/')}`);
-      return `\${${target.type}.${nameOf(target.path)}.${v.attribute}}`;
-    }
+    if (isTfRef(v)) return refText(v);
     if (Array.isArray(v)) return v.map(resolve);
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x as TfValue | undefined)]));
   };
@@ -85,10 +96,11 @@ export function stackDocument(input: StackDocumentInput): Record<string, unknown
   if (input.provider) doc.provider = { [input.provider.name]: [resolve(input.provider.config)] };
   if (Object.keys(resource).length > 0) doc.resource = resource;
   if (Object.keys(output).length > 0) doc.output = output;
-  return doc;
+  return { doc, refText };
 }
 
 /** `stackDocument` as the text CDKTF writes (sorted keys, two-space indent, no final newline). */
 export function stackJson(input: StackDocumentInput): string {
-  return stableJson(stackDocument(input));
+  const { doc, refText } = documentOf(input, false);
+  return stableJson(doc, refText);
 }
