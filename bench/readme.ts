@@ -39,7 +39,7 @@ export function readmeOf(r: BenchResults): string {
     '  they load, each required on top of the ones before it, to show what the time is made of.',
     '- **Synth**: the CLI (`adcs-firewall synth --spec examples/<platform>-estate.yaml`), and the examples\'',
     '  app (`node dist/examples/main.js`, what `cdktf synth` spawns) with `CDKTF_OUTDIR` in a temporary folder.',
-    '- **Baseline**: [baseline.ts](baseline.ts), a CDKTF program importing the provider packages from their',
+    '- **Baseline**: [baselines/root-imports.js](baselines/root-imports.js), a CDKTF program importing the provider packages from their',
     '  root (`import { networkSecurityRule, ... } from \'@cdktf/provider-azurerm\'`) with one explicit',
     '  resource per rule. It reads the example estates\' resources, computed by the library\'s pure planners',
     '  ([baseline-input.ts](baseline-input.ts)), and imports nothing of the library. The bench checks that',

@@ -13,7 +13,7 @@ import { countStack, fingerprint, fingerprintDiff, manifestStacks, readStack } f
 
 const CLI = join(REPO_ROOT, 'dist', 'lib', 'cli', 'bin.js');
 const EXAMPLES_APP = join(REPO_ROOT, 'dist', 'examples', 'main.js');
-const BASELINE = join(__dirname, 'baseline.js');
+const BASELINE = join(REPO_ROOT, 'bench', 'baselines', 'root-imports.js');
 
 interface ExampleSpec { readonly platform: BenchPlatform; readonly file: string; readonly stack: string; readonly minimum: RuleMinimum }
 
