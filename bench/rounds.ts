@@ -57,7 +57,7 @@ export function runRounds(contenders: readonly Contender[], rounds: number, log:
       }
       const { budgetMs } = c.contender;
       // The kill limit leaves room above the budget, so a run just over it still reports its memory.
-      const run = runOnce(c.contender.script, c.contender.args, { ...c.contender.opts, timeoutMs: budgetMs === undefined ? undefined : budgetMs * 3 });
+      const run = runOnce(c.contender.script, c.contender.args, { ...c.contender.opts, timeoutMs: budgetMs === undefined ? undefined : budgetMs * 2 });
       c.byRound[r] = run;
       if (budgetMs !== undefined && (run.timedOut || run.wallMs > budgetMs)) {
         c.status = 'over budget';
