@@ -19,28 +19,6 @@ export const EXAMPLE_SPECS: Readonly<Record<BenchPlatform, string>> = {
 /** AWS's ceiling of rules per security group and direction; the bench's estates raise the quota to it. */
 export const AWS_MAX_RULE_QUOTA = 1000;
 
-/** Name of the one stack of the scale app. */
-export const SCALE_STACK = 'scale';
-
-/** Client CIDR counts of the CIDR series (one site). */
-export const CIDR_SERIES: readonly number[] = [1, 10, 100, 1000];
-
-/** Site counts of the sites series. */
-export const SITE_SERIES: readonly number[] = [1, 10, 50];
-
-/** Client CIDRs of every site in the sites series. */
-export const CIDRS_PER_SITE = 10;
-
-/** One estate size of the scale series: `sites` estates of `cidrsPerSite` client CIDRs each, in one stack. */
-export interface ScaleSize {
-  /** Platform of every site. */
-  readonly platform: BenchPlatform;
-  /** Number of sites (AdcsEnrollmentSecurity constructs) in the stack. */
-  readonly sites: number;
-  /** Client CIDRs of each site. */
-  readonly cidrsPerSite: number;
-}
-
 /**
  * The `i`-th client CIDR: a /24 at an even third octet (10.64.0.0/24, 10.64.2.0/24, ...), so
  * no two are adjacent and exact aggregation cannot merge them. Distinct for i < 24,448.
@@ -60,15 +38,21 @@ function subnet(site: number, name: string): string {
     + `/providers/Microsoft.Network/virtualNetworks/vnet-hub-${label(site)}/subnets/${name}`;
 }
 
+/** `count` client CIDRs numbered from `first` (never adjacent: see clientCidr). */
+export function clientCidrs(count: number, first = 0): string[] {
+  return Array.from({ length: count }, (_, j) => clientCidr(first + j));
+}
+
 /**
- * The props of site `site` (0-based, < 64): shaped like the example estate of the platform
+ * The props of site `site` (0-based, < 256): shaped like the example estate of the platform
  * (CA, CES and CEP on created NSGs or groups, CES and CEP sharing hosts, DCs on an existing
- * NSG or group, admins known by CIDR, one custom flow), its own addresses (10.<site>.x.x),
- * and `cidrs` client CIDRs numbered from `firstClient`.
+ * NSG or group, admins known by CIDR, one custom flow), its own addresses (a /20 of
+ * 172.16.0.0/12, away from the clients' 10.64.0.0/10), and the given client CIDRs (default:
+ * `cidrs` of them numbered from `firstClient`).
  */
-export function siteProps(platform: BenchPlatform, site: number, cidrs: number, firstClient: number): EstateProps {
-  const net = (third: number, prefix: number): string[] => [`10.${site}.${third}.0/${prefix}`];
-  const clients = { cidrs: Array.from({ length: cidrs }, (_, j) => clientCidr(firstClient + j)) };
+export function siteProps(platform: BenchPlatform, site: number, cidrs: number, firstClient: number, clientList?: readonly string[]): EstateProps {
+  const net = (third: number, prefix: number): string[] => [`172.${16 + Math.floor(site / 16)}.${(site % 16) * 16 + third}.0/${prefix}`];
+  const clients = { cidrs: clientList ? [...clientList] : clientCidrs(cidrs, firstClient) };
   const common = {
     name: `pki-${label(site)}`,
     dcomPort: 10509,
@@ -106,29 +90,3 @@ export function siteProps(platform: BenchPlatform, site: number, cidrs: number, 
   } as unknown as EstateProps;
 }
 
-/** The props of every site of a scale size (client CIDRs numbered across sites, all distinct). */
-export function scaleProps(size: ScaleSize): EstateProps[] {
-  return Array.from({ length: size.sites }, (_, s) => siteProps(size.platform, s, size.cidrsPerSite, s * size.cidrsPerSite));
-}
-
-/** Client CIDR counts of a platform's CIDR series: the common ones plus `extra` (sorted, distinct). */
-export function cidrSeries(extra: readonly number[] = []): number[] {
-  return [...new Set([...CIDR_SERIES, ...extra])].sort((a, b) => a - b);
-}
-
-/**
- * Every size the bench measures, per platform: the CIDR series (one site; `extraCidrs` adds
- * counts to a platform's series) then the sites series; the 1-site point is shared.
- */
-export function scaleSizes(extraCidrs: Partial<Record<BenchPlatform, readonly number[]>> = {}): ScaleSize[] {
-  const out: ScaleSize[] = [];
-  for (const platform of PLATFORMS) {
-    for (const cidrsPerSite of cidrSeries(extraCidrs[platform])) out.push({ platform, sites: 1, cidrsPerSite });
-    for (const sites of SITE_SERIES) {
-      if (!out.some((s) => s.platform === platform && s.sites === sites && s.cidrsPerSite === CIDRS_PER_SITE)) {
-        out.push({ platform, sites, cidrsPerSite: CIDRS_PER_SITE });
-      }
-    }
-  }
-  return out;
-}

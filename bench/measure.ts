@@ -1,4 +1,4 @@
-// Runs a script in fresh Node processes and measures it: wall time in this process, peak
+// Runs a script in a fresh Node process and measures it: wall time in this process, peak
 // memory and marks reported by the child itself at exit (probe/exit-report.ts).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,34 +11,16 @@ const EXIT_REPORT = join(__dirname, 'probe', 'exit-report.js');
 export interface Run {
   /** Wall time from spawn to exit, measured by the parent, in ms. */
   readonly wallMs: number;
-  /** Peak RSS of the child, in MB. */
+  /** Peak RSS of the child (its own process, not its children), in MB; 0 when it timed out. */
   readonly maxRssMb: number;
-  /** The child's own time from process start to exit, in ms. */
-  readonly uptimeMs: number;
-  /** Exit status. */
+  /** Exit status (-1 when killed at the time limit). */
   readonly exitCode: number;
   /** What the child marked. */
   readonly marks: Marks;
   /** The child's stderr (its last 2,000 characters). */
   readonly stderr: string;
-}
-
-/** Median-of-runs summary of one measured command. */
-export interface Measurement {
-  /** Median wall time, ms. */
-  readonly wallMs: number;
-  /** Median peak RSS, MB. */
-  readonly maxRssMb: number;
-  /** Median of each numeric mark; string marks from the first run. */
-  readonly marks: Marks;
-  /** Exit status of the first run. */
-  readonly exitCode: number;
-  /** Every run's wall time, ms. */
-  readonly wallRunsMs: readonly number[];
-  /** Every run's peak RSS, MB. */
-  readonly rssRunsMb: readonly number[];
-  /** stderr of the first run. */
-  readonly stderr: string;
+  /** Killed at the time limit. */
+  readonly timedOut: boolean;
 }
 
 /** Options of a measured command. */
@@ -47,8 +29,10 @@ export interface MeasureOptions {
   readonly cwd?: string;
   /** Extra environment variables. */
   readonly env?: Readonly<Record<string, string>>;
-  /** Called before each run with the run's index (to give it a fresh output folder). */
-  readonly before?: (run: number) => void;
+  /** Called before each run (to give it a fresh output folder). */
+  readonly before?: () => void;
+  /** Kill the child after this many ms (the run is then reported as timed out). @default none */
+  readonly timeoutMs?: number;
 }
 
 /** The median of some numbers (mean of the middle two for an even count). */
@@ -58,13 +42,20 @@ export function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Runs `node -r exit-report <script> <args>` once in a fresh process. Throws when the child printed no report. */
+/**
+ * Runs `node -r exit-report <script> <args>` once in a fresh process. Throws when the child
+ * printed no report, unless it was killed at the time limit.
+ */
 export function runOnce(script: string, args: readonly string[], opts: MeasureOptions = {}): Run {
+  opts.before?.();
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', EXIT_REPORT, script, ...args], {
     cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+    timeout: opts.timeoutMs, killSignal: 'SIGKILL',
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const timedOut = opts.timeoutMs !== undefined && r.signal === 'SIGKILL' && wallMs >= opts.timeoutMs;
+  if (timedOut) return { wallMs, maxRssMb: 0, exitCode: -1, marks: {}, stderr: '', timedOut };
   if (r.error) throw r.error;
   const line = r.stdout.split('\n').reverse().find((l) => l.startsWith(REPORT_PREFIX));
   if (!line) {
@@ -72,54 +63,6 @@ export function runOnce(script: string, args: readonly string[], opts: MeasureOp
   }
   const report = JSON.parse(line.slice(REPORT_PREFIX.length)) as ChildReport;
   return {
-    wallMs, maxRssMb: report.maxRssKb / 1024, uptimeMs: report.uptimeMs, exitCode: r.status ?? report.exitCode,
-    marks: report.marks, stderr: r.stderr.slice(-2000),
+    wallMs, maxRssMb: report.maxRssKb / 1024, exitCode: r.status ?? report.exitCode, marks: report.marks, stderr: r.stderr.slice(-2000), timedOut,
   };
-}
-
-/** Summarizes runs of one command by their medians. */
-function summarize(runs: readonly Run[]): Measurement {
-  const marks: Marks = {};
-  for (const [k, v] of Object.entries(runs[0].marks)) {
-    marks[k] = typeof v === 'number' ? median(runs.map((r) => Number(r.marks[k]))) : v;
-  }
-  return {
-    wallMs: median(runs.map((r) => r.wallMs)),
-    maxRssMb: median(runs.map((r) => r.maxRssMb)),
-    marks,
-    exitCode: runs[0].exitCode,
-    wallRunsMs: runs.map((r) => r.wallMs),
-    rssRunsMb: runs.map((r) => r.maxRssMb),
-    stderr: runs[0].stderr,
-  };
-}
-
-/** One command to measure: a script, its arguments and options. */
-export interface Command {
-  /** Script run by node. */
-  readonly script: string;
-  /** Its arguments. */
-  readonly args: readonly string[];
-  /** Options. */
-  readonly opts?: MeasureOptions;
-}
-
-/**
- * Runs each command `reps` times, each run in a fresh process, taking turns (A B A B ...) so
- * that a slower or faster spell of the machine weighs on every command alike.
- */
-export function measureAlternating(commands: readonly Command[], reps: number): Measurement[] {
-  const runs: Run[][] = commands.map(() => []);
-  for (let i = 0; i < reps; i++) {
-    commands.forEach((c, j) => {
-      c.opts?.before?.(i);
-      runs[j].push(runOnce(c.script, c.args, c.opts));
-    });
-  }
-  return runs.map(summarize);
-}
-
-/** Runs a script `reps` times, each in a fresh process, and summarizes the runs by their medians. */
-export function measure(script: string, args: readonly string[], reps: number, opts: MeasureOptions = {}): Measurement {
-  return measureAlternating([{ script, args, opts }], reps)[0];
 }

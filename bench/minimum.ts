@@ -125,8 +125,10 @@ export function minimumAzureRules(estate: MinimumEstate, flows: readonly Minimum
  * maximal contiguous port range. A flow gives ingress on the destination's group and egress on
  * the source's; the peer is the other end's group, or else each block of its exactly
  * aggregated CIDRs. Plus one allow-all egress rule per created group when `allowAllEgress`.
+ * With `aggregate` false, a CIDR peer is each CIDR as declared (distinct texts), not aggregated:
+ * the count under the library's rule identity (one rule per declared CIDR).
  */
-export function minimumAwsRuleCounts(estate: MinimumEstate, flows: readonly MinimumFlow[], allowAllEgress: boolean): Map<string, number> {
+export function minimumAwsRuleCounts(estate: MinimumEstate, flows: readonly MinimumFlow[], allowAllEgress: boolean, aggregate = true): Map<string, number> {
   const groupOf = (tier: string): string | undefined => {
     const e = estate.tiers[tier]?.enforcement;
     if (e?.kind === 'awsCreateGroup') return `created:${tier}`;
@@ -136,6 +138,7 @@ export function minimumAwsRuleCounts(estate: MinimumEstate, flows: readonly Mini
   const peersOf = (tier: string): string[] => {
     const g = groupOf(tier);
     if (g) return [`group ${g}`];
+    if (!aggregate) return [...new Set(estate.tiers[tier]?.cidrs ?? [])].map((c) => `cidr ${c}`);
     return mergeIntervals((estate.tiers[tier]?.cidrs ?? []).map(cidrToInterval)).flatMap(intervalToCidrs).map((c) => `cidr ${c}`);
   };
   const buckets = new Map<string, { side: string; ranges: { from: number; to: number }[] }>();
@@ -162,7 +165,7 @@ export function minimumAwsRuleCounts(estate: MinimumEstate, flows: readonly Mini
   return counts;
 }
 
-/** AWS: the fewest rules of the estate (the sum of `minimumAwsRuleCounts`). */
-export function minimumAwsRules(estate: MinimumEstate, flows: readonly MinimumFlow[], allowAllEgress: boolean): number {
-  return [...minimumAwsRuleCounts(estate, flows, allowAllEgress).values()].reduce((a, b) => a + b, 0);
+/** AWS: the fewest rules of the estate (the sum of `minimumAwsRuleCounts`; `aggregate` as there). */
+export function minimumAwsRules(estate: MinimumEstate, flows: readonly MinimumFlow[], allowAllEgress: boolean, aggregate = true): number {
+  return [...minimumAwsRuleCounts(estate, flows, allowAllEgress, aggregate).values()].reduce((a, b) => a + b, 0);
 }

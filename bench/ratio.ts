@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EstateProps } from '../lib/input/props';
 import { clientCidr, REPO_ROOT } from './estates';
-import { measureAlternating } from './measure';
+import { median } from './measure';
+import { pairedRatio, runRounds } from './rounds';
 
 const CLI = join(REPO_ROOT, 'dist', 'lib', 'cli', 'bin.js');
 /** synth may take at most this many times validate's wall time. */
@@ -57,13 +58,17 @@ export function measureRatio(reps: number, work: string): RatioRow[] {
   return [ratioAws(), ratioAzure()].map((props) => {
     const spec = join(work, `${props.name}.json`);
     writeFileSync(spec, JSON.stringify(props));
-    const [validate, synth] = measureAlternating([
-      { script: CLI, args: ['validate', '--spec', spec] },
-      { script: CLI, args: ['synth', '--spec', spec, '--out', join(work, 'out')] },
+    // Interleaved rounds, the ratio paired per round (its median quoted).
+    const [validate, synth] = runRounds([
+      { name: 'validate', command: 'validate', script: CLI, args: ['validate', '--spec', spec] },
+      { name: 'synth', command: 'synth', script: CLI, args: ['synth', '--spec', spec, '--out', join(work, 'out')] },
     ], reps);
-    for (const m of [validate, synth]) if (m.exitCode !== 0) throw new Error(`${props.name}: exit ${m.exitCode}\n${m.stderr}`);
-    const ratio = synth.wallMs / validate.wallMs;
-    return { estate: props.name!, validateMs: validate.wallMs, synthMs: synth.wallMs, ratio, met: ratio <= RATIO_TARGET };
+    for (const c of [validate, synth]) {
+      for (const m of c.byRound) if (m && m.exitCode !== 0) throw new Error(`${props.name}: exit ${m.exitCode}\n${m.stderr}`);
+    }
+    const ms = (c: typeof validate): number => median(c.byRound.filter((r) => r !== undefined).map((r) => r!.wallMs));
+    const ratio = pairedRatio(synth, validate)!.spread.median;
+    return { estate: props.name!, validateMs: ms(validate), synthMs: ms(synth), ratio, met: ratio <= RATIO_TARGET };
   });
 }
 

@@ -1,13 +1,12 @@
-// The shape of bench/results.json.
-import { BenchPlatform } from './estates';
-import { Growth } from './growth';
-import { Measurement } from './measure';
+// The shape of bench/results.json, and the row of a contender's rounds.
+import { ContenderRuns, PairedRatio, runsOf, RunStatus } from './rounds';
+import { Spread, spreadOf } from './spread';
 
 /** Where and how the bench ran. */
 export interface BenchEnv {
   /** ISO date of the run. */
   readonly date: string;
-  /** Git commit of the repository (HEAD), with `+dirty` when lib/ or examples/ had changes. */
+  /** Git commit of the repository (HEAD), with `+dirty` when lib/, examples/ or bench/ had changes. */
   readonly commit: string;
   /** `process.version`. */
   readonly node: string;
@@ -17,126 +16,136 @@ export interface BenchEnv {
   readonly cores: number;
   /** Total memory, GB. */
   readonly memoryGb: number;
-  /** Runs per measurement (medians are reported). */
-  readonly reps: number;
+  /** 1-minute load average when the run started (other work on the machine). */
+  readonly loadAverage: number;
+  /** Rounds of the interleaved sections. */
+  readonly rounds: number;
+  /** Quick mode (tiny sizes, two rounds, slow contenders left out). */
+  readonly quick: boolean;
   /** Duration of the whole bench, s. */
   readonly durationS: number;
 }
 
-/** One module's share of a load, in load order within its process. */
-export interface LoadShare {
-  /** What was required (package name or path under the repository). */
-  readonly module: string;
-  /** Time its require took on top of the modules loaded before it in the same process, ms (median). */
-  readonly requireMs: number;
-  /** Modules loaded before it in that process. */
-  readonly after: readonly string[];
-}
-
-/** Loading the library's entry point. */
-export interface LoadResult {
-  /** A fresh process requiring dist/lib/index.js. */
-  readonly entry: Measurement;
-  /** A fresh process requiring nothing (Node's own start-up and memory). */
-  readonly node: Measurement;
-  /** What the entry's time is made of. */
-  readonly shares: readonly LoadShare[];
-}
-
-/** One example synthesis, ours against the baseline. */
-export interface SynthResult {
-  /** `cli azure`, `cli aws`, `examples app`. */
+/** One contender's measurements over its rounds. */
+export interface Row {
+  /** Section (`start`, `examples: azure`, `cidr series`, ...). */
+  readonly section: string;
+  /** Row name within the section. */
   readonly name: string;
-  /** The command measured. */
+  /** The command as a user would type it. */
   readonly command: string;
-  /** Stacks written. */
-  readonly stacks: readonly string[];
-  /** Our run. */
-  readonly ours: Measurement;
-  /** The baseline program declaring the same stacks. */
-  readonly baseline: Measurement;
-  /** baseline time / our time (target ≥ 5). */
-  readonly timeRatio: number;
-  /** baseline peak memory / our peak memory (target ≥ 5). */
-  readonly memoryRatio: number;
-  /** Where the baseline's stacks differ from ours (empty: same resources, same content). */
-  readonly contentDiff: readonly string[];
-  /** Resources written (all stacks). */
-  readonly resources: number;
-  /** Firewall rules written (all stacks). */
-  readonly rules: number;
-  /** The fewest rules for the same flows (all stacks). */
-  readonly minimumRules: number;
-  /** Rules with one per tier pair, identical rules on a shared Azure NSG not merged (all stacks). */
-  readonly perPairRules: number;
-}
-
-/** One estate size of the scale series. */
-export interface ScaleResult {
-  /** Platform. */
-  readonly platform: BenchPlatform;
-  /** Series the size belongs to (the 1-site point is in both). */
-  readonly series: readonly ('cidrs' | 'sites')[];
-  /** Sites (AdcsEnrollmentSecurity constructs) in the one stack. */
-  readonly sites: number;
-  /** Client CIDRs per site. */
-  readonly cidrsPerSite: number;
-  /** The measured app run. */
-  readonly run: Measurement;
-  /** Library work in the child (construct tree + synth), ms: the run minus Node start-up and module loading. */
-  readonly workMs: number;
-  /** Bad-input message when the estate cannot be rendered (AWS quota), else absent. */
-  readonly error?: string;
-  /** Resources written (absent on error). */
+  /** ok, over budget or not measured. */
+  readonly status: RunStatus;
+  /** Why over budget or not measured. */
+  readonly note?: string;
+  /** Rounds it ran in. */
+  readonly rounds: number;
+  /** Wall time of the process, ms (absent when never run). */
+  readonly wallMs?: Spread;
+  /** Peak RSS of the process, MB (absent when never run or killed). */
+  readonly rssMb?: Spread;
+  /** Numeric marks the child reported (phase times, ms), as spreads. */
+  readonly marks: Readonly<Record<string, Spread>>;
+  /** Distinct exit codes seen. */
+  readonly exitCodes: readonly number[];
+  /** Size in its series (client CIDRs or sites). */
+  readonly size?: number;
+  /** Resources written (synth rows). */
   readonly resources?: number;
-  /** Firewall rules written (absent on error). */
+  /** Firewall rules written (synth rows). */
   readonly rules?: number;
-  /** The fewest rules for the same flows, computed from the flows. */
-  readonly minimumRules: number;
-  /** Rules with one per tier pair, identical rules on a shared Azure NSG not merged. */
-  readonly perPairRules: number;
-  /** rules / minimumRules (goal 1.0; absent on error). */
-  readonly rulesRatio?: number;
+  /** Whether the output declares the same content as the CLI's (baseline and construct rows). */
+  readonly sameContent?: boolean;
+  /** Where it differs from the CLI's output. */
+  readonly contentDiff?: readonly string[];
 }
 
-/** Growth of one series. */
+/** A paired ratio, named. */
+export interface RatioResult extends PairedRatio {
+  /** Section of both rows. */
+  readonly section: string;
+  /** What is compared (`time`, `memory`). */
+  readonly of: 'time' | 'memory';
+}
+
+/** Growth of a cost over a series, fitted per round after warm-up. */
 export interface GrowthResult {
-  /** Platform. */
-  readonly platform: BenchPlatform;
-  /** `cidrs` (client CIDRs of one site) or `sites`. */
-  readonly series: 'cidrs' | 'sites';
-  /** Sizes fitted (those that synthesized). */
+  /** `azure client CIDRs synth`, ... */
+  readonly name: string;
+  /** Sizes fitted (at least five). */
   readonly sizes: readonly number[];
-  /** Of the process wall time. */
-  readonly wall: Growth;
-  /** Of the library's work in the process (construct tree + synth). */
-  readonly work: Growth;
-  /** Of the peak memory (MB per unit). */
-  readonly memory: Growth;
+  /** Median work (ms, in the warmed-up process) at each size. */
+  readonly medianMs: readonly number[];
+  /** Exponent k of work ∝ size^k (least squares on logs), per round: 1 linear, 2 quadratic. */
+  readonly exponent: Spread;
+  /** Least-squares ms per unit of size, per round. */
+  readonly slopeMs: Spread;
+  /** Rounds fitted. */
+  readonly rounds: number;
 }
 
-/** One target of issue 8 and how the run did against it. */
+/** Rules written against the minimum on one estate. */
+export interface RulesResult {
+  /** Estate label. */
+  readonly estate: string;
+  /** Platform. */
+  readonly platform: 'azure' | 'aws';
+  /** Client CIDRs as listed in the spec. */
+  readonly clientCidrs: readonly string[];
+  /** Rules the CLI wrote (absent on error). */
+  readonly rules?: number;
+  /** The fewest rules for the same flows. */
+  readonly minimum: number;
+  /** The count under the library's rule identity (see spec-minimum.ts). */
+  readonly identity: number;
+  /** Bad-input message, when the spec does not synthesize. */
+  readonly error?: string;
+}
+
+/** How a target fared. */
+export type TargetStatus = 'met' | 'at risk' | 'not met' | 'not measured';
+
+/** One target and how the run did against it. */
 export interface TargetResult {
   /** The target. */
   readonly target: string;
   /** What was measured. */
   readonly measured: string;
-  /** Met or missed. */
-  readonly met: boolean;
+  /** met (median meets it, and every round), at risk (median meets it, the worst round does not), not met, not measured. */
+  readonly status: TargetStatus;
 }
 
 /** bench/results.json. */
 export interface BenchResults {
   /** Environment. */
   readonly env: BenchEnv;
-  /** Loading the entry point. */
-  readonly load: LoadResult;
-  /** Example syntheses against the baseline. */
-  readonly synth: readonly SynthResult[];
-  /** Scale series. */
-  readonly scale: readonly ScaleResult[];
-  /** Growth per platform and series. */
+  /** Every measured contender. */
+  readonly rows: readonly Row[];
+  /** Paired ratios. */
+  readonly ratios: readonly RatioResult[];
+  /** Growth fits. */
   readonly growth: readonly GrowthResult[];
+  /** Rules against the minimum. */
+  readonly rules: readonly RulesResult[];
   /** Targets. */
   readonly targets: readonly TargetResult[];
+}
+
+/** The row of a contender's rounds (`extra`: counts and content checks known to the section). */
+export function rowOf(section: string, c: ContenderRuns, extra: Partial<Row> = {}): Row {
+  const runs = runsOf(c);
+  const finished = runs.filter((r) => !r.timedOut);
+  const marks: Record<string, Spread> = {};
+  for (const key of Object.keys(finished[0]?.marks ?? {})) {
+    const values = finished.map((r) => r.marks[key]).filter((v): v is number => typeof v === 'number');
+    if (values.length > 0) marks[key] = spreadOf(values);
+  }
+  return {
+    section, name: c.contender.name, command: c.contender.command, status: c.status, ...(c.note ? { note: c.note } : {}),
+    rounds: runs.length,
+    ...(runs.length > 0 ? { wallMs: spreadOf(runs.map((r) => r.wallMs)) } : {}),
+    ...(finished.length > 0 ? { rssMb: spreadOf(finished.map((r) => r.maxRssMb)) } : {}),
+    marks, exitCodes: [...new Set(runs.map((r) => r.exitCode))].sort((a, b) => a - b),
+    ...extra,
+  };
 }

@@ -8,17 +8,21 @@ import { minimumAwsRules, minimumAzureRules } from './minimum';
 export interface RuleMinimum {
   /** The fewest rules on the spec's platform. */
   readonly minimum: number;
-  /** Azure: one rule per NSG, direction, tier pair and protocol, identical rules not merged (AWS: the minimum). */
-  readonly perPair: number;
+  /**
+   * The count under the library's rule identity: Azure, one rule per NSG, direction, tier pair
+   * and protocol (identical rules of co-located tiers not merged); AWS, one rule per declared
+   * CIDR (adjacent or overlapping CIDRs not aggregated).
+   */
+  readonly identity: number;
 }
 
-/** The fewest rules the spec's flows need on its platform, and the per-tier-pair count. */
+/** The fewest rules the spec's flows need on its platform, and the count under rule identity. */
 export function minimumOfSpec(spec: ResolvedInput): RuleMinimum {
   const flows = flowsOf(spec.estate);
   if (spec.platform === Platform.AZURE) {
     const deny = spec.azure?.denyByDefault ?? true;
-    return { minimum: minimumAzureRules(spec.estate, flows, deny), perPair: minimumAzureRules(spec.estate, flows, deny, false) };
+    return { minimum: minimumAzureRules(spec.estate, flows, deny), identity: minimumAzureRules(spec.estate, flows, deny, false) };
   }
-  const minimum = minimumAwsRules(spec.estate, flows, spec.aws?.allowAllEgress ?? false);
-  return { minimum, perPair: minimum };
+  const egress = spec.aws?.allowAllEgress ?? false;
+  return { minimum: minimumAwsRules(spec.estate, flows, egress), identity: minimumAwsRules(spec.estate, flows, egress, false) };
 }

@@ -81,5 +81,8 @@ describe('bench minimum: AWS', () => {
     assert.equal(minimumAwsRules(estate, flows, false), 12);
     // allow-all egress adds one rule per created group (ca, ces), none on the existing one
     assert.equal(minimumAwsRules(estate, flows, true), 14);
+    // Under rule identity (one rule per declared CIDR, not aggregated): the two /25 halves are two peers
+    assert.equal(minimumAwsRuleCounts(estate, flows, false, false).get('created:ca ingress'), 10);
+    assert.equal(minimumAwsRules(estate, flows, false, false), 15);
   });
 });
