@@ -128,7 +128,7 @@ export const Messages = {
     `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`,
   ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
   securityGroupIdMalformed: (value: string) =>
-    `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0 (or a whole Terraform reference such as \${aws_security_group.web.id})`,
+    `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0 (or a Terraform reference such as \${aws_security_group.web.id}, or the group's id token)`,
   rpcRangeSmall: (range: string, size: number, min: number) =>
     `the RPC dynamic range ${range} has ${size} ports; KB 154596 asks for at least ${min}, or RPC servers run out of endpoints`,
   dcomPortInDynamicRange: (port: number, range: string, from: string) =>
@@ -189,6 +189,20 @@ export const Messages = {
     `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`,
   hostTierAbsent: (tier: string, present: readonly string[]) =>
     `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
+
+  // --- composing with the user's own resources (tokens, stack checks, framework packages) ---
+  tokenInCidrs: (resolved: string) =>
+    `a token (${show(resolved)}) is not accepted for a CIDR: the rules are computed from the addresses at synth (CIDRs are merged, compared between tiers and counted against quotas), and a token's value is known only at apply; write the CIDR itself (the literal you gave the subnet or VPC)`,
+  tokenList: (path: string, resolved: string) =>
+    `${path} is a list token (${show(resolved)}), whose length is known only at apply; the library writes one resource per element: give each id as its own element (for example [subnetA.id, subnetB.id])`,
+  tokenNotAccepted: (path: string, resolved: string) =>
+    `a token (${show(resolved)}) is not accepted for ${path}: it decides which rules are written or what the library's resources are called, which must be known at synth; give the value itself (tokens are accepted for subnetIds, securityGroupId, vpcId, azure.resourceGroupName, azure.location, networkSecurityGroup.name and networkSecurityGroup.resourceGroupName, and tag values)`,
+  tokenNotAString: (resolved: string) => `a token that stands for ${show(resolved)}, not a string; give a string token (an id or name attribute)`,
+  vpcIdMalformed: (value: string) =>
+    `${show(value)} is not a VPC id; ids look like vpc-0a1b2c3d4e5f67890 (or a Terraform reference such as \${aws_vpc.main.id}, or the vpc's id token)`,
+  noEstateInStack: () =>
+    'no AdcsEnrollmentSecurity found: give the stack that holds one (or the construct itself), or check a synthesized plan against an estate (toSatisfyAdcsEstate(plan, estate), assertPlanSatisfies)',
+  tokenUnresolvable: (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`,
 };
 
 /** Shorthand: a problem at a path. */

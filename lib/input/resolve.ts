@@ -19,6 +19,18 @@ const AZURE_NSG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 /** Azure resource group names: 1-90 of letters, digits, _ ( ) - ., not ending with a period. */
 const AZURE_RESOURCE_GROUP = /^[-\w.()\p{L}]{0,89}[-\w()\p{L}]$/u;
 const AWS_TIER_KEYS = ['createSecurityGroup', 'securityGroupName', 'securityGroupId'] as const;
+/** AWS security group ids. */
+const AWS_SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
+/** AWS VPC ids. */
+const AWS_VPC_ID = /^vpc-[0-9a-f]{1,17}$/;
+
+/**
+ * True for a Terraform expression (`${aws_security_group.dc.id}`, a construct token resolved):
+ * its value is known at apply, so only literals are checked against a platform's naming rules.
+ */
+export function isTerraformExpression(value: string): boolean {
+  return /\$\{.*\}/s.test(value);
+}
 
 /**
  * Validates a spec document (parsed YAML/JSON, or construct props) and turns it into an
@@ -187,8 +199,8 @@ class Resolver {
     if (t.subnetIds) return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName };
     if (t.networkSecurityGroup) {
       const n = t.networkSecurityGroup;
-      if (!AZURE_NSG_NAME.test(n.name)) this.problems.push(problem(`${at}.networkSecurityGroup.name`, Messages.azureNsgNameInvalid(n.name)));
-      if (!AZURE_RESOURCE_GROUP.test(n.resourceGroupName)) {
+      if (!isTerraformExpression(n.name) && !AZURE_NSG_NAME.test(n.name)) this.problems.push(problem(`${at}.networkSecurityGroup.name`, Messages.azureNsgNameInvalid(n.name)));
+      if (!isTerraformExpression(n.resourceGroupName) && !AZURE_RESOURCE_GROUP.test(n.resourceGroupName)) {
         this.problems.push(problem(`${at}.networkSecurityGroup.resourceGroupName`, Messages.azureResourceGroupInvalid(n.resourceGroupName)));
       }
       return {
@@ -198,7 +210,7 @@ class Resolver {
       };
     }
     if (t.securityGroupId !== undefined) {
-      if (!/^sg-[0-9a-f]{8,17}$/.test(t.securityGroupId) && !/^\$\{[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2,}\}$/.test(t.securityGroupId)) {
+      if (!isTerraformExpression(t.securityGroupId) && !AWS_SECURITY_GROUP_ID.test(t.securityGroupId)) {
         this.problems.push(problem(`${at}.securityGroupId`, Messages.securityGroupIdMalformed(t.securityGroupId)));
       }
       return { kind: 'awsExistingGroup', securityGroupId: t.securityGroupId };
@@ -292,7 +304,7 @@ class Resolver {
 
   private azure(): ResolvedAzure {
     const a = this.p.azure!;
-    if (!AZURE_RESOURCE_GROUP.test(a.resourceGroupName)) this.problems.push(problem('azure.resourceGroupName', Messages.azureResourceGroupInvalid(a.resourceGroupName)));
+    if (!isTerraformExpression(a.resourceGroupName) && !AZURE_RESOURCE_GROUP.test(a.resourceGroupName)) this.problems.push(problem('azure.resourceGroupName', Messages.azureResourceGroupInvalid(a.resourceGroupName)));
     return {
       resourceGroupName: a.resourceGroupName,
       location: a.location,
@@ -305,6 +317,7 @@ class Resolver {
 
   private aws(): ResolvedAws {
     const a = this.p.aws!;
+    if (!isTerraformExpression(a.vpcId) && !AWS_VPC_ID.test(a.vpcId)) this.problems.push(problem('aws.vpcId', Messages.vpcIdMalformed(a.vpcId)));
     if (a.ruleQuota !== undefined && (a.ruleQuota < 1 || a.ruleQuota > MAX_AWS_RULE_QUOTA)) {
       this.problems.push(problem('aws.ruleQuota', Messages.ruleQuotaBounds(a.ruleQuota)));
     }
