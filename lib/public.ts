@@ -27,5 +27,6 @@ export { AwsPlanEvaluator } from './platforms/aws/evaluator';
 export {
   CheckReport, FlowFinding, ExtraFinding, CheckFormat, checkPlan, renderReport, summary,
   assertPlanSatisfies, checkPlanAgainst, toSatisfyAdcsEstate, MatcherResult,
+  assertStackSatisfies, checkStack, renderStackReports, StackEstateReport, EstateLike,
   PlanEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement,
 } from './check';

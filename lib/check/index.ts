@@ -3,3 +3,4 @@ export * from './plan-json';
 export * from './check';
 export * from './report';
 export * from './matchers';
+export * from './stack-check';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
+import { assertStackSatisfies, toSatisfyAdcsEstate } from '../../lib/check';
 import { AdcsInputError } from '../../lib/errors';
 import type { FrameworkUnderTest } from './construct-suite';
 
@@ -138,6 +139,34 @@ export function tokenSuite(fw: FrameworkUnderTest): void {
         }
       });
     }
+
+    it('assertStackSatisfies and the matcher check every construct of a stack against its own estate, tokens resolved', () => {
+      for (const build of [azureTokenStack, awsTokenStack]) {
+        // GIVEN a stack of the user's resources and the construct, given tokens
+        const { stack, adcs, json } = build(fw);
+        // THEN the stack, the construct, and the synthesized JSON with the construct or its spec all pass
+        assert.doesNotThrow(() => assertStackSatisfies(stack));
+        assert.doesNotThrow(() => assertStackSatisfies(adcs));
+        assert.equal(toSatisfyAdcsEstate(stack).pass, true);
+        assert.equal(toSatisfyAdcsEstate(adcs).pass, true);
+        assert.equal(toSatisfyAdcsEstate(json, adcs).pass, true);
+        assert.equal(toSatisfyAdcsEstate(JSON.stringify(json), adcs.spec).pass, true);
+      }
+    });
+
+    it('assertStackSatisfies throws with the report when a resource of the user lets extra traffic in', () => {
+      // GIVEN the AWS stack plus the user's own rule opening RDP from anywhere on the DC group
+      const { stack } = awsTokenStack(fw);
+      const dcSg = stack.node.findChild('dc-sg');
+      const rdp = new fw.core.TerraformResource(stack, 'rdp-anywhere', { terraformResourceType: 'aws_vpc_security_group_ingress_rule' });
+      for (const [k, v] of Object.entries({ security_group_id: dcSg.getStringAttribute('id'), cidr_ipv4: '0.0.0.0/0', ip_protocol: 'tcp', from_port: 3389, to_port: 3389 })) rdp.addOverride(k, v);
+      // WHEN checked  THEN it throws, naming the construct and the extra traffic
+      assert.throws(() => assertStackSatisfies(stack), (e: Error) => /site\/adcs: does not satisfy its estate/.test(e.message) && /3389/.test(e.message));
+      assert.equal(toSatisfyAdcsEstate(stack).pass, false);
+      // AND a stack without the construct is refused with a message saying what to give
+      const empty = new fw.core.TerraformStack(fw.core.Testing.app(), 'empty');
+      assert.throws(() => assertStackSatisfies(empty), /no AdcsEnrollmentSecurity found/);
+    });
 
     it('refuses a token for a CIDR, saying why', () => {
       const app = fw.core.Testing.app({ stackTraces: false });
