@@ -202,6 +202,12 @@ export const Messages = {
     `${show(value)} is not a VPC id; ids look like vpc-0a1b2c3d4e5f67890 (or a Terraform reference such as \${aws_vpc.main.id}, or the vpc's id token)`,
   noEstateInStack: () =>
     'no AdcsEnrollmentSecurity found: give the stack that holds one (or the construct itself), or check a synthesized plan against an estate (toSatisfyAdcsEstate(plan, estate), assertPlanSatisfies)',
+  frameworkMissing: (entry: string, pkg: string, range: string, install: string, other: string) =>
+    `${entry} needs the package ${pkg} ${range}, which is not installed; install it beside adcs-firewall: npm i ${install} (or use ${other}; the CLI and adcs-firewall/model need no framework)`,
+  frameworkVersion: (entry: string, pkg: string, range: string, found: string, install: string) =>
+    `${entry} needs ${pkg} ${range}, but ${pkg} ${found} is installed; install a supported version: npm i ${install}`,
+  moduleMissing: (pkg: string, range: string | undefined) =>
+    `the package ${pkg}${range ? ` ${range}` : ''} is not installed${range ? ` (a dependency of adcs-firewall): reinstall adcs-firewall (npm i adcs-firewall) or npm i ${pkg}@${range}` : '; the command line needs no framework or provider package: reinstall adcs-firewall (npm i adcs-firewall), and report it if it persists'}`,
   tokenUnresolvable: (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`,
 };
 

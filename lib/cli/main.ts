@@ -81,9 +81,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.err(`error: ${e.message}\nRun "adcs-firewall --help" for usage.\n`);
       return ExitCode.BAD_INPUT;
     }
+    const missing = missingPackage(e);
+    if (missing) {
+      // An incomplete installation, not a bug: name the package and the version to install.
+      io.err(`error: ${Messages.moduleMissing(missing, dependencyRange(missing))}\n`);
+      return ExitCode.BAD_INPUT;
+    }
     io.err(`internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
     return ExitCode.INTERNAL;
   }
+}
+
+/** The package a MODULE_NOT_FOUND error names (`@scope/name` or `name`), if that is the error. */
+export function missingPackage(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err?.code !== 'MODULE_NOT_FOUND') return undefined;
+  const id = /Cannot find module '([^']+)'/.exec(err.message)?.[1];
+  if (!id || id.startsWith('.') || id.startsWith('/')) return undefined;
+  return id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+}
+
+/** The version range of one of adcs-firewall's own dependencies. */
+function dependencyRange(pkg: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const deps = (require('../../../package.json') as { dependencies?: Record<string, string> }).dependencies ?? {};
+  return Object.prototype.hasOwnProperty.call(deps, pkg) ? deps[pkg] : undefined;
 }
 
 function parseCommandArgs(command: string, args: string[], flags: string[]): { values: Record<string, unknown>; positionals: string[] } {
