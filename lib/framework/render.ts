@@ -1,6 +1,7 @@
 import { Messages } from '../errors';
 import type { EstateProps } from '../input/props';
 import type { ResolvedSpec } from '../input/resolved';
+import { groupWarnings } from '../input/group-warnings';
 import { resolveSpec } from '../input/resolve';
 import { DEFAULT_AWS_RULE_QUOTA } from '../input/resolved';
 import { TierKey } from '../model/tiers';
@@ -125,7 +126,7 @@ const AWS_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AwsPlan; quota
 export function renderAws(fw: Framework, self: ConstructLike, props: PlatformRulesProps<AwsPlan>): RenderedAws {
   const plan = props.plan;
   const made = renderElements(fw, self, AWS_PLATFORM.resourceProvider, awsElements(plan, props.spec), ORIGINALS.get(props.spec));
-  for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));
+  for (const w of groupWarnings(plan.warnings)) fw.warn(self, Messages.warning(w.path, w.message));
   const securityGroups: Partial<Record<TierKey, ResourceLike>> = {};
   const groupIds = new Map<string, string>();
   for (const g of plan.groups) {

@@ -1,6 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { InputProblem, Messages, problem } from '../errors';
 import { SPEC_SCHEMA } from './schema';
+import { closest } from '../util/suggest';
 
 /** Options of the schema validator (shared with the build step that precompiles it). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, strictTypes: false } as const;
@@ -101,7 +102,20 @@ export function validateShape(doc: unknown): InputProblem[] {
   if (validate(doc)) return [];
   const seen = new Set<string>();
   const out: InputProblem[] = [];
-  for (const e of validate.errors ?? []) {
+  const errors = validate.errors ?? [];
+  // A misspelt key (`resourceGroup`) is one problem: its "did you mean" names the missing key,
+  // so the missing-key error of the same mapping is left out, and the unknown key comes first.
+  const meant = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const key = (e.params as { additionalProperty: string }).additionalProperty;
+    const accepted = Object.keys((schemaAt(e.instancePath)?.properties as object) ?? {});
+    const c = closest(key, accepted);
+    if (c) meant.add(`${e.instancePath}/${c}`);
+  }
+  const ordered = [...errors.filter((e) => e.keyword === 'additionalProperties'), ...errors.filter((e) => e.keyword !== 'additionalProperties')]
+    .filter((e) => !(e.keyword === 'required' && meant.has(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`)));
+  for (const e of ordered) {
     const p = translate(doc, e);
     const key = `${p.path}\n${p.message}`;
     if (!seen.has(key)) {
