@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -45,11 +45,24 @@ assertStackSatisfies(stack);
 export const used = [n, host, t, toSatisfyAdcsEstate, schema.title];
 `;
 
-function typeCheck(resolution: 'node10' | 'node16'): string[] {
+/** The README's complete test file, with the jest globals it uses declared (jest itself is not installed). */
+function readmeTestFile(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /A complete jest test file:\n\n```ts\n([\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'the README shows a complete test file');
+  const [first, ...rest] = block[1].split('\n');
+  return [first, ...rest, `declare global {
+  namespace jest { interface Matchers<R> { toContain(x: unknown): R } }
+  const expect: { (x: unknown): jest.Matchers<void>; extend(matchers: object): void };
+  function test(name: string, fn: () => void): void;
+}`].join('\n');
+}
+
+function typeCheck(resolution: 'node10' | 'node16', file = 'consumer.ts'): string[] {
   const options: ts.CompilerOptions = resolution === 'node10'
     ? { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 }
     : { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 };
-  const program = ts.createProgram([join(project, 'consumer.ts')], {
+  const program = ts.createProgram([join(project, file)], {
     ...options, strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [],
     esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, preserveSymlinks: true,
   });
@@ -93,5 +106,14 @@ describe('the packed package, installed into a fresh project', () => {
     // WHEN type-checked  THEN no diagnostic under either resolution (the @ts-expect-error proves the props are typed)
     assert.deepEqual(typeCheck('node10'), []);
     assert.deepEqual(typeCheck('node16'), []);
+  });
+
+  it("the README's complete test file type-checks against the installed package", () => {
+    // GIVEN the provider package it imports (linked from this repository's node_modules) and the README's file
+    mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', '@cdktf', 'provider-azurerm'), join(project, 'node_modules', '@cdktf', 'provider-azurerm'), 'dir');
+    writeFileSync(join(project, 'readme.test.ts'), readmeTestFile());
+    // WHEN type-checked  THEN no diagnostic
+    assert.deepEqual(typeCheck('node10', 'readme.test.ts'), []);
   });
 });
