@@ -1,3 +1,6 @@
+import type { Protocol } from './model/protocol';
+import type { TierKey } from './model/tiers';
+import { ruleSlot, TIER_SLOTS } from './platforms/azure/priorities';
 import { closest } from './util/suggest';
 
 /** One thing wrong with an input, located by its key path (`tiers.ca.cidrs[0]`). */
@@ -42,6 +45,28 @@ function didYouMean(value: unknown, accepted: readonly string[]): string {
 }
 
 const list = (xs: readonly (string | number)[]): string => xs.join(', ');
+
+/** `1 warning`, `2 warnings`: a count with its noun in the right number. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** The priorities a window needs so the rules named `names` (`<estate>-<in|out>-<from>-to-<to>-<protocol>`) keep their own slots. */
+function windowNeeded(names: readonly string[]): string {
+  const slots = names.map((n) => {
+    const m = /-(in|out)-([A-Za-z]+)-to-([A-Za-z]+)-(tcp|udp|icmp)$/.exec(n);
+    if (!m || !(m[2] in TIER_SLOTS) || !(m[3] in TIER_SLOTS)) return undefined;
+    const [local, peer] = m[1] === 'in' ? [m[3], m[2]] : [m[2], m[3]];
+    return ruleSlot(local as TierKey, peer as TierKey, m[4] as Protocol);
+  });
+  const known = slots.filter((x): x is number => x !== undefined);
+  // Slot s needs s + 1 allow priorities below the deny-by-default rule, which takes the last one.
+  const needed = known.length === names.length ? Math.max(...known) + 2 : undefined;
+  // Priorities that hold every slot: the largest TCP/UDP slot (admins to admins, UDP) or ICMP slot, plus one, plus the deny.
+  const allTcpUdp = ruleSlot('admins', 'admins', 'udp' as Protocol) + 2;
+  const all = ruleSlot('admins', 'admins', 'icmp' as Protocol) + 2;
+  return `widen the priority range${needed === undefined ? '' : `: these two need a window of at least ${needed} priorities ("N-M" with M - N >= ${needed - 1})`}; ${allTcpUdp} priorities hold every TCP and UDP rule of any estate, ${all} with ICMP custom flows (for example "100-${99 + all}"; the default "100-4096" holds everything)`;
+}
 
 /** Every user-facing message of the library, as named factories. */
 export const Messages = {
@@ -128,7 +153,7 @@ export const Messages = {
     `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`,
   ruleQuotaBounds: (value: number) => `${value} is not a rule quota; AWS allows 1-1000 rules per security group and direction`,
   securityGroupIdMalformed: (value: string) =>
-    `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0 (or a whole Terraform reference such as \${aws_security_group.web.id})`,
+    `${show(value)} is not a security group id; ids look like sg-0123456789abcdef0 (or a Terraform reference such as \${aws_security_group.web.id}, or the group's id token)`,
   rpcRangeSmall: (range: string, size: number, min: number) =>
     `the RPC dynamic range ${range} has ${size} ports; KB 154596 asks for at least ${min}, or RPC servers run out of endpoints`,
   dcomPortInDynamicRange: (port: number, range: string, from: string) =>
@@ -157,7 +182,7 @@ export const Messages = {
   azureResourceGroupInvalid: (value: string) =>
     `${show(value)} is not a resource group name; Azure takes 1-90 letters, digits, underscores, parentheses, hyphens and periods, not ending with a period`,
   priorityCollision: (nsg: string, direction: string, priority: number, a: string, b: string) =>
-    `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; widen the priority range (for example "100-4096")`,
+    `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; ${windowNeeded([a, b])}`,
   priorityWindowFull: (nsg: string, direction: string, needed: number, window: string) =>
     `NSG ${nsg}: ${direction} rules need priority slot ${needed} but the window ${window} is too small; widen the priority range`,
   nsgTooManyRules: (nsg: string, count: number) =>
@@ -189,6 +214,28 @@ export const Messages = {
     `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`,
   hostTierAbsent: (tier: string, present: readonly string[]) =>
     `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
+
+  // --- composing with the user's own resources (tokens, stack checks, framework packages) ---
+  tokenInCidrs: (resolved: string) =>
+    `a token (${show(resolved)}) is not accepted for a CIDR: the rules are computed from the addresses at synth (CIDRs are merged, compared between tiers and counted against quotas), and a token's value is known only at apply; write the CIDR itself (the literal you gave the subnet or VPC)`,
+  tokenList: (path: string, resolved: string) =>
+    `${path} is a list token (${show(resolved)}), whose length is known only at apply; the library writes one resource per element: give each id as its own element (for example [subnetA.id, subnetB.id])`,
+  tokenNotAccepted: (path: string, resolved: string) =>
+    `a token (${show(resolved)}) is not accepted for ${path}: it decides which rules are written or what the library's resources are called, which must be known at synth; give the value itself (tokens are accepted for subnetIds, securityGroupId, vpcId, azure.resourceGroupName, azure.location, networkSecurityGroup.name and networkSecurityGroup.resourceGroupName, and tag values)`,
+  tokenNotAString: (resolved: string) => `a token that stands for ${show(resolved)}, not a string; give a string token (an id or name attribute)`,
+  vpcIdMalformed: (value: string) =>
+    `${show(value)} is not a VPC id; ids look like vpc-0a1b2c3d4e5f67890 (or a Terraform reference such as \${aws_vpc.main.id}, or the vpc's id token)`,
+  noEstateInStack: () =>
+    'no AdcsEnrollmentSecurity found: give the stack that holds one (or the construct itself), or check a synthesized plan against an estate (toSatisfyAdcsEstate(plan, estate), assertPlanSatisfies)',
+  frameworkMissing: (entry: string, pkg: string, range: string, install: string, other: string) =>
+    `${entry} needs the package ${pkg} ${range}, which is not installed; install it beside adcs-firewall: npm i ${install} (or use ${other}; the CLI and adcs-firewall/model need no framework)`,
+  frameworkVersion: (entry: string, pkg: string, range: string, found: string, install: string) =>
+    `${entry} needs ${pkg} ${range}, but ${pkg} ${found} is installed; install a supported version: npm i ${install}`,
+  moduleMissing: (pkg: string, range: string | undefined) =>
+    `the package ${pkg}${range ? ` ${range}` : ''} is not installed${range ? ` (a dependency of adcs-firewall): reinstall adcs-firewall (npm i adcs-firewall) or npm i ${pkg}@${range}` : '; the command line needs no framework or provider package: reinstall adcs-firewall (npm i adcs-firewall), and report it if it persists'}`,
+  awsExistingGroupsEgress: (groups: readonly { id: string; tiers: string }[]) =>
+    `the library adds egress rules to ${groups.length} existing security groups (${groups.map((g) => `${g.id}: tiers ${g.tiers}`).join('; ')}), but they restrict nothing while a group keeps an allow-all egress rule (AWS's default for groups created outside Terraform): remove that rule from each group to enforce the egress side`,
+  tokenUnresolvable: (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`,
 };
 
 /** Shorthand: a problem at a path. */

@@ -33,5 +33,6 @@ export {
 export {
   CheckReport, FlowFinding, ExtraFinding, CheckFormat, checkPlan, renderReport, summary,
   assertPlanSatisfies, checkPlanAgainst, toSatisfyAdcsEstate, MatcherResult,
+  assertStackSatisfies, checkStack, renderStackReports, StackEstateReport, EstateLike,
   TerraformEvaluator, TerraformEvaluator as PlanEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement,
 } from './check';

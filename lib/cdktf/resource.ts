@@ -1,4 +1,6 @@
-import { Annotations, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import {
+  Annotations, DefaultTokenResolver, StringConcat, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Testing, Token, Tokenization,
+} from 'cdktf';
 import { Construct } from 'constructs';
 import type { Framework } from '../framework/framework';
 import { hclAttributes } from '../framework/hcl';
@@ -74,4 +76,9 @@ export const CDKTF: Framework = {
   output: (scope, id, value, description) => { new TerraformOutput(scope as Construct, id, { value, description }); },
   warn: (scope, message) => Annotations.of(scope as Construct).addWarning(message),
   stackOf: (scope) => TerraformStack.of(scope as Construct),
+  isToken: (value) => Token.isUnresolved(value),
+  resolveToken: (scope, value) => Tokenization.resolve(value, {
+    scope: TerraformStack.of(scope as Construct), preparing: false, resolver: new DefaultTokenResolver(new StringConcat()),
+  }),
+  synthStack: (stack) => JSON.parse(Testing.synth(stack as TerraformStack)),
 };

@@ -2,3 +2,4 @@ export * from './reachability';
 export * from './check';
 export * from './report';
 export * from './matchers';
+export * from './stack-check';

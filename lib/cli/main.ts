@@ -23,13 +23,56 @@ Commands:
            The Windows Firewall rules and registry values of one tier's hosts (default: a PowerShell script).
 
 Options:
-  -h, --help      Show this help.
+  -h, --help      Show this help (adcs-firewall <command> --help: that command's options).
   -v, --version   Show the version.
 
 Exit codes: 0 success; 1 check findings; 2 bad input (nothing written).
 `;
 
 type Handler = (opts: Record<string, string | undefined>, io: CliIo) => ExitCode | Promise<ExitCode>;
+
+/** One command's help (`adcs-firewall <command> --help`): what it does and each option. */
+export const COMMAND_HELP: Record<string, { usage: string; summary: string; options: [string, string][] }> = {
+  matrix: {
+    usage: 'matrix [--spec FILE] [--format markdown|csv|json|mermaid]',
+    summary: 'Print the flows of the estate: the port matrix a firewall team signs off. Without --spec, the default estate\n(clients, CA, CES and CEP on one host group, DCs; modern Windows; Kerberos).',
+    options: [['--spec FILE', 'the estate (YAML or JSON); its rules are planned as synth would, so what synth refuses is refused here'],
+      ['--format FORMAT', 'markdown (default), csv, json or mermaid']],
+  },
+  validate: {
+    usage: 'validate --spec FILE',
+    summary: 'Check a spec (its rules planned as synth would: priority windows, quotas, name clashes) and print its warnings.',
+    options: [['--spec FILE', 'the estate (YAML or JSON)']],
+  },
+  synth: {
+    usage: 'synth --spec FILE [--out DIR]',
+    summary: "Write the estate's rules as CDKTF does: DIR/stacks/<name>/cdk.tf.json and DIR/manifest.json. Loads no framework.",
+    options: [['--spec FILE', 'the estate (YAML or JSON); it must name or imply a platform'],
+      ['--out DIR', 'output folder (default cdktf.out); the stack\'s folder is replaced, other stacks are kept']],
+  },
+  check: {
+    usage: 'check --spec FILE --plan FILE [--format table|json|github]',
+    summary: "Check a plan against the estate's flows: every flow allowed, nothing extra, every enforcement point present.",
+    options: [['--spec FILE', 'the estate (YAML or JSON)'],
+      ['--plan FILE', 'a synthesized cdk.tf.json or the output of terraform show -json'],
+      ['--format FORMAT', 'table (default), json or github (annotations)']],
+  },
+  host: {
+    usage: 'host --spec FILE --tier TIER [--format powershell|json]',
+    summary: "The Windows Firewall rules and registry values of one tier's hosts.",
+    options: [['--spec FILE', 'the estate (YAML or JSON)'], ['--tier TIER', 'the tier whose hosts to configure (ca, dc, ces, ...)'],
+      ['--format FORMAT', 'powershell (default: an idempotent script) or json']],
+  },
+};
+
+/** The help text of one command. */
+export function commandUsage(command: string): string {
+  const h = COMMAND_HELP[command];
+  const rows: [string, string][] = [...h.options, ['-h, --help', 'show this help']];
+  const width = Math.max(...rows.map(([o]) => o.length)) + 2;
+  return `Usage: adcs-firewall ${h.usage}\n\n${h.summary}\n\nOptions:\n${rows.map(([o, d]) => `  ${o.padEnd(width)}${d}`).join('\n')}\n\n`
+    + 'Exit codes: 0 success; 1 check findings; 2 bad input (nothing written).\n';
+}
 
 /** Commands by name; later modules (synth, check) register themselves here. */
 export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
@@ -55,6 +98,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return ExitCode.BAD_INPUT;
     }
     if (command === '-h' || command === '--help' || command === 'help') {
+      // `help matrix` is `matrix --help`.
+      const topic = rest[0];
+      if (command === 'help' && topic !== undefined) {
+        if (!Object.prototype.hasOwnProperty.call(COMMAND_HELP, topic)) throw new UsageError(Messages.unknownCommand(topic, Object.keys(COMMANDS)));
+        io.out(commandUsage(topic));
+        return ExitCode.OK;
+      }
       io.out(USAGE);
       return ExitCode.OK;
     }
@@ -67,7 +117,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     if (!cmd) throw new UsageError(Messages.unknownCommand(command, Object.keys(COMMANDS)));
     const { values, positionals } = parseCommandArgs(command, rest, cmd.flags);
     if (values.help) {
-      io.out(USAGE);
+      io.out(commandUsage(command));
       return ExitCode.OK;
     }
     if (positionals.length > 0) throw new UsageError(Messages.unexpectedArgument(positionals[0]));
@@ -78,12 +128,39 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return ExitCode.BAD_INPUT;
     }
     if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\nRun "adcs-firewall --help" for usage.\n`);
+      io.err(`error: ${e.message}\nRun "adcs-firewall ${usageTopic(argv[0])}--help" for usage.\n`);
+      return ExitCode.BAD_INPUT;
+    }
+    const missing = missingPackage(e);
+    if (missing) {
+      // An incomplete installation, not a bug: name the package and the version to install.
+      io.err(`error: ${Messages.moduleMissing(missing, dependencyRange(missing))}\n`);
       return ExitCode.BAD_INPUT;
     }
     io.err(`internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
     return ExitCode.INTERNAL;
   }
+}
+
+/** `matrix ` when the command is known (its own help), else nothing (the general help). */
+function usageTopic(command: string | undefined): string {
+  return command !== undefined && Object.prototype.hasOwnProperty.call(COMMAND_HELP, command) ? `${command} ` : '';
+}
+
+/** The package a MODULE_NOT_FOUND error names (`@scope/name` or `name`), if that is the error. */
+export function missingPackage(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err?.code !== 'MODULE_NOT_FOUND') return undefined;
+  const id = /Cannot find module '([^']+)'/.exec(err.message)?.[1];
+  if (!id || id.startsWith('.') || id.startsWith('/')) return undefined;
+  return id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+}
+
+/** The version range of one of adcs-firewall's own dependencies. */
+function dependencyRange(pkg: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const deps = (require('../../../package.json') as { dependencies?: Record<string, string> }).dependencies ?? {};
+  return Object.prototype.hasOwnProperty.call(deps, pkg) ? deps[pkg] : undefined;
 }
 
 function parseCommandArgs(command: string, args: string[], flags: string[]): { values: Record<string, unknown>; positionals: string[] } {

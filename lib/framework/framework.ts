@@ -32,4 +32,10 @@ export interface Framework {
   warn(scope: ConstructLike, message: string): void;
   /** The stack a construct is in (key of the whole-stack checks). */
   stackOf(scope: ConstructLike): object;
+  /** True when `value` is an unresolved token of this framework (a string, number or list token). */
+  isToken(value: unknown): boolean;
+  /** What a token stands for in the stack of `scope` (`${azurerm_subnet.ca.id}`); throws when it cannot be resolved there. */
+  resolveToken(scope: ConstructLike, value: unknown): unknown;
+  /** The stack's Terraform JSON as `Testing.synth` writes it (aspects applied, no validations). */
+  synthStack(stack: object): unknown;
 }

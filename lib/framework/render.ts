@@ -1,6 +1,7 @@
 import { Messages } from '../errors';
 import type { EstateProps } from '../input/props';
 import type { ResolvedInput } from '../input/resolved';
+import { groupWarnings } from '../input/group-warnings';
 import { resolveSpec } from '../input/resolve';
 import { DEFAULT_AWS_RULE_QUOTA } from '../input/resolved';
 import { TierKey } from '../model/tiers';
@@ -15,7 +16,9 @@ import { sharedNsgClashes } from '../platforms/azure/shared-nsgs';
 import { azureElements, nsgElementId } from '../platforms/azure/writer';
 import { isTfRef, ResourceProvider, TfElement, TfValue } from '../terraform/elements';
 import { ConstructLike, Framework, ResourceLike } from './framework';
+import { registerEstate } from './estates';
 import { StackRegistry } from './stack-registry';
+import { placeTokens, restoreTokens } from './tokens';
 
 /** Props of AzureNsgRules: the resolved estate and its Azure plan. */
 export interface AzureNsgRulesProps {
@@ -37,9 +40,12 @@ export interface AwsSecurityGroupRulesProps {
  * Creates one construct per element under `scope` (resources before what references them) and
  * returns the resources by path. References become the framework's attribute tokens.
  */
-export function renderElements(fw: Framework, scope: ConstructLike, provider: ResourceProvider, elements: readonly TfElement[]): Map<string, ResourceLike> {
+export function renderElements(
+  fw: Framework, scope: ConstructLike, provider: ResourceProvider, elements: readonly TfElement[], originals?: ReadonlyMap<string, string>,
+): Map<string, ResourceLike> {
   const made = new Map<string, ResourceLike>();
   const token = (v: TfValue | undefined): unknown => {
+    if (typeof v === 'string') return restoreTokens(originals, v);
     if (v === undefined || typeof v !== 'object') return v;
     if (isTfRef(v)) {
       const target = made.get(v.ref.join('/'));
@@ -57,6 +63,9 @@ export function renderElements(fw: Framework, scope: ConstructLike, provider: Re
   return made;
 }
 
+/** The tokens behind each construct's resolved spec, put back into the resources' arguments. */
+const ORIGINALS = new WeakMap<ResolvedInput, ReadonlyMap<string, string>>();
+
 /** What AdcsEnrollmentSecurity is made of: the resolved spec, its flows, its plan. */
 export interface RenderedEstate {
   /** The validated estate and platform settings. */
@@ -71,11 +80,16 @@ export interface RenderedEstate {
  */
 export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateProps): RenderedEstate {
   const source = `AdcsEnrollmentSecurity ${self.node.path}`;
-  const spec = resolveSpec(props, source);
+  // Tokens become what they stand for before validation: identity never comes from token text.
+  const placed = placeTokens(fw, self, props, source);
+  const spec = resolveSpec(placed.props, source);
   for (const w of spec.warnings) fw.warn(self, Messages.warning(w.path, w.message));
   const planned = planEstate(spec, source, 'AdcsEnrollmentSecurity', props.platform !== undefined);
+  ORIGINALS.set(spec, placed.originals);
+  registerEstate(fw, self, spec);
   return { spec, planned };
 }
+
 
 const AZURE_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AzurePlan }>();
 
@@ -87,7 +101,7 @@ const AZURE_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AzurePlan }>
 export function renderAzure(fw: Framework, self: ConstructLike, props: AzureNsgRulesProps): Record<string, ResourceLike> {
   const plan = props.plan;
   for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));
-  const made = renderElements(fw, self, AZURE_PLATFORM.resourceProvider, azureElements(plan));
+  const made = renderElements(fw, self, AZURE_PLATFORM.resourceProvider, azureElements(plan), ORIGINALS.get(props.spec));
   const created: Record<string, ResourceLike> = {};
   for (const nsg of plan.nsgs) if (nsg.created) created[nsg.key] = made.get(nsgElementId(nsg.key))!;
   const stack = fw.stackOf(self);
@@ -119,8 +133,8 @@ const AWS_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AwsPlan; quota
  */
 export function renderAws(fw: Framework, self: ConstructLike, props: AwsSecurityGroupRulesProps): RenderedAws {
   const plan = props.plan;
-  const made = renderElements(fw, self, AWS_PLATFORM.resourceProvider, awsElements(plan, props.spec));
-  for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));
+  const made = renderElements(fw, self, AWS_PLATFORM.resourceProvider, awsElements(plan, props.spec), ORIGINALS.get(props.spec));
+  for (const w of groupWarnings(plan.warnings)) fw.warn(self, Messages.warning(w.path, w.message));
   const securityGroups: Partial<Record<TierKey, ResourceLike>> = {};
   const groupIds = new Map<string, string>();
   for (const g of plan.groups) {
@@ -128,7 +142,7 @@ export function renderAws(fw: Framework, self: ConstructLike, props: AwsSecurity
       securityGroups[g.tiers[0]] = made.get(g.id)!;
       groupIds.set(g.key, made.get(g.id)!.getStringAttribute('id'));
     } else {
-      groupIds.set(g.key, g.securityGroupId);
+      groupIds.set(g.key, restoreTokens(ORIGINALS.get(props.spec), g.securityGroupId));
     }
   }
   const rules: Record<string, ResourceLike> = {};

@@ -13,6 +13,7 @@ import { validateShape } from './validate';
 import { AWS_TIER_KEYS, isSecurityGroupId } from '../platforms/aws/settings';
 import { AZURE_NSG_NAME, AZURE_RESOURCE_GROUP, AZURE_TIER_KEYS } from '../platforms/azure/settings';
 import { PLATFORMS } from '../platforms/registry';
+import { isTerraformExpression } from '../terraform/expression';
 
 /**
  * Validates a spec document (parsed YAML/JSON, or construct props) and turns it into an
@@ -181,8 +182,8 @@ class Resolver {
     if (t.subnetIds) return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName };
     if (t.networkSecurityGroup) {
       const n = t.networkSecurityGroup;
-      if (!AZURE_NSG_NAME.test(n.name)) this.problems.push(problem(`${at}.networkSecurityGroup.name`, Messages.azureNsgNameInvalid(n.name)));
-      if (!AZURE_RESOURCE_GROUP.test(n.resourceGroupName)) {
+      if (!isTerraformExpression(n.name) && !AZURE_NSG_NAME.test(n.name)) this.problems.push(problem(`${at}.networkSecurityGroup.name`, Messages.azureNsgNameInvalid(n.name)));
+      if (!isTerraformExpression(n.resourceGroupName) && !AZURE_RESOURCE_GROUP.test(n.resourceGroupName)) {
         this.problems.push(problem(`${at}.networkSecurityGroup.resourceGroupName`, Messages.azureResourceGroupInvalid(n.resourceGroupName)));
       }
       return {

@@ -1,9 +1,10 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { InputProblem, Messages, problem } from '../errors';
 import { SPEC_SCHEMA } from './schema';
+import { closest } from '../util/suggest';
 
 /** Options of the schema validator (shared with the build step that precompiles it). */
-export const AJV_OPTIONS = { allErrors: true, strict: true, strictTypes: false } as const;
+export const AJV_OPTIONS = { allErrors: true, strict: true } as const;
 
 let compiled: ValidateFunction | undefined;
 
@@ -69,6 +70,8 @@ function translate(doc: unknown, e: ErrorObject): InputProblem {
         : here === '' && key === 'tiers' ? ': give the estate\'s tiers, at least clients, ca and dc, each with its cidrs' : '';
       return problem(keyPath(e.instancePath, key), Messages.missingKey(key, hint));
     }
+    case 'anyOf':
+      return problem(here, Messages.wrongType(TYPE_WORDS['string,integer'], value));
     case 'enum':
       return problem(here, Messages.notAccepted(value, (e.params as { allowedValues: string[] }).allowedValues));
     case 'type': {
@@ -92,6 +95,27 @@ function translate(doc: unknown, e: ErrorObject): InputProblem {
   }
 }
 
+/** Key paths (JSON pointers) of the values whose pattern or bounds the validation also checks. */
+const VALUE_CHECKED = [
+  /^\/tiers\/[^/]+\/cidrs\/\d+$/, /^(\/tiers\/[^/]+)?\/rpcDynamicPorts$/, /\/priorityRange$/, /^\/customFlows\/\d+\/ports\/\d+$/,
+  /^\/tiers\/[^/]+\/(securityGroupId|nsgName)$/, /^\/tiers\/[^/]+\/networkSecurityGroup\/(name|resourceGroupName)$/,
+  /^\/aws\/(vpcId|ruleQuota)$/, /^\/azure\/resourceGroupName$/, /^\/dcomPort$/, /^\/tiers\/(ces|cep)\/instances\/\d+\/port$/,
+];
+
+/** True for a schema error the validation reports in its own words (see validateShape). */
+function checkedByValidation(doc: unknown, e: ErrorObject): boolean {
+  // The rules between keys (allOf, not, if/then/else, dependencies: the platform's block, one
+  // enforcement point, options that need a tier, ICMP without ports): the validation says which
+  // key to add or remove.
+  if (/\/(allOf|not|if|then|else|dependencies)(\/|$)/.test(e.schemaPath)) return true;
+  if (!VALUE_CHECKED.some((r) => r.test(e.instancePath))) return false;
+  if (e.keyword === 'pattern' || e.keyword === 'minimum' || e.keyword === 'maximum') return true;
+  // A custom flow port: a string or a number is a value to check; anything else is a wrong type.
+  if (e.schemaPath.includes('/anyOf/')) return true;
+  if (e.keyword === 'anyOf') return ['string', 'number'].includes(typeof valueAt(doc, e.instancePath));
+  return false;
+}
+
 /**
  * Checks the shape of a spec document against the JSON Schema. Returns every problem, with key
  * paths, bad values and what is accepted; empty when the shape is right.
@@ -101,7 +125,23 @@ export function validateShape(doc: unknown): InputProblem[] {
   if (validate(doc)) return [];
   const seen = new Set<string>();
   const out: InputProblem[] = [];
-  for (const e of validate.errors ?? []) {
+  // Literal values the validation checks itself (CIDRs, ranges, ports, ids, names, the platform's
+  // block) are left to it: its messages are more precise, and it reports them with the problems
+  // only it can see (host bits, range order, duplicates). The schema still rejects them in editors.
+  const errors = (validate.errors ?? []).filter((e) => !checkedByValidation(doc, e));
+  // A misspelt key (`resourceGroup`) is one problem: its "did you mean" names the missing key,
+  // so the missing-key error of the same mapping is left out, and the unknown key comes first.
+  const meant = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const key = (e.params as { additionalProperty: string }).additionalProperty;
+    const accepted = Object.keys((schemaAt(e.instancePath)?.properties as object) ?? {});
+    const c = closest(key, accepted);
+    if (c) meant.add(`${e.instancePath}/${c}`);
+  }
+  const ordered = [...errors.filter((e) => e.keyword === 'additionalProperties'), ...errors.filter((e) => e.keyword !== 'additionalProperties')]
+    .filter((e) => !(e.keyword === 'required' && meant.has(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`)));
+  for (const e of ordered) {
     const p = translate(doc, e);
     const key = `${p.path}\n${p.message}`;
     if (!seen.has(key)) {

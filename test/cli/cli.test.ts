@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { COMMANDS, USAGE } from '../../lib/cli/main';
+import { commandUsage, COMMANDS, USAGE } from '../../lib/cli/main';
 import { flowsOf } from '../../lib/model/flows';
 import { DEFAULT_ESTATE } from '../../lib/input/default-estate';
 import { resolveSpec } from '../../lib/input/resolve';
@@ -95,10 +95,10 @@ describe('cli: matrix', () => {
     // GIVEN an unknown format  WHEN matrix runs  THEN a usage error listing the four formats
     const { code, out, err } = await runCli(['matrix', '--format', 'xml']);
     assert.deepEqual({ code, out, err }, { code: 2, out: '',
-      err: 'error: --format: "xml" is not accepted; accepted: markdown, csv, json, mermaid\nRun "adcs-firewall --help" for usage.\n' });
+      err: 'error: --format: "xml" is not accepted; accepted: markdown, csv, json, mermaid\nRun "adcs-firewall matrix --help" for usage.\n' });
     // AND a near miss gets a suggestion
     assert.equal((await runCli(['matrix', '--format', 'JSON'])).err,
-      'error: --format: "JSON" is not accepted (did you mean "json"?); accepted: markdown, csv, json, mermaid\nRun "adcs-firewall --help" for usage.\n');
+      'error: --format: "JSON" is not accepted (did you mean "json"?); accepted: markdown, csv, json, mermaid\nRun "adcs-firewall matrix --help" for usage.\n');
   });
 
   it('a bad spec: exit 2, the message on stderr, nothing on stdout', async () => {
@@ -128,23 +128,40 @@ describe('cli: validate', () => {
 
   it('without --spec: exit 2, usage error', async () => {
     // GIVEN no --spec  WHEN validate runs  THEN exit 2 and the need stated
-    assert.deepEqual(await runCli(['validate']), { code: 2, out: '', err: 'error: validate needs --spec FILE\nRun "adcs-firewall --help" for usage.\n' });
+    assert.deepEqual(await runCli(['validate']), { code: 2, out: '', err: 'error: validate needs --spec FILE\nRun "adcs-firewall validate --help" for usage.\n' });
   });
 
   it('--spec without a value: exit 2', async () => {
     // GIVEN a dangling --spec  THEN exit 2, naming the option
-    assert.deepEqual(await runCli(['validate', '--spec']), { code: 2, out: '', err: 'error: option "--spec" of validate needs a value\nRun "adcs-firewall --help" for usage.\n' });
+    assert.deepEqual(await runCli(['validate', '--spec']), { code: 2, out: '', err: 'error: option "--spec" of validate needs a value\nRun "adcs-firewall validate --help" for usage.\n' });
   });
 });
 
 describe('cli: help, version and usage errors', () => {
   it('--help, -h and help print the usage on stdout, exit 0', async () => {
     // GIVEN each help form  THEN the usage, exit 0
-    for (const argv of [['--help'], ['-h'], ['help'], ['matrix', '--help'], ['validate', '-h']]) {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
       assert.deepEqual(await runCli(argv), { code: 0, out: USAGE, err: '' }, argv.join(' '));
     }
     assert.match(USAGE, /matrix +\[--spec FILE\] \[--format markdown\|csv\|json\|mermaid\]/);
     assert.match(USAGE, /validate --spec FILE/);
+  });
+
+  it('<command> --help, -h and help <command> print that command\'s help: usage, summary, every option', async () => {
+    for (const command of Object.keys(COMMANDS)) {
+      // GIVEN each command  WHEN asked for its help three ways  THEN the same text, exit 0, not the general usage
+      const help = commandUsage(command);
+      for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
+        assert.deepEqual(await runCli(argv), { code: 0, out: help, err: '' }, argv.join(' '));
+      }
+      assert.notEqual(help, USAGE);
+      assert.ok(help.startsWith(`Usage: adcs-firewall ${command} `), command);
+      // AND every option the command accepts is described
+      for (const flag of COMMANDS[command].flags) assert.match(help, new RegExp(`\\n  --${flag} `), `${command} --${flag}`);
+    }
+    assert.match(commandUsage('matrix'), /--format FORMAT +markdown \(default\), csv, json or mermaid/);
+    assert.deepEqual(await runCli(['help', 'matrx']), { code: 2, out: '',
+      err: `error: unknown command "matrx" (did you mean "matrix"?); accepted: ${Object.keys(COMMANDS).join(', ')}\nRun "adcs-firewall --help" for usage.\n` });
   });
 
   it('--version and -v print the package version', async () => {
@@ -176,15 +193,15 @@ describe('cli: help, version and usage errors', () => {
   it('an unknown flag: exit 2 naming the accepted options, with a suggestion when close', async () => {
     // GIVEN unknown flags  THEN exit 2, nothing on stdout
     assert.deepEqual(await runCli(['matrix', '--frobnicate']), { code: 2, out: '',
-      err: 'error: unknown option "--frobnicate" for matrix; accepted: --spec, --format, --help\nRun "adcs-firewall --help" for usage.\n' });
+      err: 'error: unknown option "--frobnicate" for matrix; accepted: --spec, --format, --help\nRun "adcs-firewall matrix --help" for usage.\n' });
     assert.deepEqual(await runCli(['validate', '--sepc', SPEC]), { code: 2, out: '',
-      err: 'error: unknown option "--sepc" for validate (did you mean "--spec"?); accepted: --spec, --help\nRun "adcs-firewall --help" for usage.\n' });
+      err: 'error: unknown option "--sepc" for validate (did you mean "--spec"?); accepted: --spec, --help\nRun "adcs-firewall validate --help" for usage.\n' });
     assert.equal((await runCli(['matrix', '-x'])).code, 2);
   });
 
   it('a stray positional argument: exit 2', async () => {
     // GIVEN a spec path without --spec  THEN exit 2, hinting at the option form
     assert.deepEqual(await runCli(['validate', SPEC]), { code: 2, out: '',
-      err: `error: unexpected argument "${SPEC}"; options take the form --name VALUE\nRun "adcs-firewall --help" for usage.\n` });
+      err: `error: unexpected argument "${SPEC}"; options take the form --name VALUE\nRun "adcs-firewall validate --help" for usage.\n` });
   });
 });

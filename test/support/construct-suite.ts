@@ -62,7 +62,7 @@ export function constructSuite(fw: FrameworkUnderTest): void {
         // GIVEN the example spec as props in an app of this framework  WHEN synthesized
         const file = join(ROOT, 'examples', example);
         const doc = readSpecDocument(file);
-        const { json } = appSynth(fw, doc);
+        const { json, stack } = appSynth(fw, doc);
         // THEN everything but the metadata block equals the framework-free CLI's cdk.tf.json
         const out = mkdtempSync(join(tmpdir(), 'adcs-cli-'));
         assert.equal((await runCli(['synth', '--spec', file, '--out', out])).code, 0);
@@ -73,6 +73,8 @@ export function constructSuite(fw: FrameworkUnderTest): void {
         const report = checkPlan(json, resolveSpec(doc, file));
         assert.equal(report.ok, true);
         assert.ok(report.flows.length > 10);
+        // AND the stack-level check, through the entry point, passes on the stack (literal ids)
+        assert.doesNotThrow(() => fw.lib.assertStackSatisfies(stack));
       });
     }
 

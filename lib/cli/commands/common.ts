@@ -1,5 +1,6 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
 import { Warning } from '../../model/warnings';
+import { groupWarnings } from '../../input/group-warnings';
 import { planEstate } from '../../platforms/estate-plan';
 import { platformOf } from '../../platforms/registry';
 import { readSpecDocument } from '../../input/load';
@@ -15,9 +16,9 @@ export function loadAndCheck(file: string, command: string): { doc: Record<strin
   return { doc, spec };
 }
 
-/** Prints warnings to stderr. */
-export function printWarnings(io: CliIo, warnings: readonly { path: string; message: string }[]): void {
-  for (const w of warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
+/** Prints warnings to stderr, near-identical ones grouped into one line. */
+export function printWarnings(io: CliIo, warnings: readonly Warning[]): void {
+  for (const w of groupWarnings(warnings)) io.err(`${Messages.warning(w.path, w.message)}\n`);
 }
 
 /**

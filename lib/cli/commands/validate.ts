@@ -1,4 +1,5 @@
-import { Messages } from '../../errors';
+import { Messages, plural } from '../../errors';
+import { groupWarnings } from '../../input/group-warnings';
 import { flowsOf } from '../../model/flows';
 import { loadSpecFile } from '../../input/load';
 import { CliIo, ExitCode, UsageError } from '../io';
@@ -8,9 +9,9 @@ import { planWarnings, printWarnings } from './common';
 export function validateCommand(opts: { spec?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('validate', '--spec FILE'));
   const spec = loadSpecFile(opts.spec);
-  const warnings = [...spec.warnings, ...planWarnings(spec, opts.spec, 'validate')];
+  const warnings = groupWarnings([...spec.warnings, ...planWarnings(spec, opts.spec, 'validate')]);
   printWarnings(io, warnings);
   const tiers = Object.keys(spec.estate.tiers).length;
-  io.out(`${opts.spec}: valid; ${tiers} tiers, ${flowsOf(spec.estate).length} flows, platform ${spec.platform ?? 'not set'}, ${warnings.length} warnings\n`);
+  io.out(`${opts.spec}: valid; ${plural(tiers, 'tier')}, ${plural(flowsOf(spec.estate).length, 'flow')}, platform ${spec.platform ?? 'not set'}, ${plural(warnings.length, 'warning')}\n`);
   return ExitCode.OK;
 }

@@ -86,7 +86,7 @@ export function awsGroupsOf(estate: Estate, aws: ResolvedAws): AwsGroups {
         kind: 'created', key: t.key, tiers: [t.key], id: `${t.key}-security-group`, name,
         description: toAwsText(`adcs-firewall ${estate.name}: AD CS tier ${t.key}, ${tierInfo(t.key).description}`),
         vpcId: aws.vpcId,
-        tags: { ...aws.tags, Name: name, 'adcs:estate': estate.name, 'adcs:tier': t.key },
+        tags: { ...aws.tags, Name: name, 'adcs-firewall:estate': estate.name, 'adcs-firewall:tier': t.key },
       };
       byTier[t.key] = g;
       list.push(g);

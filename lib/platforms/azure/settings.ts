@@ -3,6 +3,7 @@ import type { EstateProps } from '../../input/props';
 import { DEFAULT_PRIORITY_WINDOW, ResolvedAzure } from '../../input/resolved';
 import { EstateTier } from '../../model/estate';
 import { TierKey } from '../../model/tiers';
+import { isTerraformExpression } from '../../terraform/expression';
 import type { PlatformSettings, SettingsContext } from '../platform';
 
 /** The tier keys that make a tier's Azure enforcement point. */
@@ -29,7 +30,7 @@ export function azureSharing(tiers: Partial<Record<TierKey, EstateTier>>, proble
 /** Validates the `azure` block and fills in its defaults. */
 export function resolveAzure(p: EstateProps, ctx: SettingsContext): ResolvedAzure {
   const a = p.azure!;
-  if (!AZURE_RESOURCE_GROUP.test(a.resourceGroupName)) ctx.problems.push(problem('azure.resourceGroupName', Messages.azureResourceGroupInvalid(a.resourceGroupName)));
+  if (!isTerraformExpression(a.resourceGroupName) && !AZURE_RESOURCE_GROUP.test(a.resourceGroupName)) ctx.problems.push(problem('azure.resourceGroupName', Messages.azureResourceGroupInvalid(a.resourceGroupName)));
   return {
     resourceGroupName: a.resourceGroupName,
     location: a.location,

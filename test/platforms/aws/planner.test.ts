@@ -173,7 +173,7 @@ describe('planAws', () => {
     assert.equal(ces.name, 'pki-enrollment-web');
     assert.equal(ca.description, 'adcs-firewall pki: AD CS tier ca, enterprise issuing certification authorities');
     assert.ok(isAwsText(ces.description));
-    assert.deepEqual(ca.tags, { owner: 'pki-team', environment: 'test', Name: 'pki-ca', 'adcs:estate': 'pki', 'adcs:tier': 'ca' });
+    assert.deepEqual(ca.tags, { owner: 'pki-team', environment: 'test', Name: 'pki-ca', 'adcs-firewall:estate': 'pki', 'adcs-firewall:tier': 'ca' });
     // AND the two tiers on WEB_SG are one existing group; the outputs are per created group
     assert.equal(p.byTier.webEnrollment, p.byTier.ndes);
     assert.deepEqual(p.byTier.ndes!.tiers, ['webEnrollment', 'ndes']);

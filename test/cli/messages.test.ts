@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { plural } from '../../lib/errors';
+import { runCli } from '../support/io';
+
+const tmp = mkdtempSync(join(tmpdir(), 'adcs-messages-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function spec(name: string, text: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const CORE = `  clients: { cidrs: [10.20.0.0/16] }
+  ca: { cidrs: [10.0.1.0/24] }
+  dc: { cidrs: [10.0.0.0/24] }
+`;
+
+describe('messages a user reads', () => {
+  it('one typo, one error: the did-you-mean, not a missing key besides', async () => {
+    // GIVEN azure.resourceGroup for resourceGroupName  WHEN validated  THEN exactly one error, naming the key meant
+    const file = spec('typo.yaml', `azure: { resourceGroup: rg-pki, location: westeurope }\ntiers:\n${CORE}`);
+    const r = await runCli(['validate', '--spec', file]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `error: ${file}: azure.resourceGroup: unknown key "resourceGroup" (did you mean "resourceGroupName"?); accepted keys: resourceGroupName, location, priorityRange, denyByDefault, tags\n`);
+    // AND a key that is missing with no near miss is still reported
+    const missing = await runCli(['validate', '--spec', spec('missing.yaml', `azure: { colour: blue, location: westeurope }\ntiers:\n${CORE}`)]);
+    assert.match(missing.err, /missing required key "resourceGroupName"/);
+    assert.match(missing.err, /unknown key "colour"; accepted keys/);
+  });
+
+  it('counts with the right plural: "1 warning", "2 warnings"', async () => {
+    const one = spec('one.yaml', `rpcDynamicPorts: "50000-50050"\ntiers:\n${CORE}`);
+    const r = await runCli(['validate', '--spec', one]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /: valid; 3 tiers, \d+ flows, platform not set, 1 warning\n$/);
+    assert.equal(plural(1, 'tier'), '1 tier');
+    assert.equal(plural(0, 'warning'), '0 warnings');
+    assert.equal(plural(2, 'flow'), '2 flows');
+  });
+
+  it('near-identical warnings become one line naming every group', async () => {
+    // GIVEN three tiers on three existing AWS groups  WHEN validated
+    const file = spec('groups.yaml', `aws: { vpcId: vpc-0abc }
+tiers:
+  clients: { cidrs: [10.20.0.0/16] }
+  ca: { cidrs: [10.0.1.0/24], securityGroupId: sg-0123456789abcdef0 }
+  ces: { cidrs: [10.0.2.0/24], securityGroupId: sg-0123456789abcdef1 }
+  dc: { cidrs: [10.0.0.0/24], securityGroupId: sg-0123456789abcdef2 }
+`);
+    const r = await runCli(['validate', '--spec', file]);
+    assert.equal(r.code, 0, r.err);
+    // THEN one warning line names the three groups and their tiers, and the count says 1
+    const lines = r.err.trim().split('\n');
+    assert.equal(lines.length, 1, r.err);
+    assert.match(lines[0], /^warning: tiers\.ca\.securityGroupId, tiers\.ces\.securityGroupId, tiers\.dc\.securityGroupId: the library adds egress rules to 3 existing security groups \(sg-0123456789abcdef0: tiers ca; sg-0123456789abcdef1: tiers ces; sg-0123456789abcdef2: tiers dc\), but they restrict nothing/);
+    assert.match(r.out, /1 warning\n$/);
+  });
+
+  it('a priority window too small says how many priorities the rules need', async () => {
+    const file = spec('window.yaml', `azure: { resourceGroupName: rg, location: westeurope, priorityRange: "100-104" }
+tiers:
+  clients: { cidrs: [10.20.0.0/16] }
+  ca: { cidrs: [10.0.1.0/24], subnetIds: [snet-ca] }
+  dc: { cidrs: [10.0.0.0/24] }
+`);
+    const r = await runCli(['validate', '--spec', file]);
+    assert.equal(r.code, 2);
+    // clients→ca TCP is slot 32 and dc→ca TCP slot 40 on the CA's NSG: 42 priorities (41 allows and the deny) keep them apart
+    assert.match(r.err, /adcs-in-clients-to-ca-tcp and adcs-in-dc-to-ca-tcp both need priority 100 in the window; widen the priority range: these two need a window of at least 42 priorities \("N-M" with M - N >= 41\); 343 priorities hold every TCP and UDP rule of any estate, 684 with ICMP custom flows/);
+    // AND the window it names is enough for that pair
+    const wider = await runCli(['validate', '--spec', spec('wider.yaml', `azure: { resourceGroupName: rg, location: westeurope, priorityRange: "100-442" }
+tiers:
+  clients: { cidrs: [10.20.0.0/16] }
+  ca: { cidrs: [10.0.1.0/24], subnetIds: [snet-ca] }
+  dc: { cidrs: [10.0.0.0/24] }
+`)]);
+    assert.equal(wider.code, 0, wider.err);
+  });
+});

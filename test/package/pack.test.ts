@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import ts from 'typescript';
+
+// The package as a user gets it: `npm pack`, installed into a fresh project from the tarball
+// and the npm cache (--prefer-offline: the dependencies npm ci already fetched), without
+// cdktf, cdktn or any provider package. About 10-20 s (one npm pack, one npm install).
+
+const ROOT = join(__dirname, '..', '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'adcs-pack-'));
+const project = join(tmp, 'consumer');
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const npm = (args: string[], cwd: string): string =>
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+/** The consumer's source: every subpath used for a type it exports, and a mistake the types must catch. */
+const CONSUMER = `/// <reference types="adcs-firewall/jest" />
+import { App, TerraformStack } from 'cdktf';
+import { AdcsEnrollmentSecurity, assertStackSatisfies, Platform, toSatisfyAdcsEstate } from 'adcs-firewall';
+import * as terrain from 'adcs-firewall/cdktn';
+import { flowsOf, CATALOGUE, Flow } from 'adcs-firewall/model';
+import { hostConfig } from 'adcs-firewall/host';
+import schema from 'adcs-firewall/schema/adcs-spec.schema.json';
+
+const stack = new TerraformStack(new App(), 'pki');
+const adcs = new AdcsEnrollmentSecurity(stack, 'adcs', {
+  platform: Platform.AWS,
+  aws: { vpcId: 'vpc-0abc' },
+  tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true }, dc: { cidrs: ['10.0.0.0/24'] } },
+});
+// @ts-expect-error tiers is required: the props are typed, not any
+new AdcsEnrollmentSecurity(stack, 'bad', { platform: Platform.AWS });
+const flows: readonly Flow[] = adcs.flows;
+const n: number = flowsOf(adcs.spec.estate).length + CATALOGUE.length + flows.length;
+const host = hostConfig(adcs.spec.estate, 'ca');
+const t: typeof terrain.AdcsEnrollmentSecurity = terrain.AdcsEnrollmentSecurity;
+declare function expect(x: unknown): jest.Matchers<void>;
+expect(stack).toSatisfyAdcsEstate();
+assertStackSatisfies(stack);
+export const used = [n, host, t, toSatisfyAdcsEstate, schema.title];
+`;
+
+/** The README's complete test file, with the jest globals it uses declared (jest itself is not installed). */
+function readmeTestFile(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /A complete jest test file:\n\n```ts\n([\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'the README shows a complete test file');
+  const [first, ...rest] = block[1].split('\n');
+  return [first, ...rest, `declare global {
+  namespace jest { interface Matchers<R> { toContain(x: unknown): R } }
+  const expect: { (x: unknown): jest.Matchers<void>; extend(matchers: object): void };
+  function test(name: string, fn: () => void): void;
+}`].join('\n');
+}
+
+function typeCheck(resolution: 'node10' | 'node16', file = 'consumer.ts'): string[] {
+  const options: ts.CompilerOptions = resolution === 'node10'
+    ? { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 }
+    : { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 };
+  const program = ts.createProgram([join(project, file)], {
+    ...options, strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [],
+    esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, preserveSymlinks: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
+describe('the packed package, installed into a fresh project', () => {
+  before(() => {
+    // GIVEN the tarball npm pack writes (dist/ is built by npm test)
+    npm(['pack', '--ignore-scripts', '--pack-destination', tmp], ROOT);
+    const [tarball] = readdirSync(tmp).filter((f) => f.endsWith('.tgz'));
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    // WHEN installed from it and the npm cache, scripts off
+    npm(['install', join(tmp, tarball), '--prefer-offline', '--ignore-scripts', '--no-package-lock'], project);
+  });
+
+  it('ships the license, the schema and the matcher types, and installs no framework or provider', () => {
+    const pkg = join(project, 'node_modules', 'adcs-firewall');
+    for (const f of ['LICENSE', 'README.md', 'schema/adcs-spec.schema.json', 'dist/lib/check/jest.d.ts', 'dist/lib/check/vitest.d.ts']) assert.ok(existsSync(join(pkg, f)), f);
+    for (const absent of ['cdktf', 'cdktn', '@cdktf']) assert.equal(existsSync(join(project, 'node_modules', absent)), false, absent);
+  });
+
+  it('npx adcs-firewall --help runs without the providers or a framework', () => {
+    const r = spawnSync('npx', ['--no-install', 'adcs-firewall', '--help'], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Usage: adcs-firewall <command>/);
+    const synth = spawnSync('npx', ['--no-install', 'adcs-firewall', 'synth', '--spec', join(ROOT, 'examples', 'azure-estate.yaml'), '--out', join(tmp, 'out')], { cwd: project, encoding: 'utf8' });
+    assert.equal(synth.status, 0, synth.stderr);
+  });
+
+  it('the construct entry point without cdktf names what to install', () => {
+    const r = spawnSync(process.execPath, ['-e', "require('adcs-firewall')"], { cwd: project, encoding: 'utf8' });
+    assert.match(r.stderr, /adcs-firewall needs the package cdktf \^0\.21\.0, which is not installed; install it beside adcs-firewall: npm i cdktf@\^0\.21\.0/);
+  });
+
+  it('every subpath type-checks under node10 and node16 resolution', () => {
+    // GIVEN the frameworks the project would install (linked from this repository's node_modules)
+    for (const fw of ['cdktf', 'cdktn']) symlinkSync(join(ROOT, 'node_modules', fw), join(project, 'node_modules', fw), 'dir');
+    writeFileSync(join(project, 'consumer.ts'), CONSUMER);
+    // WHEN type-checked  THEN no diagnostic under either resolution (the @ts-expect-error proves the props are typed)
+    assert.deepEqual(typeCheck('node10'), []);
+    assert.deepEqual(typeCheck('node16'), []);
+  });
+
+  it("the README's complete test file type-checks against the installed package", () => {
+    // GIVEN the provider package it imports (linked from this repository's node_modules) and the README's file
+    mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', '@cdktf', 'provider-azurerm'), join(project, 'node_modules', '@cdktf', 'provider-azurerm'), 'dir');
+    writeFileSync(join(project, 'readme.test.ts'), readmeTestFile());
+    // WHEN type-checked  THEN no diagnostic
+    assert.deepEqual(typeCheck('node10', 'readme.test.ts'), []);
+  });
+});
