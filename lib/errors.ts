@@ -189,6 +189,10 @@ export const Messages = {
     `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`,
   hostTierAbsent: (tier: string, present: readonly string[]) =>
     `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
+
+  // --- check: platforms as documented (issue 12) ---
+  probePriorityTaken: (nsg: string, priority: number, rule: string, window: string, needed: number, example: string) =>
+    `NSG ${nsg}: the Allow from AzureLoadBalancer (health probes) needs priority ${priority}, just before the deny by default, but ${rule} takes it in the window ${window}; widen the priority range to at least ${needed} priorities (for example "${example}")`,
 };
 
 /** Shorthand: a problem at a path. */

@@ -128,11 +128,6 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
   return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing, ok };
 }
 
-/**
- * Azure's AllowAzureLoadBalancerInBound lets the load balancer's health probes (168.63.129.16)
- * in; the deny-by-default keeps it working on purpose, so it is never a finding.
- */
-const EXPECTED_DEFAULTS = new Set(['AllowAzureLoadBalancerInBound']);
 
 /**
  * Who let extra traffic through, and which of it: a rule of the plan (over-permissive), else a
@@ -142,7 +137,7 @@ const EXPECTED_DEFAULTS = new Set(['AllowAzureLoadBalancerInBound']);
  */
 function classify(inbound: EndDecision | undefined, outbound: EndDecision, extra: readonly Box[]):
   (Pick<ExtraFinding, 'kind' | 'rules'> & { region: Box[] }) | undefined {
-  const touching = (gs: readonly Grant[]): Grant[] => gs.filter((g) => !EXPECTED_DEFAULTS.has(g.rule) && regionsMeet(g.boxes, extra));
+  const touching = (gs: readonly Grant[]): Grant[] => gs.filter((g) => !g.expected && regionsMeet(g.boxes, extra));
   const grants = touching([...(inbound?.grants ?? []), ...outbound.grants]);
   const explicit = grants.filter((g) => !g.isDefault && !g.requested);
   const defaults = inbound?.enforced ? touching(inbound.grants).filter((g) => g.isDefault) : [];

@@ -19,6 +19,8 @@ export interface Grant {
   readonly isDefault: boolean;
   /** True for a rule the spec asked for although no flow needs it (AWS allow-all egress). */
   readonly requested?: boolean;
+  /** True for an allow the platform needs and the library expects (Azure health probes from `AzureLoadBalancer`). */
+  readonly expected?: boolean;
   /** Ports it allowed. */
   readonly ports: readonly PortRange[];
   /** What it allowed: (source address, destination address, port) boxes. */

@@ -25,6 +25,8 @@ export interface EvaluatedNsgRule {
   readonly ports: readonly Interval[];
   /** True for Azure's default rules. */
   readonly isDefault: boolean;
+  /** True for an inbound Allow from the `AzureLoadBalancer` tag alone (health probes: expected). */
+  readonly probe?: boolean;
 }
 
 /** An NSG found in the plan (or named by the spec), with its rules. */
@@ -84,7 +86,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
 
   constructor(plan: unknown, private readonly spec: ResolvedSpec) {
     const tiers = Object.values(spec.estate.tiers) as EstateTier[];
-    this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
+    this.vnet = [...RFC1918, LOAD_BALANCER, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
     const resources = planResources(plan);
     const byAddress = new Map(resources.map((r) => [r.address, r]));
     // One key per NSG, however the plan names it (reference, literal name, literal resource id):
@@ -204,7 +206,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       if (inside.length === 0) continue;
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
       (rule.access === 'Allow' ? region : deniedBoxes).push(...inside);
-      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, ports: portsOf(inside, protocol), boxes: inside });
+      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, expected: rule.probe, ports: portsOf(inside, protocol), boxes: inside });
       remaining = outside;
       if (remaining.length === 0) break;
     }
@@ -226,7 +228,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     if (!n) {
       n = { identity, rules: DEFAULTS.map(([name, direction, access, priority, s, d]) => ({
         id: name, name, direction, access, priority, protocol: '*', src: this.prefixes([s], ''), dst: this.prefixes([d], ''),
-        ports: [ALL_PORTS], isDefault: true })) };
+        ports: [ALL_PORTS], isDefault: true, probe: name === 'AllowAzureLoadBalancerInBound' })) };
       this.nsgs.set(identity, n);
     }
     return n;
@@ -286,13 +288,16 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     if (clash) this.unresolved.push(`${id}: priority ${priority} is also ${clash.id}'s in ${direction.toLowerCase()} (Azure refuses the NSG)`);
     const srcPorts = [...asList(v.source_port_range), ...asList(v.source_port_ranges)].map(String);
     if (srcPorts.length > 0 && !srcPorts.includes('*')) this.unresolved.push(`${id}: source ports ${srcPorts.join(',')} (taken as *)`);
+    const sources = [...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)];
+    const access = String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow';
     nsg.rules.push({
+      probe: access === 'Allow' && direction === 'Inbound' && sources.length === 1 && String(sources[0]).trim().toLowerCase() === 'azureloadbalancer',
       id, name: String(v.name ?? id),
       direction,
-      access: String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow',
+      access,
       priority,
       protocol: String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*'),
-      src: this.prefixes([...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)], id),
+      src: this.prefixes(sources, id),
       dst: this.prefixes([...asList(v.destination_address_prefix), ...asList(v.destination_address_prefixes)], id),
       ports: this.ports([...asList(v.destination_port_range), ...asList(v.destination_port_ranges)], id),
       isDefault: false,
