@@ -7,7 +7,7 @@ import { PORT_PROTOCOLS, Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedSpec } from '../input/resolved';
 import { PLATFORMS } from '../platforms/registry';
-import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
+import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, subtractRegions } from './boxes';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
@@ -105,7 +105,7 @@ export function checkPlan(plan: unknown, spec: ResolvedSpec): CheckReport {
         const r = ev.reach(origin, to, protocol);
         if (!r.inbound.enforced && !r.outbound.enforced) continue;
         // Judged on addresses and ports together: a flow from a tier inside a wider one needs nothing of the rest.
-        const extra = splitBoxes(r.region, needed.get(protocol)!).outside;
+        const extra = subtractRegions(r.region, needed.get(protocol)!);
         if (extra.length === 0) continue;
         const found = classify(r.inbound, r.outbound, extra);
         if (found) extras.push({ kind: found.kind, rules: found.rules, from: label, to, protocol, ports: portsOf(found.region, protocol) });

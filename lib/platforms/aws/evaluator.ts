@@ -1,6 +1,6 @@
 import { createdGroupName } from './groups';
 import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
-import { Box, intersectRegions, product } from '../../check/boxes';
+import { bothEnds, Box, product } from '../../check/boxes';
 import type { RuleDirection } from './planner';
 import { GroupRef, readAwsRules, TfRule } from './reader';
 import { cidrSpan } from '../../model/cidr';
@@ -111,7 +111,7 @@ export class AwsPlanEvaluator implements PlanEvaluator {
     const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
     return {
       allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed),
-      region: intersectRegions(outbound.region, inbound.region), outbound, inbound,
+      region: bothEnds(inbound, outbound), outbound, inbound,
     };
   }
 
@@ -169,7 +169,10 @@ export class AwsPlanEvaluator implements PlanEvaluator {
 
 function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
-  return { enforced: false, allowed: all, anyAllowed: all, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
+  // The region is built on first read: an end that enforces nothing is rarely asked for it.
+  let region: Box[] | undefined;
+  return { enforced: false, allowed: all, anyAllowed: all, rules: [],
+    grants: [], get region() { return (region ??= product(src, dst, [ALL_PORTS])); } };
 }
 
 function toIntervals(ranges: readonly PortRange[]): Interval[] {

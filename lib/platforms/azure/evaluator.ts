@@ -4,8 +4,8 @@ import { PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedSpec } from '../../input/resolved';
-import { Box, Interval, intersectPorts, intersectRegions, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
-import { differenceOf } from '../../util/intervals';
+import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
+import { differenceOf, intersectionOf } from '../../util/intervals';
 import { parseReference, planResources, PlanResource } from '../../check/plan-json';
 import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
 
@@ -163,7 +163,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     return {
       allowed: intersectPorts(inbound.allowed, outbound.allowed),
       anyAllowed: intersectPorts(inbound.anyAllowed, outbound.anyAllowed),
-      region: intersectRegions(inbound.region, outbound.region),
+      region: bothEnds(inbound, outbound),
       inbound, outbound,
     };
   }
@@ -179,6 +179,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     const rules: string[] = [];
     const grants: Grant[] = [];
     let enforced = false;
+    if (nsgIds.every((id) => id === undefined)) return open(protocol, src, dst);
     for (const id of nsgIds) {
       const r = id === undefined ? undefined : this.evaluate(this.nsg(id), direction, src, dst, protocol);
       if (!r) {
@@ -202,7 +203,12 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     const grants: Grant[] = [];
     for (const rule of nsg.rules) {
       if (rule.direction !== direction || (rule.protocol !== '*' && rule.protocol !== protocol)) continue;
-      const { inside, outside } = splitBoxes(remaining, product(rule.src, rule.dst, rule.ports));
+      // Only the part of the rule within the question's addresses: a tag's thousands of ranges
+      // (VirtualNetwork × VirtualNetwork) never become a product of boxes.
+      const rs = intersectionOf(rule.src, src);
+      const rd = rs.length === 0 ? [] : intersectionOf(rule.dst, dst);
+      if (rd.length === 0) continue;
+      const { inside, outside } = splitBoxes(remaining, product(rs, rd, rule.ports));
       if (inside.length === 0) continue;
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
       (rule.access === 'Allow' ? region : deniedBoxes).push(...inside);
@@ -310,5 +316,8 @@ export class AzurePlanEvaluator implements PlanEvaluator {
 
 function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
   const full = [PortRange.of(protocol, 0, 65535)];
-  return { enforced: false, allowed: full, anyAllowed: full, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
+  // The region is built on first read: an end that enforces nothing is rarely asked for it.
+  let region: Box[] | undefined;
+  return { enforced: false, allowed: full, anyAllowed: full, rules: [],
+    grants: [], get region() { return (region ??= product(src, dst, [ALL_PORTS])); } };
 }
