@@ -127,31 +127,44 @@ const sameStrips = (x: Strips, y: Strips): boolean =>
  * pairwise products (the old box-by-box subtraction fragmented quadratically).
  */
 function combine(a: readonly Box[], b: readonly Box[], op: 'and' | 'minus'): Box[] {
-  const runs: { src: Interval; strips: Strips }[] = [];
+  return combineBoth(a, b, op === 'and', op === 'minus')[op === 'and' ? 0 : 1];
+}
+
+/** `[a ∩ b, a − b]` in one sweep (each only when asked for; the other is then empty). */
+function combineBoth(a: readonly Box[], b: readonly Box[], wantAnd: boolean, wantMinus: boolean): [Box[], Box[]] {
+  type Run = { src: Interval; strips: Strips };
+  const runs: [Run[], Run[]] = [[], []];
   // Source segments (one per client range, say) mostly repeat the same (destination, port) content.
-  const memo = new Map<string, Strips>();
+  const memo = new Map<string, [Strips, Strips]>();
   const key = (xs: readonly Box[]): string => xs.map((x) => `${x.dst.lo} ${x.dst.hi} ${x.port.lo} ${x.port.hi}`).sort().join(',');
-  sweep(a, b, (x) => x.src, (s) => {
-    let strips: Strips;
-    if (op === 'and' && s.b.length === 0) strips = [];
-    else {
-      const k = `${key(s.a)}|${key(s.b)}`;
-      strips = memo.get(k) ?? combine2d(s.a, s.b, op);
-      memo.set(k, strips);
-    }
+  const add = (list: Run[], at: Interval, strips: Strips): void => {
     if (strips.length === 0) return;
-    const last = runs[runs.length - 1];
-    if (last && last.src.hi + 1 === s.at.lo && sameStrips(last.strips, strips)) last.src = { lo: last.src.lo, hi: s.at.hi };
-    else runs.push({ src: s.at, strips });
+    const last = list[list.length - 1];
+    if (last && last.src.hi + 1 === at.lo && sameStrips(last.strips, strips)) last.src = { lo: last.src.lo, hi: at.hi };
+    else list.push({ src: at, strips });
+  };
+  sweep(a, b, (x) => x.src, (s) => {
+    const k = `${key(s.a)}|${key(s.b)}`;
+    let both = memo.get(k);
+    if (!both) {
+      both = [wantAnd && s.b.length > 0 ? combine2d(s.a, s.b, 'and') : [], wantMinus ? combine2d(s.a, s.b, 'minus') : []];
+      memo.set(k, both);
+    }
+    add(runs[0], s.at, both[0]);
+    add(runs[1], s.at, both[1]);
   });
-  const out: Box[] = [];
-  for (const r of runs) for (const st of r.strips) for (const port of st.ports) out.push({ src: r.src, dst: st.dst, port });
-  return out;
+  const boxes = (rs: Run[]): Box[] => {
+    const out: Box[] = [];
+    for (const r of rs) for (const st of r.strips) for (const port of st.ports) out.push({ src: r.src, dst: st.dst, port });
+    return out;
+  };
+  return [boxes(runs[0]), boxes(runs[1])];
 }
 
 /** Splits `boxes` by `cut`: the parts inside it and the parts outside it (both disjoint). */
 export function splitBoxes(boxes: readonly Box[], cut: readonly Box[]): { inside: Box[]; outside: Box[] } {
-  return { inside: combine(boxes, cut, 'and'), outside: combine(boxes, cut, 'minus') };
+  const [inside, outside] = combineBoth(boxes, cut, true, true);
+  return { inside, outside };
 }
 
 /** The parts of `boxes` outside `cut`, as disjoint boxes. */

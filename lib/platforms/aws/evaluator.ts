@@ -10,7 +10,7 @@ import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedSpec } from '../../input/resolved';
 import { parseReference } from '../../check/plan-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
+import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, OTHER_PROTOCOLS, PlanEvaluator, Reach } from '../../check/reachability';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -35,6 +35,8 @@ export class AwsPlanEvaluator implements PlanEvaluator {
   public readonly unresolved: readonly string[];
   /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
   public readonly missing: readonly MissingEnforcement[];
+  /** Allow rules for IPv6 peers on a tier's group. */
+  public readonly ipv6Allows: readonly Ipv6Allow[];
   private readonly requestedEgress: boolean;
   private readonly rules: readonly TfRule[];
   private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
@@ -81,6 +83,16 @@ export class AwsPlanEvaluator implements PlanEvaluator {
     }
     this.missing = missing;
     this.rules = read.rules;
+    // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
+    const ipv6: Ipv6Allow[] = [];
+    for (const r of read.rules.filter((x) => x.ipv6.length > 0)) {
+      for (const t of presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === r.group)) {
+        const protocol = r.protocol === 'all' || r.protocol === 'other' ? OTHER_PROTOCOLS : r.protocol as Protocol;
+        ipv6.push({ rule: r.address, tier: t.key, direction: r.direction === 'ingress' ? 'inbound' : 'outbound', prefixes: r.ipv6,
+          protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)] });
+      }
+    }
+    this.ipv6Allows = ipv6;
     this.unresolved = [...new Set(unresolved)].sort();
   }
 

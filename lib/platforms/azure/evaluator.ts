@@ -7,7 +7,7 @@ import { ResolvedSpec } from '../../input/resolved';
 import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
 import { differenceOf, intersectionOf } from '../../util/intervals';
 import { parseReference, planResources, PlanResource } from '../../check/plan-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, PlanEvaluator, Reach } from '../../check/reachability';
+import { EndDecision, Grant, MissingEnforcement, Origin, OTHER_PROTOCOLS, PlanEvaluator, Reach } from '../../check/reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -202,13 +202,14 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     const rules: string[] = [];
     const grants: Grant[] = [];
     for (const rule of nsg.rules) {
-      if (rule.direction !== direction || (rule.protocol !== '*' && rule.protocol !== protocol)) continue;
+      const rulePorts = rule.direction === direction ? portsFor(rule, protocol) : undefined;
+      if (!rulePorts) continue;
       // Only the part of the rule within the question's addresses: a tag's thousands of ranges
       // (VirtualNetwork × VirtualNetwork) never become a product of boxes.
       const rs = intersectionOf(rule.src, src);
       const rd = rs.length === 0 ? [] : intersectionOf(rule.dst, dst);
       if (rd.length === 0) continue;
-      const { inside, outside } = splitBoxes(remaining, product(rs, rd, rule.ports));
+      const { inside, outside } = splitBoxes(remaining, product(rs, rd, rulePorts));
       if (inside.length === 0) continue;
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
       (rule.access === 'Allow' ? region : deniedBoxes).push(...inside);
@@ -294,6 +295,11 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     if (clash) this.unresolved.push(`${id}: priority ${priority} is also ${clash.id}'s in ${direction.toLowerCase()} (Azure refuses the NSG)`);
     const srcPorts = [...asList(v.source_port_range), ...asList(v.source_port_ranges)].map(String);
     if (srcPorts.length > 0 && !srcPorts.includes('*')) this.unresolved.push(`${id}: source ports ${srcPorts.join(',')} (taken as *)`);
+    const proto = String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*');
+    if (!['tcp', 'udp', 'icmp', 'esp', 'ah', '*'].includes(proto)) {
+      this.unresolved.push(`${id}: protocol ${JSON.stringify(v.protocol)} (Azure takes Tcp, Udp, Icmp, Esp, Ah or *; the rule is not evaluated)`);
+      return;
+    }
     const sources = [...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)];
     const access = String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow';
     nsg.rules.push({
@@ -302,7 +308,7 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       direction,
       access,
       priority,
-      protocol: String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*'),
+      protocol: proto,
       src: this.prefixes(sources, id),
       dst: this.prefixes([...asList(v.destination_address_prefix), ...asList(v.destination_address_prefixes)], id),
       ports: this.ports([...asList(v.destination_port_range), ...asList(v.destination_port_ranges)], id),
@@ -312,6 +318,24 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       if (asList(v[k]).length > 0) this.unresolved.push(`${id}: ${k} (application security groups are not modelled)`);
     }
   }
+}
+
+/** NSG protocols and their IP protocol numbers (the port axis of the `OTHER_PROTOCOLS` question). */
+const NUMBERED: Readonly<Record<string, number>> = { esp: 50, ah: 51 };
+
+/**
+ * What a rule matches of one protocol question, on the port axis: its ports for TCP and UDP,
+ * every ICMP type for `Icmp` or `*` (NSG ports apply to TCP and UDP only), the protocol
+ * number for `Esp` and `Ah` (every number for `*`) on the other-protocols question.
+ */
+function portsFor(rule: EvaluatedNsgRule, protocol: Protocol): readonly Interval[] | undefined {
+  if (protocol === OTHER_PROTOCOLS) {
+    if (rule.protocol === '*') return [ALL_PORTS];
+    const n = NUMBERED[rule.protocol];
+    return n === undefined ? undefined : [{ lo: n, hi: n }];
+  }
+  if (rule.protocol !== '*' && rule.protocol !== protocol) return undefined;
+  return protocol === Protocol.ICMP ? [ALL_PORTS] : rule.ports;
 }
 
 function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
