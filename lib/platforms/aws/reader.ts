@@ -1,4 +1,4 @@
-import { parseReference, planResources, PlanResource } from '../../check/plan-json';
+import { metaArgumentsOf, parseReference, planResources, PlanResource } from '../../check/plan-json';
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { Interval } from '../../util/intervals';
 import type { RuleDirection } from './planner';
@@ -52,10 +52,16 @@ type Json = Readonly<Record<string, unknown>>;
  * list not defined in the plan, count / for_each) is listed in `unresolved`, never guessed.
  */
 export function readAwsRules(plan: unknown): TfRules {
-  const resources = planResources(plan);
+  const unresolved: string[] = [];
+  const readTypes = new Set(['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule',
+    'aws_vpc_security_group_egress_rule', 'aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry']);
+  const resources = planResources(plan).filter((r) => {
+    const meta = readTypes.has(r.type) ? metaArgumentsOf(r) : undefined;
+    if (meta) unresolved.push(meta);
+    return meta === undefined;
+  });
   const of = (type: string): PlanResource[] => resources.filter((r) => r.type === type);
   const groups = new Set(of('aws_security_group').map((g) => g.address));
-  const unresolved: string[] = [];
   const rules: TfRule[] = [];
   const groupNames = new Map<GroupRef, string>();
   const groupIds = new Map<string, GroupRef>();
@@ -152,6 +158,20 @@ export function readAwsRules(plan: unknown): TfRules {
         cidrs: list(b.cidr_blocks), ipv6: list(b.ipv6_cidr_blocks), groups: list(b.security_groups), prefixLists: list(b.prefix_list_ids), self: b.self === true,
       })));
     }
+  }
+  // A cdk.tf.json that manages one group's rules in two ways: Terraform overwrites one with the
+  // other. (After apply, a group's computed ingress/egress lists every rule: not a mix.)
+  const styles = new Map<GroupRef, Set<string>>();
+  const style = (group: GroupRef, kind: string): void => { styles.set(group, (styles.get(group) ?? new Set()).add(kind)); };
+  for (const r of resources.filter((x) => !x.state)) {
+    if (r.type === 'aws_security_group' && (list(r.values.ingress).length > 0 || list(r.values.egress).length > 0)) style(r.address, 'inline ingress/egress');
+    const g = parseReference(r.values.security_group_id);
+    const target = g?.attribute === 'id' && groups.has(g.address) ? g.address : undefined;
+    if (target && r.type === 'aws_security_group_rule') style(target, 'aws_security_group_rule');
+    if (target && r.type.startsWith('aws_vpc_security_group_')) style(target, 'aws_vpc_security_group_ingress_rule/egress_rule');
+  }
+  for (const [group, kinds] of styles) {
+    if (kinds.size > 1) unresolved.push(`${group}: rules written as ${[...kinds].sort().join(' and ')} on one group (Terraform overwrites one with the other; use one kind)`);
   }
   rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   return { rules, groupNames, groupIds, unresolved: [...new Set(unresolved)].sort() };

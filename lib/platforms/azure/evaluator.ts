@@ -6,7 +6,7 @@ import { TierKey } from '../../model/tiers';
 import { ResolvedSpec } from '../../input/resolved';
 import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
 import { differenceOf, intersectionOf } from '../../util/intervals';
-import { parseReference, planResources, PlanResource } from '../../check/plan-json';
+import { metaArgumentsOf, parseReference, planResources, PlanResource } from '../../check/plan-json';
 import { EndDecision, Grant, MissingEnforcement, Origin, OTHER_PROTOCOLS, PlanEvaluator, Reach } from '../../check/reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
@@ -27,6 +27,8 @@ export interface EvaluatedNsgRule {
   readonly isDefault: boolean;
   /** True for an inbound Allow from the `AzureLoadBalancer` tag alone (health probes: expected). */
   readonly probe?: boolean;
+  /** True for a rule of every protocol from `VirtualNetwork` or `*` alone (a deny-by-default candidate). */
+  readonly broadDeny?: boolean;
 }
 
 /** An NSG found in the plan (or named by the spec), with its rules. */
@@ -87,7 +89,13 @@ export class AzurePlanEvaluator implements PlanEvaluator {
   constructor(plan: unknown, private readonly spec: ResolvedSpec) {
     const tiers = Object.values(spec.estate.tiers) as EstateTier[];
     this.vnet = [...RFC1918, LOAD_BALANCER, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
-    const resources = planResources(plan);
+    const read = new Set(['azurerm_network_security_group', 'azurerm_network_security_rule',
+      'azurerm_subnet_network_security_group_association', 'azurerm_network_interface_security_group_association']);
+    const resources = planResources(plan).filter((r) => {
+      const meta = read.has(r.type) ? metaArgumentsOf(r) : undefined;
+      if (meta) this.unresolved.push(meta);
+      return meta === undefined;
+    });
     const byAddress = new Map(resources.map((r) => [r.address, r]));
     // One key per NSG, however the plan names it (reference, literal name, literal resource id):
     // `nsg:<resource group>/<name>` in lower case (Azure names are case-insensitive), or the
@@ -114,21 +122,48 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       if (!key) this.unresolved.push(`${where}: NSG name ${JSON.stringify(nameValue)} in resource group ${JSON.stringify(rgValue)}`);
       return key;
     };
+    // Separate rules first: after apply, the NSG's computed `security_rule` lists them again.
+    const separate = resources.filter((x) => x.type === 'azurerm_network_security_rule')
+      .map((r) => ({ r, id: nsgIdentity(r.values.network_security_group_name, r.values.resource_group_name, r.address) }));
+    const separateNames = new Map<string, Set<string>>();
+    for (const { r, id } of separate) if (id) separateNames.set(id, (separateNames.get(id) ?? new Set()).add(String(r.values.name).toLowerCase()));
     for (const r of resources.filter((x) => x.type === 'azurerm_network_security_group')) {
-      const nsg = this.nsg(resourceKey(r));
-      for (const inline of asList(r.values.security_rule)) {
+      const key = resourceKey(r);
+      const nsg = this.nsg(key);
+      const inlines = asList(r.values.security_rule);
+      const names = separateNames.get(key);
+      if (!r.state && inlines.length > 0 && names) {
+        this.unresolved.push(`${r.address}: inline security_rule blocks and azurerm_network_security_rule resources on one NSG (Terraform overwrites one with the other; use one or the other)`);
+      }
+      for (const inline of inlines) {
         if (inline === null || typeof inline !== 'object') this.unresolved.push(`${r.address}: security_rule ${JSON.stringify(inline)}`);
+        // terraform show -json after apply: the computed entry of a separate rule is that rule, not a second one.
+        else if (r.state && names?.has(String((inline as Record<string, unknown>).name).toLowerCase())) continue;
         else this.addRule(nsg, `${r.address}#${(inline as Record<string, unknown>).name}`, inline as Record<string, unknown>);
       }
     }
-    for (const r of resources.filter((x) => x.type === 'azurerm_network_security_rule')) {
-      const id = nsgIdentity(r.values.network_security_group_name, r.values.resource_group_name, r.address);
-      if (id) this.addRule(this.nsg(id), r.address, r.values);
-    }
+    for (const { r, id } of separate) if (id) this.addRule(this.nsg(id), r.address, r.values);
     const subnetNsg = new Map<string, string>();
+    const subnetAssociation = new Map<string, string>();
     for (const r of resources.filter((x) => x.type === 'azurerm_subnet_network_security_group_association')) {
       const id = this.nsgFromId(r.values.network_security_group_id, byAddress, r.address);
-      if (id && typeof r.values.subnet_id === 'string') subnetNsg.set(r.values.subnet_id.toLowerCase(), id);
+      if (typeof r.values.subnet_id !== 'string') {
+        this.unresolved.push(`${r.address}: subnet_id ${JSON.stringify(r.values.subnet_id)}`);
+        continue;
+      }
+      const subnetKey = r.values.subnet_id.toLowerCase();
+      const other = subnetAssociation.get(subnetKey);
+      if (other) {
+        // One subnet, one NSG: two associations fight, and whichever applies last wins.
+        this.unresolved.push(`${r.address}: subnet ${r.values.subnet_id} is also associated by ${other} (a subnet has at most one NSG)`);
+        subnetNsg.delete(subnetKey);
+        continue;
+      }
+      subnetAssociation.set(subnetKey, r.address);
+      if (id) subnetNsg.set(subnetKey, id);
+    }
+    for (const r of resources.filter((x) => x.type === 'azurerm_network_interface_security_group_association')) {
+      this.unresolved.push(`${r.address}: NIC-level NSG association (traffic must pass both the subnet's and the NIC's NSG; check does not map network interfaces to tiers)`);
     }
     for (const t of tiers) {
       const e = t.enforcement;
@@ -142,6 +177,27 @@ export class AzurePlanEvaluator implements PlanEvaluator {
       }
     }
     for (const nsg of this.nsgs.values()) nsg.rules.sort((a, b) => a.priority - b.priority);
+    // The deny by default the spec asks for (created NSGs unless denyByDefault: false, existing
+    // ones with denyByDefault: true): without it AllowVnetInBound lets the whole network in.
+    for (const t of tiers) {
+      const e = t.enforcement;
+      const wanted = e.kind === 'azureSubnets' ? spec.azure?.denyByDefault !== false : e.kind === 'azureExistingNsg' ? e.denyByDefault : false;
+      if (!wanted) continue;
+      for (const id of new Set(this.tierNsgs.get(t.key) ?? [])) {
+        const nsg = id === undefined ? undefined : this.nsgs.get(id);
+        if (nsg && !this.deniesByDefault(nsg, t.cidrs.map(cidrSpan))) {
+          this.missing.push({ tier: t.key, detail: `NSG ${id!.replace(/^(nsg|res):/, '')} has no inbound Deny of every protocol and port from VirtualNetwork (or *) covering the tier's addresses after its allows, as the spec asks (denyByDefault)` });
+        }
+      }
+    }
+  }
+
+  /** True when a plan Deny (`*` protocol and ports, from VirtualNetwork or *, to the addresses) comes after every plan Allow inbound. */
+  private deniesByDefault(nsg: EvaluatedNsg, addresses: Interval[]): boolean {
+    const inbound = nsg.rules.filter((r) => !r.isDefault && r.direction === 'Inbound');
+    const lastAllow = Math.max(0, ...inbound.filter((r) => r.access === 'Allow' && !r.probe).map((r) => r.priority));
+    return inbound.some((r) => r.access === 'Deny' && r.broadDeny === true && r.priority > lastAllow
+      && differenceOf(addresses, r.dst).length === 0 && r.ports.some((p) => p.lo === 0 && p.hi === 65535));
   }
 
   /** True when at least one host group of the tier sits behind an NSG of the plan. */
@@ -304,6 +360,8 @@ export class AzurePlanEvaluator implements PlanEvaluator {
     const access = String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow';
     nsg.rules.push({
       probe: access === 'Allow' && direction === 'Inbound' && sources.length === 1 && String(sources[0]).trim().toLowerCase() === 'azureloadbalancer',
+      broadDeny: access === 'Deny' && proto === '*' && sources.length > 0
+        && sources.every((x) => ['virtualnetwork', '*', 'any', '0.0.0.0/0'].includes(String(x).trim().toLowerCase())),
       id, name: String(v.name ?? id),
       direction,
       access,
