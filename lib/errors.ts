@@ -191,6 +191,10 @@ export const Messages = {
     `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
 
   // --- check: platforms as documented (issue 12) ---
+  awsOverlappingTiers: (a: string, b: string, grouped: string) =>
+    `tiers "${a}" and "${b}" share addresses but not a security group; a host in both gets only the groups attached to it (tier "${grouped}"'s, say), so the other tier's flows from or to that host are not allowed there (a created group has no egress but its own flows): attach both tiers' groups to those hosts, or list CIDRs that do not overlap`,
+  azureUnenforcedInsideDeny: (tier: string, other: string, nsg: string) =>
+    `tier "${tier}" has no NSG of its own, but its addresses lie inside tier "${other}", whose NSG ${nsg} denies by default: that NSG filters those hosts and blocks "${tier}"'s inbound flows; give "${tier}" the same subnetIds or networkSecurityGroup as "${other}", or CIDRs outside it`,
   probePriorityTaken: (nsg: string, priority: number, rule: string, window: string, needed: number, example: string) =>
     `NSG ${nsg}: the Allow from AzureLoadBalancer (health probes) needs priority ${priority}, just before the deny by default, but ${rule} takes it in the window ${window}; widen the priority range to at least ${needed} priorities (for example "${example}")`,
 };

@@ -1,5 +1,6 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../../errors';
-import { aggregateCidrs } from '../../model/cidr';
+import { aggregateCidrs, cidrSpan } from '../../model/cidr';
+import { differenceOf } from '../../util/intervals';
 import { EstateTier, PriorityWindow, presentTiers } from '../../model/estate';
 import { Flow } from '../../model/flows';
 import { normalizePortRanges, PortRange } from '../../model/port-range';
@@ -238,6 +239,18 @@ export function planAzureRules(spec: ResolvedSpec, flows: readonly Flow[]): Plan
     }
   }
   const warnings: Warning[] = [];
+  // A tier without an NSG whose hosts sit inside a deny-by-default NSG's tier (issue 12, class 12).
+  for (const t of presentTiers(spec.estate).filter((x) => x.enforcement.kind === 'none' && flows.some((f) => f.to === x.key))) {
+    for (const d of new Set(drafts.values())) {
+      // Hosts inside (not the very same CIDRs: the shared-hosts warning names those).
+      const within = (k: TierKey): boolean => {
+        const theirs = (tiers[k] as EstateTier).cidrs;
+        return theirs.join() !== t.cidrs.join() && t.cidrs.some((c) => differenceOf([cidrSpan(c)], theirs.map(cidrSpan)).length === 0);
+      };
+      const inside = d.denyByDefault ? d.tiers.find(within) : undefined;
+      if (inside) warnings.push({ code: 'AZURE_UNENFORCED_INSIDE_DENY', path: `tiers.${t.key}.cidrs`, message: Messages.azureUnenforcedInsideDeny(t.key, inside, d.name) });
+    }
+  }
   const unique = [...new Set(drafts.values())].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const nsgs = unique.map((d) => {
     const list = rules.get(d) ?? [];
