@@ -236,6 +236,14 @@ export const Messages = {
   awsExistingGroupsEgress: (groups: readonly { id: string; tiers: string }[]) =>
     `the library adds egress rules to ${groups.length} existing security groups (${groups.map((g) => `${g.id}: tiers ${g.tiers}`).join('; ')}), but they restrict nothing while a group keeps an allow-all egress rule (AWS's default for groups created outside Terraform): remove that rule from each group to enforce the egress side`,
   tokenUnresolvable: (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`,
+
+  // --- check: platforms as documented (issue 12) ---
+  awsOverlappingTiers: (a: string, b: string, grouped: string) =>
+    `tiers "${a}" and "${b}" share addresses but not a security group; a host in both gets only the groups attached to it (tier "${grouped}"'s, say), so the other tier's flows from or to that host are not allowed there (a created group has no egress but its own flows): attach both tiers' groups to those hosts, or list CIDRs that do not overlap`,
+  azureUnenforcedInsideDeny: (tier: string, other: string, nsg: string) =>
+    `tier "${tier}" has no NSG of its own, but its addresses lie inside tier "${other}", whose NSG ${nsg} denies by default: that NSG filters those hosts and blocks "${tier}"'s inbound flows; give "${tier}" the same subnetIds or networkSecurityGroup as "${other}", or CIDRs outside it`,
+  probePriorityTaken: (nsg: string, priority: number, rule: string, window: string, needed: number, example: string) =>
+    `NSG ${nsg}: the Allow from AzureLoadBalancer (health probes) needs priority ${priority}, just before the deny by default, but ${rule} takes it in the window ${window}; widen the priority range to at least ${needed} priorities (for example "${example}")`,
 };
 
 /** Shorthand: a problem at a path. */

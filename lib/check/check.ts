@@ -3,12 +3,12 @@ import { cidrSpan } from '../model/cidr';
 import { Flow, flowPortSpace, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
 import { PortRange } from '../model/port-range';
-import { PORT_PROTOCOLS, Protocol } from '../model/protocol';
+import { PROTOCOLS, Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedInput } from '../input/resolved';
 import { PLATFORMS } from '../platforms/registry';
-import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, splitBoxes } from './boxes';
-import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator } from './reachability';
+import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, subtractRegions } from './boxes';
+import { EndDecision, Grant, MissingEnforcement, Origin, OTHER_PROTOCOL_NUMBERS, OTHER_PROTOCOLS, TerraformEvaluator } from './reachability';
 
 /** Verdict on one flow of the estate. */
 export interface FlowFinding {
@@ -41,6 +41,8 @@ export interface ExtraFinding {
   readonly ports: readonly PortRange[];
   /** The allow rules that let it through (plan rules first). */
   readonly rules: readonly string[];
+  /** The end that lets it through: the destination's inbound or the source's outbound (each end is judged on its own). */
+  readonly at?: 'inbound' | 'outbound';
 }
 
 /** The findings of a plan check. */
@@ -67,6 +69,12 @@ export function evaluatorFor(plan: unknown, spec: ResolvedInput): TerraformEvalu
   return PLATFORMS[spec.platform ?? Platform.AZURE].evaluator(plan, spec);
 }
 
+/** Every IPv4 address. */
+const ALL_ADDRESSES: Interval = { lo: 0, hi: 2 ** 32 - 1 };
+
+/** The protocols extra traffic is judged on: TCP, UDP, ICMP and every other IP protocol. */
+const JUDGED_PROTOCOLS: readonly Protocol[] = [...PROTOCOLS, OTHER_PROTOCOLS];
+
 /** How `check` names the addresses of no tier (the rest of the network, on-premises, the Internet). */
 export const ELSEWHERE = 'elsewhere';
 
@@ -90,36 +98,46 @@ export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
   const keys = Object.keys(tiers) as TierKey[];
   const intervals = (k: TierKey): Interval[] => tiers[k]!.cidrs.map(cidrSpan);
   // What the flows need, as (source address, destination address, port) boxes per protocol.
-  // Extra traffic is judged for TCP and UDP (ICMP flows are judged allowed or blocked above).
-  const needed = new Map(PORT_PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
-    .flatMap((f) => product(intervals(f.from), intervals(f.to), f.ports.map((r) => ({ lo: r.from, hi: r.to }))))]));
+  // ICMP flows need every ICMP type (the whole port axis); no flow needs any other protocol.
+  const needed = new Map(PROTOCOLS.map((p) => [p, flows.filter((f) => f.protocol === p)
+    .flatMap((f) => product(intervals(f.from), intervals(f.to), flowPortSpace(f).map((r) => ({ lo: r.from, hi: r.to }))))]));
   const origins: [string, Origin][] = [
     ...keys.map((k): [string, Origin] => [k, { tier: k }]),
     [ELSEWHERE, { elsewhere: true }],
   ];
   const extras: ExtraFinding[] = [];
+  const push = (found: ReturnType<typeof classify>, from: string, to: string, protocol: Protocol, at: 'inbound' | 'outbound'): void => {
+    if (!found) return;
+    const region = protocol === OTHER_PROTOCOLS ? intersectRegions(found.region, product([ALL_ADDRESSES], [ALL_ADDRESSES], OTHER_PROTOCOL_NUMBERS)) : found.region;
+    if (region.length > 0) extras.push({ kind: found.kind, rules: found.rules, from, to, protocol, ports: portsOf(region, protocol), at });
+  };
   for (const to of keys) {
     for (const [label, origin] of origins) {
       if ('tier' in origin && origin.tier === to) continue;
-      for (const protocol of PORT_PROTOCOLS) {
+      for (const protocol of JUDGED_PROTOCOLS) {
         const r = ev.reach(origin, to, protocol);
-        if (!r.inbound.enforced && !r.outbound.enforced) continue;
+        // Each end on its own: an ingress must not admit what no flow needs, whatever the
+        // source's egress says (an existing group's egress restricts nothing; a created group's
+        // is defence in depth), and an egress must not let out what no flow needs.
         // Judged on addresses and ports together: a flow from a tier inside a wider one needs nothing of the rest.
-        const extra = splitBoxes(r.region, needed.get(protocol)!).outside;
-        if (extra.length === 0) continue;
-        const found = classify(r.inbound, r.outbound, extra);
-        if (found) extras.push({ kind: found.kind, rules: found.rules, from: label, to, protocol, ports: portsOf(found.region, protocol) });
+        const need = needed.get(protocol) ?? [];
+        if (r.inbound.enforced) push(classify(r.inbound, subtractRegions(r.inbound.region, need), true), label, to, protocol, 'inbound');
+        if ('tier' in origin && r.outbound.enforced) push(classify(r.outbound, subtractRegions(r.outbound.region, need), false), label, to, protocol, 'outbound');
       }
     }
   }
   // Egress toward addresses of no tier: no flow needs any.
   for (const from of keys) {
-    for (const protocol of PORT_PROTOCOLS) {
+    for (const protocol of JUDGED_PROTOCOLS) {
       const out = ev.reachOutside(from, protocol);
       if (!out.enforced || out.region.length === 0) continue;
-      const found = classify(undefined, out, out.region);
-      if (found) extras.push({ kind: found.kind, rules: found.rules, from, to: ELSEWHERE, protocol, ports: portsOf(found.region, protocol) });
+      push(classify(out, out.region, false), from, ELSEWHERE, protocol, 'outbound');
     }
+  }
+  // IPv6: the tiers are IPv4 networks, so every IPv6 allow lets in (or out) what no flow needs.
+  for (const a of ev.ipv6Allows ?? []) {
+    extras.push({ kind: 'over-permissive', rules: [a.rule], protocol: a.protocol, ports: a.ports, at: a.direction,
+      from: a.direction === 'inbound' ? `IPv6 ${a.prefixes.join(',')}` : a.tier, to: a.direction === 'inbound' ? a.tier : `IPv6 ${a.prefixes.join(',')}` });
   }
   // A tier with no flow (NDES devices without NDES, say) has nothing to enforce.
   const missing = ev.missing.filter((m) => flows.some((f) => f.from === m.tier || f.to === m.tier));
@@ -128,24 +146,19 @@ export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
   return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing, ok };
 }
 
-/**
- * Azure's AllowAzureLoadBalancerInBound lets the load balancer's health probes (168.63.129.16)
- * in; the deny-by-default keeps it working on purpose, so it is never a finding.
- */
-const EXPECTED_DEFAULTS = new Set(['AllowAzureLoadBalancerInBound']);
 
 /**
- * Who let extra traffic through, and which of it: a rule of the plan (over-permissive), else a
- * platform default at an enforced inbound end (a warning: outbound, Azure allows the network by
- * design and the library writes no outbound deny), else a rule the spec asked for; undefined
- * when nothing did.
+ * Who let extra traffic through at one end, and which of it: a rule of the plan
+ * (over-permissive), else a platform default at an inbound end (a warning; outbound, Azure
+ * allows the network by design and the library writes no outbound deny), else a rule the spec
+ * asked for; undefined when nothing did. Expected allows (Azure health probes) never count.
  */
-function classify(inbound: EndDecision | undefined, outbound: EndDecision, extra: readonly Box[]):
+function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   (Pick<ExtraFinding, 'kind' | 'rules'> & { region: Box[] }) | undefined {
-  const touching = (gs: readonly Grant[]): Grant[] => gs.filter((g) => !EXPECTED_DEFAULTS.has(g.rule) && regionsMeet(g.boxes, extra));
-  const grants = touching([...(inbound?.grants ?? []), ...outbound.grants]);
+  if (extra.length === 0) return undefined;
+  const grants = end.grants.filter((g) => !g.expected && regionsMeet(g.boxes, extra));
   const explicit = grants.filter((g) => !g.isDefault && !g.requested);
-  const defaults = inbound?.enforced ? touching(inbound.grants).filter((g) => g.isDefault) : [];
+  const defaults = inbound ? grants.filter((g) => g.isDefault) : [];
   const requested = grants.filter((g) => g.requested);
   const found = (kind: ExtraFinding['kind'], gs: Grant[]) => ({
     kind, rules: [...new Set(gs.map((g) => g.rule))], region: intersectRegions(extra, gs.flatMap((g) => g.boxes)),

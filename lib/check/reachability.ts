@@ -3,6 +3,30 @@ import type { Box } from './boxes';
 import { Protocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 
+/**
+ * The question for every IP protocol other than TCP, UDP and ICMP (ESP, AH, GRE, ICMPv6 ...):
+ * on that question the port axis stands for the IP protocol number. No flow needs any of them.
+ */
+export const OTHER_PROTOCOLS = 'other' as Protocol;
+
+/** The IP protocol numbers of the `OTHER_PROTOCOLS` question: 0-255 without ICMP (1), TCP (6) and UDP (17). */
+export const OTHER_PROTOCOL_NUMBERS: readonly { lo: number; hi: number }[] = [{ lo: 0, hi: 0 }, { lo: 2, hi: 5 }, { lo: 7, hi: 16 }, { lo: 18, hi: 255 }];
+
+/** An allow rule of the plan for IPv6 addresses: the estate's tiers are IPv4, so no flow needs it. */
+export interface Ipv6Allow {
+  /** Terraform address of the rule. */
+  readonly rule: string;
+  /** The tier whose enforcement point holds it. */
+  readonly tier: TierKey;
+  /** Inbound (the peer is the source) or outbound (the peer is the destination). */
+  readonly direction: 'inbound' | 'outbound';
+  /** The rule's IPv6 peers. */
+  readonly prefixes: readonly string[];
+  /** Its protocol (`OTHER_PROTOCOLS` for any other than TCP, UDP and ICMP) and ports. */
+  readonly protocol: Protocol;
+  readonly ports: readonly PortRange[];
+}
+
 /** Where traffic comes from in a reachability question: a tier of the estate, or outside addresses. */
 export type Origin =
   | { readonly tier: TierKey }
@@ -19,6 +43,8 @@ export interface Grant {
   readonly isDefault: boolean;
   /** True for a rule the spec asked for although no flow needs it (AWS allow-all egress). */
   readonly requested?: boolean;
+  /** True for an allow the platform needs and the library expects (Azure health probes from `AzureLoadBalancer`). */
+  readonly expected?: boolean;
   /** Ports it allowed. */
   readonly ports: readonly PortRange[];
   /** What it allowed: (source address, destination address, port) boxes. */
@@ -78,4 +104,6 @@ export interface TerraformEvaluator {
   readonly missing: readonly MissingEnforcement[];
   /** What the evaluator could not resolve; it matches nothing. */
   readonly unresolved: readonly string[];
+  /** Allow rules for IPv6 peers (none on a plan the library writes). */
+  readonly ipv6Allows?: readonly Ipv6Allow[];
 }

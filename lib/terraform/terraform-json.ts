@@ -8,6 +8,8 @@ export interface TfResource {
   readonly address: string;
   /** Its configuration (cdk.tf.json) or planned values (`terraform show -json`). */
   readonly values: Readonly<Record<string, unknown>>;
+  /** True when read from `terraform show -json` (planned or prior state values), false for a cdk.tf.json body. */
+  readonly state?: boolean;
 }
 
 const REF = /^\$\{([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
@@ -38,7 +40,8 @@ export function terraformResources(plan: unknown): TfResource[] {
     for (const [type, byName] of Object.entries(p.resource as Record<string, unknown>)) {
       if (!isObject(byName)) continue;
       for (const [name, values] of Object.entries(byName)) {
-        if (isObject(values)) out.push({ type, name, address: `${type}.${name}`, values });
+        // A literal `count = 0`: the resource does not exist.
+        if (isObject(values) && values.count !== 0 && values.count !== '0') out.push({ type, name, address: `${type}.${name}`, values, state: false });
       }
     }
   }
@@ -48,7 +51,7 @@ export function terraformResources(plan: unknown): TfResource[] {
     for (const r of list(mod.resources)) {
       if (typeof r.type !== 'string' || typeof r.name !== 'string') continue;
       if (r.mode && r.mode !== 'managed') continue;
-      out.push({ type: r.type, name: r.name, address: typeof r.address === 'string' ? r.address : `${r.type}.${r.name}`, values: isObject(r.values) ? r.values : {} });
+      out.push({ type: r.type, name: r.name, address: typeof r.address === 'string' ? r.address : `${r.type}.${r.name}`, values: isObject(r.values) ? r.values : {}, state: true });
     }
     for (const c of list(mod.child_modules)) walk(c);
   };
@@ -77,6 +80,24 @@ export function terraformResources(plan: unknown): TfResource[] {
     out[i] = { ...out[i], values };
   }
   return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+/**
+ * The `count`, `for_each` and `dynamic` blocks of cdk.tf.json resources: one body that stands for
+ * an unknown number of instances or blocks, so what it allows cannot be read (a literal
+ * `count = 0` was dropped as absent). One line per resource; `terraform show -json` lists
+ * expanded instances (with `index`) instead, judged like any resource.
+ */
+export function metaArgumentsOf(r: TfResource): string | undefined {
+  if (r.state) return undefined;
+  const found: string[] = [];
+  if (r.values.count !== undefined) found.push(`count = ${JSON.stringify(r.values.count)}`);
+  if (r.values.for_each !== undefined) found.push('for_each');
+  const hasDynamic = (v: unknown): boolean => (Array.isArray(v) ? v.some(hasDynamic)
+    : isObject(v) ? Object.entries(v).some(([k, x]) => k === 'dynamic' || hasDynamic(x)) : false);
+  if (hasDynamic(r.values)) found.push('a dynamic block');
+  return found.length === 0 ? undefined
+    : `${r.address}: ${found.join(', ')} cannot be evaluated (instances or blocks are known only at plan time; only a literal count = 0 is read, as absent)`;
 }
 
 /** True when the value looks like a plan this library can read. */

@@ -1,6 +1,6 @@
 import { createdGroupName } from './groups';
 import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
-import { Box, intersectRegions, product } from '../../check/boxes';
+import { bothEnds, Box, product } from '../../check/boxes';
 import type { RuleDirection } from './planner';
 import { GroupRef, readAwsRules, TfRule } from './reader';
 import { cidrSpan } from '../../model/cidr';
@@ -10,7 +10,7 @@ import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
 import { parseReference } from '../../terraform/terraform-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../../check/reachability';
+import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, OTHER_PROTOCOLS, TerraformEvaluator, Reach } from '../../check/reachability';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -35,6 +35,8 @@ export class AwsEvaluator implements TerraformEvaluator {
   public readonly unresolved: readonly string[];
   /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
   public readonly missing: readonly MissingEnforcement[];
+  /** Allow rules for IPv6 peers on a tier's group. */
+  public readonly ipv6Allows: readonly Ipv6Allow[];
   private readonly requestedEgress: boolean;
   private readonly rules: readonly TfRule[];
   private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
@@ -81,6 +83,16 @@ export class AwsEvaluator implements TerraformEvaluator {
     }
     this.missing = missing;
     this.rules = read.rules;
+    // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
+    const ipv6: Ipv6Allow[] = [];
+    for (const r of read.rules.filter((x) => x.ipv6.length > 0)) {
+      for (const t of presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === r.group)) {
+        const protocol = r.protocol === 'all' || r.protocol === 'other' ? OTHER_PROTOCOLS : r.protocol as Protocol;
+        ipv6.push({ rule: r.address, tier: t.key, direction: r.direction === 'ingress' ? 'inbound' : 'outbound', prefixes: r.ipv6,
+          protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)] });
+      }
+    }
+    this.ipv6Allows = ipv6;
     this.unresolved = [...new Set(unresolved)].sort();
   }
 
@@ -111,7 +123,7 @@ export class AwsEvaluator implements TerraformEvaluator {
     const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
     return {
       allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed),
-      region: intersectRegions(outbound.region, inbound.region), outbound, inbound,
+      region: bothEnds(inbound, outbound), outbound, inbound,
     };
   }
 
@@ -169,7 +181,10 @@ export class AwsEvaluator implements TerraformEvaluator {
 
 function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
-  return { enforced: false, allowed: all, anyAllowed: all, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
+  // The region is built on first read: an end that enforces nothing is rarely asked for it.
+  let region: Box[] | undefined;
+  return { enforced: false, allowed: all, anyAllowed: all, rules: [],
+    grants: [], get region() { return (region ??= product(src, dst, [ALL_PORTS])); } };
 }
 
 function toIntervals(ranges: readonly PortRange[]): Interval[] {

@@ -1,5 +1,6 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
-import { compareCidrs } from '../../model/cidr';
+import { cidrsOverlap, compareCidrs } from '../../model/cidr';
+import { EstateTier, presentTiers } from '../../model/estate';
 import { Flow, flowPortSpace } from '../../model/flows';
 import { normalizePortRanges, PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
@@ -164,7 +165,7 @@ export function planAwsRules(spec: ResolvedInput, flows: readonly Flow[]): Plann
     .filter((g) => g.kind === 'created')
     .map((g) => ({ id: `${g.tiers[0]}-security-group-id`, tier: g.tiers[0], groupKey: g.key,
       description: `Security group of AD CS tier ${g.tiers[0]} (${estate.name}): attach it to the tier's instances` }));
-  const found = warnings(groups.list, rules);
+  const found = [...warnings(groups.list, rules), ...overlapWarnings(spec)];
   return { plan: { groups: groups.list, byTier: groups.byTier, rules, counts, outputs, warnings: found }, problems: [], warnings: found };
 }
 
@@ -223,4 +224,25 @@ function warnings(groups: readonly AwsGroup[], rules: readonly PlannedAwsRule[])
       code: 'AWS_EXISTING_GROUP_EGRESS', path: `tiers.${g.tiers[0]}.securityGroupId`,
       message: Messages.awsExistingGroupEgress((g as { securityGroupId: string }).securityGroupId, g.tiers),
     }));
+}
+
+/**
+ * Tiers that share addresses on AWS where at least one has a security group and they do not
+ * share it: a host gets only the groups attached to it, so the other tier's flows from or to
+ * it meet that group's rules (issue 12, class 11).
+ */
+function overlapWarnings(spec: ResolvedInput): Warning[] {
+  const tiers = presentTiers(spec.estate);
+  const group = (t: EstateTier): string | undefined => (t.enforcement.kind === 'awsCreateGroup' ? `create:${t.key}`
+    : t.enforcement.kind === 'awsExistingGroup' ? `existing:${t.enforcement.securityGroupId}` : undefined);
+  const out: Warning[] = [];
+  for (let i = 0; i < tiers.length; i++) {
+    for (let j = i + 1; j < tiers.length; j++) {
+      const [a, b] = [tiers[i], tiers[j]];
+      const [ga, gb] = [group(a), group(b)];
+      if ((ga === undefined && gb === undefined) || ga === gb || !cidrsOverlap(a.cidrs, b.cidrs)) continue;
+      out.push({ code: 'AWS_OVERLAPPING_TIERS', path: `tiers.${b.key}.cidrs`, message: Messages.awsOverlappingTiers(a.key, b.key, gb !== undefined ? b.key : a.key) });
+    }
+  }
+  return out;
 }

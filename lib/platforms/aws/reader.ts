@@ -1,4 +1,4 @@
-import { parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
+import { metaArgumentsOf, parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { Interval } from '../../util/intervals';
 import type { RuleDirection } from './planner';
@@ -17,7 +17,7 @@ export interface TfRule {
   readonly direction: RuleDirection;
   /** The group the rule is on. */
   readonly group: GroupRef;
-  /** TCP, UDP, ICMP, every protocol (`-1`), or another protocol (never matches TCP, UDP or ICMP questions). */
+  /** TCP, UDP, ICMP, every protocol (`-1`), or another protocol (its number on the port axis; never matches TCP, UDP or ICMP questions). */
   readonly protocol: 'tcp' | 'udp' | 'icmp' | 'all' | 'other';
   /** Ports (0-65535 for every protocol); for ICMP the type (0-65535 for -1: every type). */
   readonly ports: Interval;
@@ -25,6 +25,8 @@ export interface TfRule {
   readonly cidrs: readonly Interval[];
   /** Referenced security group peers. */
   readonly groups: readonly GroupRef[];
+  /** IPv6 CIDR peers (`cidr_ipv6`, `ipv6_cidr_blocks`), as written. */
+  readonly ipv6: readonly string[];
 }
 
 /** The security group rules of a plan, what its groups are called, and what could not be read. */
@@ -50,10 +52,16 @@ type Json = Readonly<Record<string, unknown>>;
  * list not defined in the plan, count / for_each) is listed in `unresolved`, never guessed.
  */
 export function readAwsRules(plan: unknown): TfRules {
-  const resources = terraformResources(plan);
+  const unresolved: string[] = [];
+  const readTypes = new Set(['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule',
+    'aws_vpc_security_group_egress_rule', 'aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry']);
+  const resources = terraformResources(plan).filter((r) => {
+    const meta = readTypes.has(r.type) ? metaArgumentsOf(r) : undefined;
+    if (meta) unresolved.push(meta);
+    return meta === undefined;
+  });
   const of = (type: string): TfResource[] => resources.filter((r) => r.type === type);
   const groups = new Set(of('aws_security_group').map((g) => g.address));
-  const unresolved: string[] = [];
   const rules: TfRule[] = [];
   const groupNames = new Map<GroupRef, string>();
   const groupIds = new Map<string, GroupRef>();
@@ -88,9 +96,11 @@ export function readAwsRules(plan: unknown): TfRules {
       return;
     }
     const protocol = protocolOf(r.ip_protocol ?? r.protocol);
-    const ports = protocol === 'all' ? { lo: 0, hi: 65535 } : protocol === 'icmp' ? icmpTypesOf(r.from_port) : portsOf(r.from_port, r.to_port);
+    // Another protocol allows all its ports whatever the range (IpPermission): its number stands on the port axis.
+    const ports = protocol === 'all' ? { lo: 0, hi: 65535 } : protocol === 'icmp' ? icmpTypesOf(r.from_port)
+      : protocol === 'other' ? protocolNumberOf(r.ip_protocol ?? r.protocol) : portsOf(r.from_port, r.to_port);
     if (protocol === undefined) unresolvedAt(`${address}.protocol`, r.ip_protocol ?? r.protocol);
-    if (ports === undefined && protocol !== 'other') unresolvedAt(`${address}.from_port/to_port`, [r.from_port, r.to_port]);
+    else if (ports === undefined) unresolvedAt(protocol === 'other' ? `${address}.protocol` : `${address}.from_port/to_port`, protocol === 'other' ? r.ip_protocol ?? r.protocol : [r.from_port, r.to_port]);
     const cidrs: Interval[] = [];
     const listed: unknown[] = [...peers.cidrs];
     for (const p of peers.prefixLists) {
@@ -98,11 +108,14 @@ export function readAwsRules(plan: unknown): TfRules {
       if (entries) listed.push(...entries);
       else unresolvedAt(`${address} prefix list`, p);
     }
+    const ipv6: string[] = [...peers.ipv6.filter((c): c is string => typeof c === 'string' && c.includes(':'))];
+    for (const c of peers.ipv6) if (!(typeof c === 'string' && c.includes(':'))) unresolvedAt(`${address} IPv6 CIDR`, c);
     for (const c of listed) {
       const checked = typeof c === 'string' ? checkIpv4Cidr(c) : undefined;
       if (checked?.ok || checked?.reason === 'notNetwork') {
         cidrs.push(cidrSpan(checked.ok ? checked.cidr : c as string));
-      } else if (checked?.reason !== 'ipv6') unresolvedAt(`${address} CIDR`, c);
+      } else if (checked?.reason === 'ipv6') ipv6.push(c as string);
+      else unresolvedAt(`${address} CIDR`, c);
     }
     const refs: GroupRef[] = [];
     for (const p of peers.groups) {
@@ -111,13 +124,13 @@ export function readAwsRules(plan: unknown): TfRules {
     }
     if (peers.self && group !== undefined) refs.push(group);
     if (group === undefined || protocol === undefined || ports === undefined) return;
-    rules.push({ address, direction, group, protocol, ports, cidrs, groups: refs });
+    rules.push({ address, direction, group, protocol, ports, cidrs, groups: refs, ipv6 });
   };
 
   for (const direction of ['ingress', 'egress'] as const) {
     for (const { address, values: r } of of(`aws_vpc_security_group_${direction}_rule`)) {
       read(address, direction, ref(r.security_group_id, `${address}.security_group_id`), r, {
-        cidrs: r.cidr_ipv4 === undefined ? [] : [r.cidr_ipv4],
+        cidrs: r.cidr_ipv4 === undefined ? [] : [r.cidr_ipv4], ipv6: r.cidr_ipv6 === undefined ? [] : [r.cidr_ipv6],
         groups: r.referenced_security_group_id === undefined ? [] : [r.referenced_security_group_id],
         prefixLists: r.prefix_list_id === undefined ? [] : [r.prefix_list_id], self: false,
       });
@@ -129,7 +142,7 @@ export function readAwsRules(plan: unknown): TfRules {
       continue;
     }
     read(address, r.type, ref(r.security_group_id, `${address}.security_group_id`), r, {
-      cidrs: list(r.cidr_blocks), groups: r.source_security_group_id === undefined ? [] : [r.source_security_group_id],
+      cidrs: list(r.cidr_blocks), ipv6: list(r.ipv6_cidr_blocks), groups: r.source_security_group_id === undefined ? [] : [r.source_security_group_id],
       prefixLists: list(r.prefix_list_ids), self: r.self === true,
     });
   }
@@ -142,15 +155,29 @@ export function readAwsRules(plan: unknown): TfRules {
         continue;
       }
       blocks.forEach((b: Json, i) => (b === null || typeof b !== 'object' ? unresolvedAt(`${address}.${direction}[${i}]`, b) : read(`${address}.${direction}[${i}]`, direction, address, b, {
-        cidrs: list(b.cidr_blocks), groups: list(b.security_groups), prefixLists: list(b.prefix_list_ids), self: b.self === true,
+        cidrs: list(b.cidr_blocks), ipv6: list(b.ipv6_cidr_blocks), groups: list(b.security_groups), prefixLists: list(b.prefix_list_ids), self: b.self === true,
       })));
     }
+  }
+  // A cdk.tf.json that manages one group's rules in two ways: Terraform overwrites one with the
+  // other. (After apply, a group's computed ingress/egress lists every rule: not a mix.)
+  const styles = new Map<GroupRef, Set<string>>();
+  const style = (group: GroupRef, kind: string): void => { styles.set(group, (styles.get(group) ?? new Set()).add(kind)); };
+  for (const r of resources.filter((x) => !x.state)) {
+    if (r.type === 'aws_security_group' && (list(r.values.ingress).length > 0 || list(r.values.egress).length > 0)) style(r.address, 'inline ingress/egress');
+    const g = parseReference(r.values.security_group_id);
+    const target = g?.attribute === 'id' && groups.has(g.address) ? g.address : undefined;
+    if (target && r.type === 'aws_security_group_rule') style(target, 'aws_security_group_rule');
+    if (target && r.type.startsWith('aws_vpc_security_group_')) style(target, 'aws_vpc_security_group_ingress_rule/egress_rule');
+  }
+  for (const [group, kinds] of styles) {
+    if (kinds.size > 1) unresolved.push(`${group}: rules written as ${[...kinds].sort().join(' and ')} on one group (Terraform overwrites one with the other; use one kind)`);
   }
   rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   return { rules, groupNames, groupIds, unresolved: [...new Set(unresolved)].sort() };
 }
 
-interface Peers { readonly cidrs: readonly unknown[]; readonly groups: readonly unknown[]; readonly prefixLists: readonly unknown[]; readonly self: boolean }
+interface Peers { readonly cidrs: readonly unknown[]; readonly ipv6: readonly unknown[]; readonly groups: readonly unknown[]; readonly prefixLists: readonly unknown[]; readonly self: boolean }
 
 function protocolOf(value: unknown): TfRule['protocol'] | undefined {
   const v = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.toLowerCase() : undefined;
@@ -160,6 +187,13 @@ function protocolOf(value: unknown): TfRule['protocol'] | undefined {
   if (v === 'icmp' || v === '1') return 'icmp';
   if (v === '-1' || v === 'all') return 'all';
   return 'other';
+}
+
+/** The IP protocol number of a protocol other than TCP, UDP and ICMP (`icmpv6` is 58); undefined for an unknown name. */
+function protocolNumberOf(value: unknown): Interval | undefined {
+  const v = typeof value === 'number' ? String(value) : String(value).toLowerCase();
+  const n = v === 'icmpv6' || v === 'icmpv6-ipv6' ? 58 : /^\d{1,3}$/.test(v) ? Number(v) : undefined;
+  return n === undefined || n > 255 ? undefined : { lo: n, hi: n };
 }
 
 function portsOf(from: unknown, to: unknown): Interval | undefined {

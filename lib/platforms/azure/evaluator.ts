@@ -4,10 +4,10 @@ import { PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { Box, Interval, intersectPorts, intersectRegions, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
-import { differenceOf } from '../../util/intervals';
-import { parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../../check/reachability';
+import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
+import { differenceOf, intersectionOf } from '../../util/intervals';
+import { metaArgumentsOf, parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
+import { EndDecision, Grant, MissingEnforcement, Origin, OTHER_PROTOCOLS, TerraformEvaluator, Reach } from '../../check/reachability';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -25,6 +25,10 @@ export interface EvaluatedNsgRule {
   readonly ports: readonly Interval[];
   /** True for Azure's default rules. */
   readonly isDefault: boolean;
+  /** True for an inbound Allow from the `AzureLoadBalancer` tag alone (health probes: expected). */
+  readonly probe?: boolean;
+  /** True for a rule of every protocol from `VirtualNetwork` or `*` alone (a deny-by-default candidate). */
+  readonly broadDeny?: boolean;
 }
 
 /** An NSG found in the plan (or named by the spec), with its rules. */
@@ -84,8 +88,14 @@ export class AzureEvaluator implements TerraformEvaluator {
 
   constructor(plan: unknown, private readonly spec: ResolvedInput) {
     const tiers = Object.values(spec.estate.tiers) as EstateTier[];
-    this.vnet = [...RFC1918, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
-    const resources = terraformResources(plan);
+    this.vnet = [...RFC1918, LOAD_BALANCER, ...tiers.flatMap((t) => t.cidrs)].map(cidrSpan);
+    const read = new Set(['azurerm_network_security_group', 'azurerm_network_security_rule',
+      'azurerm_subnet_network_security_group_association', 'azurerm_network_interface_security_group_association']);
+    const resources = terraformResources(plan).filter((r) => {
+      const meta = read.has(r.type) ? metaArgumentsOf(r) : undefined;
+      if (meta) this.unresolved.push(meta);
+      return meta === undefined;
+    });
     const byAddress = new Map(resources.map((r) => [r.address, r]));
     // One key per NSG, however the plan names it (reference, literal name, literal resource id):
     // `nsg:<resource group>/<name>` in lower case (Azure names are case-insensitive), or the
@@ -112,21 +122,48 @@ export class AzureEvaluator implements TerraformEvaluator {
       if (!key) this.unresolved.push(`${where}: NSG name ${JSON.stringify(nameValue)} in resource group ${JSON.stringify(rgValue)}`);
       return key;
     };
+    // Separate rules first: after apply, the NSG's computed `security_rule` lists them again.
+    const separate = resources.filter((x) => x.type === 'azurerm_network_security_rule')
+      .map((r) => ({ r, id: nsgIdentity(r.values.network_security_group_name, r.values.resource_group_name, r.address) }));
+    const separateNames = new Map<string, Set<string>>();
+    for (const { r, id } of separate) if (id) separateNames.set(id, (separateNames.get(id) ?? new Set()).add(String(r.values.name).toLowerCase()));
     for (const r of resources.filter((x) => x.type === 'azurerm_network_security_group')) {
-      const nsg = this.nsg(resourceKey(r));
-      for (const inline of asList(r.values.security_rule)) {
+      const key = resourceKey(r);
+      const nsg = this.nsg(key);
+      const inlines = asList(r.values.security_rule);
+      const names = separateNames.get(key);
+      if (!r.state && inlines.length > 0 && names) {
+        this.unresolved.push(`${r.address}: inline security_rule blocks and azurerm_network_security_rule resources on one NSG (Terraform overwrites one with the other; use one or the other)`);
+      }
+      for (const inline of inlines) {
         if (inline === null || typeof inline !== 'object') this.unresolved.push(`${r.address}: security_rule ${JSON.stringify(inline)}`);
+        // terraform show -json after apply: the computed entry of a separate rule is that rule, not a second one.
+        else if (r.state && names?.has(String((inline as Record<string, unknown>).name).toLowerCase())) continue;
         else this.addRule(nsg, `${r.address}#${(inline as Record<string, unknown>).name}`, inline as Record<string, unknown>);
       }
     }
-    for (const r of resources.filter((x) => x.type === 'azurerm_network_security_rule')) {
-      const id = nsgIdentity(r.values.network_security_group_name, r.values.resource_group_name, r.address);
-      if (id) this.addRule(this.nsg(id), r.address, r.values);
-    }
+    for (const { r, id } of separate) if (id) this.addRule(this.nsg(id), r.address, r.values);
     const subnetNsg = new Map<string, string>();
+    const subnetAssociation = new Map<string, string>();
     for (const r of resources.filter((x) => x.type === 'azurerm_subnet_network_security_group_association')) {
       const id = this.nsgFromId(r.values.network_security_group_id, byAddress, r.address);
-      if (id && typeof r.values.subnet_id === 'string') subnetNsg.set(r.values.subnet_id.toLowerCase(), id);
+      if (typeof r.values.subnet_id !== 'string') {
+        this.unresolved.push(`${r.address}: subnet_id ${JSON.stringify(r.values.subnet_id)}`);
+        continue;
+      }
+      const subnetKey = r.values.subnet_id.toLowerCase();
+      const other = subnetAssociation.get(subnetKey);
+      if (other) {
+        // One subnet, one NSG: two associations fight, and whichever applies last wins.
+        this.unresolved.push(`${r.address}: subnet ${r.values.subnet_id} is also associated by ${other} (a subnet has at most one NSG)`);
+        subnetNsg.delete(subnetKey);
+        continue;
+      }
+      subnetAssociation.set(subnetKey, r.address);
+      if (id) subnetNsg.set(subnetKey, id);
+    }
+    for (const r of resources.filter((x) => x.type === 'azurerm_network_interface_security_group_association')) {
+      this.unresolved.push(`${r.address}: NIC-level NSG association (traffic must pass both the subnet's and the NIC's NSG; check does not map network interfaces to tiers)`);
     }
     for (const t of tiers) {
       const e = t.enforcement;
@@ -140,6 +177,27 @@ export class AzureEvaluator implements TerraformEvaluator {
       }
     }
     for (const nsg of this.nsgs.values()) nsg.rules.sort((a, b) => a.priority - b.priority);
+    // The deny by default the spec asks for (created NSGs unless denyByDefault: false, existing
+    // ones with denyByDefault: true): without it AllowVnetInBound lets the whole network in.
+    for (const t of tiers) {
+      const e = t.enforcement;
+      const wanted = e.kind === 'azureSubnets' ? spec.azure?.denyByDefault !== false : e.kind === 'azureExistingNsg' ? e.denyByDefault : false;
+      if (!wanted) continue;
+      for (const id of new Set(this.tierNsgs.get(t.key) ?? [])) {
+        const nsg = id === undefined ? undefined : this.nsgs.get(id);
+        if (nsg && !this.deniesByDefault(nsg, t.cidrs.map(cidrSpan))) {
+          this.missing.push({ tier: t.key, detail: `NSG ${id!.replace(/^(nsg|res):/, '')} has no inbound Deny of every protocol and port from VirtualNetwork (or *) covering the tier's addresses after its allows, as the spec asks (denyByDefault)` });
+        }
+      }
+    }
+  }
+
+  /** True when a plan Deny (`*` protocol and ports, from VirtualNetwork or *, to the addresses) comes after every plan Allow inbound. */
+  private deniesByDefault(nsg: EvaluatedNsg, addresses: Interval[]): boolean {
+    const inbound = nsg.rules.filter((r) => !r.isDefault && r.direction === 'Inbound');
+    const lastAllow = Math.max(0, ...inbound.filter((r) => r.access === 'Allow' && !r.probe).map((r) => r.priority));
+    return inbound.some((r) => r.access === 'Deny' && r.broadDeny === true && r.priority > lastAllow
+      && differenceOf(addresses, r.dst).length === 0 && r.ports.some((p) => p.lo === 0 && p.hi === 65535));
   }
 
   /** True when at least one host group of the tier sits behind an NSG of the plan. */
@@ -161,7 +219,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     return {
       allowed: intersectPorts(inbound.allowed, outbound.allowed),
       anyAllowed: intersectPorts(inbound.anyAllowed, outbound.anyAllowed),
-      region: intersectRegions(inbound.region, outbound.region),
+      region: bothEnds(inbound, outbound),
       inbound, outbound,
     };
   }
@@ -177,6 +235,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     const rules: string[] = [];
     const grants: Grant[] = [];
     let enforced = false;
+    if (nsgIds.every((id) => id === undefined)) return open(protocol, src, dst);
     for (const id of nsgIds) {
       const r = id === undefined ? undefined : this.evaluate(this.nsg(id), direction, src, dst, protocol);
       if (!r) {
@@ -199,12 +258,18 @@ export class AzureEvaluator implements TerraformEvaluator {
     const rules: string[] = [];
     const grants: Grant[] = [];
     for (const rule of nsg.rules) {
-      if (rule.direction !== direction || (rule.protocol !== '*' && rule.protocol !== protocol)) continue;
-      const { inside, outside } = splitBoxes(remaining, product(rule.src, rule.dst, rule.ports));
+      const rulePorts = rule.direction === direction ? portsFor(rule, protocol) : undefined;
+      if (!rulePorts) continue;
+      // Only the part of the rule within the question's addresses: a tag's thousands of ranges
+      // (VirtualNetwork × VirtualNetwork) never become a product of boxes.
+      const rs = intersectionOf(rule.src, src);
+      const rd = rs.length === 0 ? [] : intersectionOf(rule.dst, dst);
+      if (rd.length === 0) continue;
+      const { inside, outside } = splitBoxes(remaining, product(rs, rd, rulePorts));
       if (inside.length === 0) continue;
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
       (rule.access === 'Allow' ? region : deniedBoxes).push(...inside);
-      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, ports: portsOf(inside, protocol), boxes: inside });
+      if (rule.access === 'Allow') grants.push({ rule: rule.id, isDefault: rule.isDefault, expected: rule.probe, ports: portsOf(inside, protocol), boxes: inside });
       remaining = outside;
       if (remaining.length === 0) break;
     }
@@ -226,7 +291,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     if (!n) {
       n = { identity, rules: DEFAULTS.map(([name, direction, access, priority, s, d]) => ({
         id: name, name, direction, access, priority, protocol: '*', src: this.prefixes([s], ''), dst: this.prefixes([d], ''),
-        ports: [ALL_PORTS], isDefault: true })) };
+        ports: [ALL_PORTS], isDefault: true, probe: name === 'AllowAzureLoadBalancerInBound' })) };
       this.nsgs.set(identity, n);
     }
     return n;
@@ -286,13 +351,23 @@ export class AzureEvaluator implements TerraformEvaluator {
     if (clash) this.unresolved.push(`${id}: priority ${priority} is also ${clash.id}'s in ${direction.toLowerCase()} (Azure refuses the NSG)`);
     const srcPorts = [...asList(v.source_port_range), ...asList(v.source_port_ranges)].map(String);
     if (srcPorts.length > 0 && !srcPorts.includes('*')) this.unresolved.push(`${id}: source ports ${srcPorts.join(',')} (taken as *)`);
+    const proto = String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*');
+    if (!['tcp', 'udp', 'icmp', 'esp', 'ah', '*'].includes(proto)) {
+      this.unresolved.push(`${id}: protocol ${JSON.stringify(v.protocol)} (Azure takes Tcp, Udp, Icmp, Esp, Ah or *; the rule is not evaluated)`);
+      return;
+    }
+    const sources = [...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)];
+    const access = String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow';
     nsg.rules.push({
+      probe: access === 'Allow' && direction === 'Inbound' && sources.length === 1 && String(sources[0]).trim().toLowerCase() === 'azureloadbalancer',
+      broadDeny: access === 'Deny' && proto === '*' && sources.length > 0
+        && sources.every((x) => ['virtualnetwork', '*', 'any', '0.0.0.0/0'].includes(String(x).trim().toLowerCase())),
       id, name: String(v.name ?? id),
       direction,
-      access: String(v.access).toLowerCase() === 'deny' ? 'Deny' : 'Allow',
+      access,
       priority,
-      protocol: String(v.protocol ?? '*').toLowerCase().replace(/^any$/, '*'),
-      src: this.prefixes([...asList(v.source_address_prefix), ...asList(v.source_address_prefixes)], id),
+      protocol: proto,
+      src: this.prefixes(sources, id),
       dst: this.prefixes([...asList(v.destination_address_prefix), ...asList(v.destination_address_prefixes)], id),
       ports: this.ports([...asList(v.destination_port_range), ...asList(v.destination_port_ranges)], id),
       isDefault: false,
@@ -303,7 +378,28 @@ export class AzureEvaluator implements TerraformEvaluator {
   }
 }
 
+/** NSG protocols and their IP protocol numbers (the port axis of the `OTHER_PROTOCOLS` question). */
+const NUMBERED: Readonly<Record<string, number>> = { esp: 50, ah: 51 };
+
+/**
+ * What a rule matches of one protocol question, on the port axis: its ports for TCP and UDP,
+ * every ICMP type for `Icmp` or `*` (NSG ports apply to TCP and UDP only), the protocol
+ * number for `Esp` and `Ah` (every number for `*`) on the other-protocols question.
+ */
+function portsFor(rule: EvaluatedNsgRule, protocol: Protocol): readonly Interval[] | undefined {
+  if (protocol === OTHER_PROTOCOLS) {
+    if (rule.protocol === '*') return [ALL_PORTS];
+    const n = NUMBERED[rule.protocol];
+    return n === undefined ? undefined : [{ lo: n, hi: n }];
+  }
+  if (rule.protocol !== '*' && rule.protocol !== protocol) return undefined;
+  return protocol === Protocol.ICMP ? [ALL_PORTS] : rule.ports;
+}
+
 function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
   const full = [PortRange.of(protocol, 0, 65535)];
-  return { enforced: false, allowed: full, anyAllowed: full, region: product(src, dst, [ALL_PORTS]), rules: [], grants: [] };
+  // The region is built on first read: an end that enforces nothing is rarely asked for it.
+  let region: Box[] | undefined;
+  return { enforced: false, allowed: full, anyAllowed: full, rules: [],
+    grants: [], get region() { return (region ??= product(src, dst, [ALL_PORTS])); } };
 }

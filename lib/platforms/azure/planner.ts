@@ -1,5 +1,6 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../../errors';
-import { aggregateCidrs } from '../../model/cidr';
+import { aggregateCidrs, cidrSpan } from '../../model/cidr';
+import { differenceOf } from '../../util/intervals';
 import { EstateTier, PriorityWindow, presentTiers } from '../../model/estate';
 import { Flow } from '../../model/flows';
 import { normalizePortRanges, PortRange } from '../../model/port-range';
@@ -7,7 +8,7 @@ import { Protocol } from '../../model/protocol';
 import { TierKey, tierOrdinal } from '../../model/tiers';
 import { Warning } from '../../model/warnings';
 import { ResolvedInput } from '../../input/resolved';
-import { allowPriority, denyPriority, ruleSlot } from './priorities';
+import { allowPriority, denyPriority, probePriority, ruleSlot } from './priorities';
 import type { Planned } from '../platform';
 
 /** Azure's ceilings per NSG (Azure networking limits). */
@@ -238,10 +239,35 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
     }
   }
   const warnings: Warning[] = [];
+  // A tier without an NSG whose hosts sit inside a deny-by-default NSG's tier (issue 12, class 12).
+  for (const t of presentTiers(spec.estate).filter((x) => x.enforcement.kind === 'none' && flows.some((f) => f.to === x.key))) {
+    for (const d of new Set(drafts.values())) {
+      // Hosts inside (not the very same CIDRs: the shared-hosts warning names those).
+      const within = (k: TierKey): boolean => {
+        const theirs = (tiers[k] as EstateTier).cidrs;
+        return theirs.join() !== t.cidrs.join() && t.cidrs.some((c) => differenceOf([cidrSpan(c)], theirs.map(cidrSpan)).length === 0);
+      };
+      const inside = d.denyByDefault ? d.tiers.find(within) : undefined;
+      if (inside) warnings.push({ code: 'AZURE_UNENFORCED_INSIDE_DENY', path: `tiers.${t.key}.cidrs`, message: Messages.azureUnenforcedInsideDeny(t.key, inside, d.name) });
+    }
+  }
   const unique = [...new Set(drafts.values())].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const nsgs = unique.map((d) => {
     const list = rules.get(d) ?? [];
     if (d.denyByDefault) {
+      // The deny's `VirtualNetwork` holds the host's virtual IP 168.63.129.16, where health probes
+      // come from: an Allow from `AzureLoadBalancer` (probe traffic only) one priority earlier.
+      const probe = probePriority(d.window);
+      const taken = list.find((r) => r.direction === 'Inbound' && r.priority === probe);
+      if (taken) problems.push(problem(`tiers.${d.tiers[0]}`, Messages.probePriorityTaken(d.name, probe, taken.name, `${d.window.first}-${d.window.last}`,
+        neededWindow(list), `${d.window.first}-${d.window.first + neededWindow(list) - 1}`)));
+      else list.push({
+        id: 'allow-lb-inbound', name: `${spec.estate.name}-allow-azure-load-balancer-inbound`, direction: 'Inbound', access: 'Allow',
+        priority: probe, protocol: '*', sourceAddressPrefixes: ['AzureLoadBalancer'],
+        destinationAddressPrefixes: d.created ? ['*'] : aggregateCidrs(d.tiers.flatMap((k) => (tiers[k] as EstateTier).cidrs)),
+        destinationPortRanges: ['*'], flows: [],
+        description: 'AD CS load-balancer health probes (168.63.129.16, inside VirtualNetwork): allowed before the deny by default',
+      });
       list.push({
         id: 'deny-vnet-inbound', name: `${spec.estate.name}-deny-vnet-inbound`, direction: 'Inbound', access: 'Deny',
         priority: denyPriority(d.window), protocol: '*', sourceAddressPrefixes: ['VirtualNetwork'],
@@ -258,6 +284,18 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
   if (problems.length > 0) return { problems, warnings };
   return { plan: { nsgs, warnings }, problems: [], warnings };
 }
+
+/**
+ * The smallest window (number of priorities) in which this NSG's allow slots map to themselves
+ * and leave the last two priorities to the probe Allow and the deny-by-default.
+ */
+function neededWindow(list: readonly PlannedNsgRule[]): number {
+  const slots = list.filter((r) => r.fromTier && r.toTier).map((r) => ruleSlot(r.direction === 'Inbound' ? r.toTier! : r.fromTier!,
+    r.direction === 'Inbound' ? r.fromTier! : r.toTier!, PROTOCOL_OF[r.protocol as 'Tcp' | 'Udp' | 'Icmp']));
+  return Math.max(0, ...slots) + 3;
+}
+
+const PROTOCOL_OF: Record<'Tcp' | 'Udp' | 'Icmp', Protocol> = { Tcp: Protocol.TCP, Udp: Protocol.UDP, Icmp: Protocol.ICMP };
 
 /**
  * Azure's per-NSG limits: unique priorities per direction, 1,000 rules, 4,000 source and 4,000

@@ -50,3 +50,8 @@ export function allowPriority(window: PriorityWindow, slot: number): number {
 export function denyPriority(window: PriorityWindow): number {
   return window.last;
 }
+
+/** Priority of the Allow from `AzureLoadBalancer` that precedes the deny-by-default: the window's last but one. */
+export function probePriority(window: PriorityWindow): number {
+  return window.last - 1;
+}
