@@ -1,3 +1,4 @@
+import { plural } from '../errors';
 import { portsText } from '../model/flows';
 import { CheckReport, ExtraFinding, FlowFinding } from './check';
 
@@ -32,8 +33,8 @@ export function summary(r: CheckReport): string {
   const blocked = r.flows.filter((f) => f.status === 'blocked').length;
   const over = r.extras.filter((e) => e.kind === 'over-permissive').length;
   const warn = r.extras.length - over;
-  return `${r.ok ? 'OK' : 'FAILED'}: ${r.flows.length - blocked} of ${r.flows.length} flows allowed, ${blocked} blocked; ${over} over-permissive; `
-    + `${r.missing.length} missing enforcement points; ${r.unresolved.length} unresolved; ${warn} warnings`;
+  return `${r.ok ? 'OK' : 'FAILED'}: ${r.flows.length - blocked} of ${plural(r.flows.length, 'flow')} allowed, ${blocked} blocked; ${over} over-permissive; `
+    + `${plural(r.missing.length, 'missing enforcement point')}; ${r.unresolved.length} unresolved; ${plural(warn, 'warning')}`;
 }
 
 /** Renders a check report. */

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { CheckReport } from '../../lib/check/check';
+import { summary } from '../../lib/check/report';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +43,14 @@ describe('messages a user reads', () => {
     assert.equal(plural(1, 'tier'), '1 tier');
     assert.equal(plural(0, 'warning'), '0 warnings');
     assert.equal(plural(2, 'flow'), '2 flows');
+  });
+
+  it('check\'s summary counts with the right plural too', () => {
+    // GIVEN a report with one flow, one missing enforcement point and one warning
+    const report = { ok: false, platform: 'azure', flows: [{ status: 'allowed' }], extras: [{ kind: 'platform-default' }],
+      missing: [{}], unresolved: [] } as unknown as CheckReport;
+    // THEN singular forms, and plural ones for zero
+    assert.equal(summary(report), 'FAILED: 1 of 1 flow allowed, 0 blocked; 0 over-permissive; 1 missing enforcement point; 0 unresolved; 1 warning');
   });
 
   it('near-identical warnings become one line naming every group', async () => {
