@@ -30,7 +30,7 @@ export function measureConstructs(cfg: BenchConfig, tmp: string, log: (line: str
     // cdktf's App takes its output folder from CDKTF_OUTDIR (as `cdktf synth` sets it).
     writer(CONSTRUCT_ROWS.app, 'node dist/examples/main.js', EXAMPLES_APP, [], work, out('app'), { CDKTF_OUTDIR: out('app') }),
     ...(cfg.slowContenders
-      ? [writer(CONSTRUCT_ROWS.cdktf, 'cdktf synth', CDKTF_CLI, ['synth', '--output', out('cdktf')], REPO_ROOT, out('cdktf'), { CHECKPOINT_DISABLE: '1' })]
+      ? [writer(CONSTRUCT_ROWS.cdktf, 'cdktf synth --app "node dist/examples/main.js"', CDKTF_CLI, ['synth', '--app', 'node dist/examples/main.js', '--output', out('cdktf')], REPO_ROOT, out('cdktf'), { CHECKPOINT_DISABLE: '1' })]
       : []),
     writer(CONSTRUCT_ROWS.cdktn, 'node cdktn-app.js (adcs-firewall/cdktn)', join(PROBE, 'cdktn-app.js'), [out('cdktn'), ...specs.map((s) => s.file)], work, out('cdktn')),
     writer(CONSTRUCT_ROWS.deep, 'node bench/baselines/deep-imports.js layout.json out', join(BASELINES, 'deep-imports.js'), [input, out('deep')], work, out('deep')),
