@@ -91,8 +91,9 @@ function tierPairs(flows: readonly MinimumFlow[]): { from: string; to: string; p
  * Azure: one rule per NSG, direction, tier pair and protocol with the pair's ports merged;
  * rules of identical content (direction, protocol, source and destination addresses, ports)
  * on one NSG count once unless `mergeIdentical` is false (then: one per tier pair, always);
- * plus one deny-by-default rule per NSG that has one (created NSGs: `createdDenyByDefault`;
- * existing NSGs: their own setting).
+ * plus, per NSG that denies by default (created NSGs: `createdDenyByDefault`; existing NSGs:
+ * their own setting), the deny and the Allow from AzureLoadBalancer just before it (the deny
+ * from VirtualNetwork blocks health probes otherwise: adcs-flows.md, platform facts).
  */
 export function minimumAzureRules(estate: MinimumEstate, flows: readonly MinimumFlow[], createdDenyByDefault: boolean, mergeIdentical = true): number {
   const nsgOf = (tier: string): string | undefined => {
@@ -116,7 +117,7 @@ export function minimumAzureRules(estate: MinimumEstate, flows: readonly Minimum
     const deny = e?.kind === 'azureSubnets' ? createdDenyByDefault : e?.kind === 'azureExistingNsg' ? e.denyByDefault : false;
     if (deny) denies.add(nsgOf(tier)!);
   }
-  return rules.size + denies.size;
+  return rules.size + 2 * denies.size;
 }
 
 /**

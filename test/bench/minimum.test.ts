@@ -33,7 +33,7 @@ describe('bench minimum: Azure', () => {
     },
   };
 
-  it('counts a hand-computed estate: ports merged per pair, identical rules on a shared NSG once, one deny per created NSG', () => {
+  it('counts a hand-computed estate: ports merged per pair, identical rules on a shared NSG once, a deny and a probe Allow per created NSG', () => {
     const flows = [
       flow('clients', 'ca', 'tcp', [135, 135]), flow('clients', 'ca', 'tcp', [49152, 65535]), // 1: ca in (one TCP rule)
       flow('clients', 'ca', 'udp', [88, 88]),                                                  // 1: ca in (UDP)
@@ -41,11 +41,12 @@ describe('bench minimum: Azure', () => {
       flow('ces', 'ca', 'tcp', [135, 135]),                                                    // 2: ca in, web out
       flow('cep', 'dc', 'tcp', [389, 389]), flow('ces', 'dc', 'tcp', [389, 389]),              // 2: web out (once), dc in (once)
     ];
-    // THEN 1 + 1 + 1 + 2 + 2 allows, plus the deny of the ca and web NSGs (dc's existing NSG has none)
-    assert.equal(minimumAzureRules(estate, flows, true), 9);
+    // THEN 1 + 1 + 1 + 2 + 2 allows, plus the deny and the AzureLoadBalancer Allow of the ca and
+    // web NSGs (dc's existing NSG has none)
+    assert.equal(minimumAzureRules(estate, flows, true), 11);
     assert.equal(minimumAzureRules(estate, flows, false), 7);
     // One rule per tier pair instead (identical rules not merged): web in twice, web out for ces and cep, dc in twice
-    assert.equal(minimumAzureRules(estate, flows, true, false), 12);
+    assert.equal(minimumAzureRules(estate, flows, true, false), 14);
   });
 
   it('keeps two rules when a shared NSG\'s pairs differ in ports', () => {
