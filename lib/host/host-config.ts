@@ -3,21 +3,12 @@ import { Estate, presentTiers } from '../model/estate';
 import { Flow, flowsOf } from '../model/flows';
 import { dynamicRangeOf } from '../model/port-sets';
 import { normalizePortRanges, PortRange } from '../model/port-range';
+import { Protocol, PROTOCOLS } from '../model/protocol';
 import { TierKey, tierInfo, tierOrdinal } from '../model/tiers';
 import { RPC_ENDPOINT_MAPPER } from '../model/well-known-ports';
 import {
   CERTSRV_REQUEST_APPID_KEY, RegistryType, RestartKind, RPC_INTERNET_KEY,
 } from './registry';
-
-/** Protocol of a host firewall rule, as the JSON output writes it. */
-export enum HostProtocol {
-  /** TCP (`-Protocol TCP`). */
-  TCP = 'tcp',
-  /** UDP (`-Protocol UDP`). */
-  UDP = 'udp',
-  /** ICMP for IPv4, every type (`-Protocol ICMPv4 -IcmpType Any`); no ports. */
-  ICMP = 'icmp',
-}
 
 /** Which process a rule is bound to: the DCOM endpoint of the CA, or the endpoint mapper. */
 export enum HostBinding {
@@ -50,7 +41,7 @@ export interface HostFirewallRule {
   /** Always `inbound`: the host rules guard the destination of each flow. */
   readonly direction: 'inbound';
   /** `tcp`, `udp` or `icmp`. */
-  readonly protocol: HostProtocol;
+  readonly protocol: Protocol;
   /** Numeric local ports, `"N"` or `"N-M"`, never a keyword; empty for ICMP. */
   readonly localPorts: readonly string[];
   /** The source tier's CIDRs. */
@@ -117,19 +108,11 @@ export function hostRuleGroup(estate: string, tier: TierKey): string {
 }
 
 /** The content-derived name of a host rule: `adcs-<estate>-<tier>-in-<from>-<protocol>[-<binding>]`. */
-export function hostRuleName(estate: string, tier: TierKey, from: TierKey, protocol: HostProtocol, binding: HostBinding): string {
+export function hostRuleName(estate: string, tier: TierKey, from: TierKey, protocol: Protocol, binding: HostBinding): string {
   return `adcs-${estate}-${tier}-in-${from}-${protocol}${binding === HostBinding.NONE ? '' : `-${binding}`}`;
 }
 
 const BINDING_ORDER: readonly HostBinding[] = [HostBinding.RPCSS, HostBinding.CERTSVC, HostBinding.NONE];
-const PROTOCOL_ORDER: readonly HostProtocol[] = [HostProtocol.TCP, HostProtocol.UDP, HostProtocol.ICMP];
-
-/** The host protocol of a flow (ICMP compared as text, so the model may or may not have it). */
-export function hostProtocolOf(flow: Flow): HostProtocol {
-  const p = flow.protocol as string;
-  if (p === 'icmp') return HostProtocol.ICMP;
-  return p === 'udp' ? HostProtocol.UDP : HostProtocol.TCP;
-}
 
 /**
  * Splits a flow's ports by binding. TCP 135 alone is the endpoint mapper (RpcSs) toward any
@@ -139,7 +122,7 @@ export function hostProtocolOf(flow: Flow): HostProtocol {
 function portsByBinding(estate: Estate, flow: Flow): Map<HostBinding, PortRange[]> {
   const out = new Map<HostBinding, PortRange[]>();
   const add = (b: HostBinding, r: PortRange): void => { out.set(b, [...(out.get(b) ?? []), r]); };
-  if (hostProtocolOf(flow) !== HostProtocol.TCP) {
+  if (flow.protocol !== Protocol.TCP) {
     out.set(HostBinding.NONE, [...flow.ports]);
     return out;
   }
@@ -165,10 +148,10 @@ function describe(estate: string, from: TierKey, to: TierKey, flows: readonly Fl
  * and the source tier's CIDRs. Pure and deterministic.
  */
 export function hostFirewallRules(estate: Estate, tier: TierKey, flows: readonly Flow[] = flowsOf(estate)): HostFirewallRule[] {
-  const buckets = new Map<string, { from: TierKey; protocol: HostProtocol; binding: HostBinding; ports: PortRange[]; flows: Flow[] }>();
+  const buckets = new Map<string, { from: TierKey; protocol: Protocol; binding: HostBinding; ports: PortRange[]; flows: Flow[] }>();
   for (const f of flows) {
     if (f.to !== tier) continue;
-    const protocol = hostProtocolOf(f);
+    const protocol = f.protocol;
     for (const [binding, ports] of portsByBinding(estate, f)) {
       const key = `${f.from} ${protocol} ${binding}`;
       const b = buckets.get(key) ?? { from: f.from, protocol, binding, ports: [], flows: [] };
@@ -178,7 +161,7 @@ export function hostFirewallRules(estate: Estate, tier: TierKey, flows: readonly
     }
   }
   const rules = [...buckets.values()].sort((a, b) => tierOrdinal(a.from) - tierOrdinal(b.from)
-    || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol)
+    || PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol)
     || BINDING_ORDER.indexOf(a.binding) - BINDING_ORDER.indexOf(b.binding));
   return rules.map((b) => {
     const ids = [...new Set(b.flows.map((f) => f.id))];
@@ -188,7 +171,7 @@ export function hostFirewallRules(estate: Estate, tier: TierKey, flows: readonly
       name: hostRuleName(estate.name, tier, b.from, b.protocol, b.binding),
       direction: 'inbound' as const,
       protocol: b.protocol,
-      localPorts: b.protocol === HostProtocol.ICMP ? [] : normalizePortRanges(b.ports).map(String),
+      localPorts: b.protocol === Protocol.ICMP ? [] : normalizePortRanges(b.ports).map(String),
       remoteAddresses: [...(estate.tiers[b.from]?.cidrs ?? [])],
       ...bound,
       flows: ids,

@@ -1,10 +1,11 @@
-import { HostConfig, HostFirewallRule, HostProtocol } from './host-config';
+import { Protocol } from '../model/protocol';
+import { HostConfig, HostFirewallRule } from './host-config';
 import { oneLine, psArray, psQuote } from './quote';
 import { RegistryType, RestartKind } from './registry';
 
 /** `-Protocol` of New-NetFirewallRule for a host protocol. */
-export function psProtocol(protocol: HostProtocol): string {
-  return protocol === HostProtocol.ICMP ? 'ICMPv4' : protocol.toUpperCase();
+export function psProtocol(protocol: Protocol): string {
+  return protocol === Protocol.ICMP ? 'ICMPv4' : protocol.toUpperCase();
 }
 
 /** One data line of the script's `$Rules` array. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { AdcsInputError } from '../../lib/errors';
 import {
-  CERTSVC_PROGRAM, CERTSVC_SERVICE, hostConfig, hostFirewallRules, HostProtocol, RPCSS_PROGRAM, RPCSS_SERVICE,
+  CERTSVC_PROGRAM, CERTSVC_SERVICE, hostConfig, hostFirewallRules, RPCSS_PROGRAM, RPCSS_SERVICE,
 } from '../../lib/host/host-config';
 import { hostConfigJson } from '../../lib/host/render';
 import { renderPowerShell } from '../../lib/host/powershell';
@@ -148,7 +148,7 @@ describe('host: firewall rules', () => {
     const flows = [...flowsOf(estate), icmp];
     // WHEN the DC rules are built from these flows
     const rules = hostFirewallRules(estate, 'dc', flows);
-    const rule = rules.find((r) => r.protocol === HostProtocol.ICMP)!;
+    const rule = rules.find((r) => r.protocol === Protocol.ICMP)!;
     // THEN one ICMP rule from the admins' CIDRs, with no ports, and still exactly the flows
     assert.deepEqual([rule.name, rule.localPorts, rule.remoteAddresses, rule.flows], ['adcs-pki-dc-in-admins-icmp', [], ['10.0.9.0/28'], ['custom:ping']]);
     const plain = rules.map((r) => ({ name: r.name, protocol: r.protocol, localPorts: [...r.localPorts], remoteAddresses: [...r.remoteAddresses], description: '' }));
