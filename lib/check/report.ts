@@ -1,5 +1,5 @@
 import { plural } from '../errors';
-import { portsText } from '../model/flows';
+import { formatPorts } from '../model/flows';
 import { CheckReport, ExtraFinding, FlowFinding } from './check';
 
 /** Output formats of `check`. */
@@ -12,11 +12,11 @@ export enum CheckFormat {
   GITHUB = 'github',
 }
 
-const ports = (f: Pick<ExtraFinding, 'protocol' | 'ports'>): string => portsText(f.protocol, f.ports, ',');
+const ports = (f: Pick<ExtraFinding, 'protocol' | 'ports'>): string => formatPorts(f.protocol, f.ports, ',');
 
 function flowLine(f: FlowFinding): string {
   const base = `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${ports(f.flow)}`;
-  if (f.status === 'blocked') return `${base}: BLOCKED at ${portsText(f.flow.protocol, f.missing, ',')}`;
+  if (f.status === 'blocked') return `${base}: BLOCKED at ${formatPorts(f.flow.protocol, f.missing, ',')}`;
   if (f.status === 'unenforced') return `${base}: allowed (neither end enforces anything)`;
   return `${base}: allowed`;
 }

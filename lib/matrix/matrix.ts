@@ -1,5 +1,5 @@
 import { Estate, instancesOf, presentTiers } from '../model/estate';
-import { Flow, portsText } from '../model/flows';
+import { Flow, formatPorts } from '../model/flows';
 import { SEED_CORRECTIONS } from '../model/corrections';
 import { LEGACY_RANGE_NOTE, OPEN_QUESTIONS } from '../model/open-questions';
 import { OsGeneration } from '../model/options';
@@ -121,7 +121,7 @@ function markdown(estate: Estate, flows: readonly Flow[], warnings: readonly War
     '|---|---|---|---|---|---|---|',
   );
   for (const f of flows) {
-    lines.push(`| ${f.from} | ${f.to} | ${f.protocol.toUpperCase()} | ${portsText(f.protocol, f.ports)} | ${f.id}${f.custom ? ' (custom)' : ''} | ${cell(f.purpose)} | ${cell(f.reference)} |`);
+    lines.push(`| ${f.from} | ${f.to} | ${f.protocol.toUpperCase()} | ${formatPorts(f.protocol, f.ports)} | ${f.id}${f.custom ? ' (custom)' : ''} | ${cell(f.purpose)} | ${cell(f.reference)} |`);
   }
   lines.push('', '## Corrections to the seed table', '', '| The old table says | The fact |', '|---|---|');
   for (const c of SEED_CORRECTIONS) lines.push(`| ${cell(c.seedSays)} | ${cell(c.fact)} |`);
@@ -142,7 +142,7 @@ function csvField(s: string): string {
 function csv(flows: readonly Flow[]): string {
   const rows = [['from', 'to', 'protocol', 'ports', 'flow', 'custom', 'purpose', 'reference']];
   for (const f of flows) {
-    rows.push([f.from, f.to, f.protocol, portsText(f.protocol, f.ports, ' '), f.id, String(f.custom), f.purpose, f.reference]);
+    rows.push([f.from, f.to, f.protocol, formatPorts(f.protocol, f.ports, ' '), f.id, String(f.custom), f.purpose, f.reference]);
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
@@ -158,7 +158,7 @@ function mermaid(estate: Estate, flows: readonly Flow[]): string {
   for (const [k, fs] of edges) {
     const [from, to] = k.split(' ');
     const byProto = PROTOCOLS.filter((p) => fs.some((f) => f.protocol === p))
-      .map((p) => `${p.toUpperCase()} ${portsText(p, normalizePortRanges(fs.filter((f) => f.protocol === p).flatMap((f) => f.ports)))}`);
+      .map((p) => `${p.toUpperCase()} ${formatPorts(p, normalizePortRanges(fs.filter((f) => f.protocol === p).flatMap((f) => f.ports)))}`);
     const ids = [...new Set(fs.map((f) => f.id))].join(', ');
     lines.push(`  ${from} -->|"${byProto.join('; ')}<br/>${ids}"| ${to}`);
   }

@@ -60,7 +60,7 @@ export function flowPortSpace(flow: Pick<Flow, 'protocol' | 'ports'>): readonly 
 }
 
 /** Ports as tables show them: `135, 49152-65535`; `all types` for ICMP. */
-export function portsText(protocol: Protocol, ports: readonly PortRange[], separator = ', '): string {
+export function formatPorts(protocol: Protocol, ports: readonly PortRange[], separator = ', '): string {
   return protocol === Protocol.ICMP ? 'all types' : ports.map(String).join(separator);
 }
 
