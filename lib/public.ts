@@ -34,5 +34,5 @@ export {
   CheckReport, FlowFinding, ExtraFinding, CheckFormat, checkPlan, renderReport, summary,
   assertPlanSatisfies, checkPlanAgainst, toSatisfyAdcsEstate, MatcherResult,
   assertStackSatisfies, checkStack, renderStackReports, StackEstateReport, EstateLike,
-  TerraformEvaluator, TerraformEvaluator as PlanEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement,
 } from './check';
+export { TerraformEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement } from './platforms/evaluator';

@@ -3,12 +3,12 @@ import { cidrSpan } from '../model/cidr';
 import { Flow, flowPortSpace, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
 import { PortRange } from '../model/port-range';
-import { PROTOCOLS, Protocol } from '../model/protocol';
+import { OTHER_PROTOCOL_NUMBERS, OTHER_PROTOCOLS, PROTOCOLS, TrafficProtocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedInput } from '../input/resolved';
 import { PLATFORMS } from '../platforms/registry';
-import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, subtractRegions } from './boxes';
-import { EndDecision, Grant, MissingEnforcement, Origin, OTHER_PROTOCOL_NUMBERS, OTHER_PROTOCOLS, TerraformEvaluator } from './reachability';
+import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, subtractRegions } from '../util/boxes';
+import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator } from '../platforms/evaluator';
 
 /** Verdict on one flow of the estate. */
 export interface FlowFinding {
@@ -36,7 +36,7 @@ export interface ExtraFinding {
   readonly from: string;
   /** Destination: a tier key, or `elsewhere` (egress toward addresses of no tier). */
   readonly to: string;
-  readonly protocol: Protocol;
+  readonly protocol: TrafficProtocol;
   /** The extra ports. */
   readonly ports: readonly PortRange[];
   /** The allow rules that let it through (plan rules first). */
@@ -73,7 +73,7 @@ export function evaluatorFor(plan: unknown, spec: ResolvedInput): TerraformEvalu
 const ALL_ADDRESSES: Interval = { lo: 0, hi: 2 ** 32 - 1 };
 
 /** The protocols extra traffic is judged on: TCP, UDP, ICMP and every other IP protocol. */
-const JUDGED_PROTOCOLS: readonly Protocol[] = [...PROTOCOLS, OTHER_PROTOCOLS];
+const JUDGED_PROTOCOLS: readonly TrafficProtocol[] = [...PROTOCOLS, OTHER_PROTOCOLS];
 
 /** How `check` names the addresses of no tier (the rest of the network, on-premises, the Internet). */
 export const ELSEWHERE = 'elsewhere';
@@ -106,7 +106,7 @@ export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
     [ELSEWHERE, { elsewhere: true }],
   ];
   const extras: ExtraFinding[] = [];
-  const push = (found: ReturnType<typeof classify>, from: string, to: string, protocol: Protocol, at: 'inbound' | 'outbound'): void => {
+  const push = (found: ReturnType<typeof classify>, from: string, to: string, protocol: TrafficProtocol, at: 'inbound' | 'outbound'): void => {
     if (!found) return;
     const region = protocol === OTHER_PROTOCOLS ? intersectRegions(found.region, product([ALL_ADDRESSES], [ALL_ADDRESSES], OTHER_PROTOCOL_NUMBERS)) : found.region;
     if (region.length > 0) extras.push({ kind: found.kind, rules: found.rules, from, to, protocol, ports: portsOf(region, protocol), at });
@@ -120,7 +120,7 @@ export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
         // source's egress says (an existing group's egress restricts nothing; a created group's
         // is defence in depth), and an egress must not let out what no flow needs.
         // Judged on addresses and ports together: a flow from a tier inside a wider one needs nothing of the rest.
-        const need = needed.get(protocol) ?? [];
+        const need = protocol === OTHER_PROTOCOLS ? [] : needed.get(protocol) ?? [];
         if (r.inbound.enforced) push(classify(r.inbound, subtractRegions(r.inbound.region, need), true), label, to, protocol, 'inbound');
         if ('tier' in origin && r.outbound.enforced) push(classify(r.outbound, subtractRegions(r.outbound.region, need), false), label, to, protocol, 'outbound');
       }

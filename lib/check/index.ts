@@ -1,4 +1,3 @@
-export * from './reachability';
 export * from './check';
 export * from './report';
 export * from './matchers';

@@ -1,7 +1,7 @@
 import { CATALOGUE } from './catalogue';
 import { Estate, hasTier } from './estate';
 import { MAX_PORT, MIN_PORT, normalizePortRanges, PortRange } from './port-range';
-import { PORT_PROTOCOLS, Protocol } from './protocol';
+import { PORT_PROTOCOLS, Protocol, TrafficProtocol } from './protocol';
 import { TierKey, tierOrdinal } from './tiers';
 
 /** One network flow an estate needs: a stateful allow from `from` to `to` on these ports. */
@@ -60,7 +60,7 @@ export function flowPortSpace(flow: Pick<Flow, 'protocol' | 'ports'>): readonly 
 }
 
 /** Ports as tables show them: `135, 49152-65535`; `all types` for ICMP. */
-export function formatPorts(protocol: Protocol, ports: readonly PortRange[], separator = ', '): string {
+export function formatPorts(protocol: TrafficProtocol, ports: readonly PortRange[], separator = ', '): string {
   return protocol === Protocol.ICMP ? 'all types' : ports.map(String).join(separator);
 }
 

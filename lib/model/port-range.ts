@@ -1,4 +1,4 @@
-import { Protocol } from './protocol';
+import { Protocol, TrafficProtocol } from './protocol';
 
 /** Lowest and highest port numbers. */
 export const MIN_PORT = 0;
@@ -31,7 +31,7 @@ export class PortRange {
   }
 
   /** A range of `protocol` ports, both ends included. */
-  public static of(protocol: Protocol, from: number, to: number = from): PortRange {
+  public static of(protocol: TrafficProtocol, from: number, to: number = from): PortRange {
     return new PortRange(protocol, from, to);
   }
 
@@ -39,7 +39,7 @@ export class PortRange {
    * Parses `"N"` or `"N-M"`; returns undefined when the text is not of that form or out of
    * 0-65535 or reversed (callers own the error message).
    */
-  public static parse(protocol: Protocol, text: string): PortRange | undefined {
+  public static parse(protocol: TrafficProtocol, text: string): PortRange | undefined {
     const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(text);
     if (!m) return undefined;
     const from = Number(m[1]);
@@ -49,8 +49,8 @@ export class PortRange {
   }
 
   private constructor(
-    /** The protocol of every port in the range. */
-    public readonly protocol: Protocol,
+    /** The protocol of every port in the range (on the `other` question, the port axis holds IP protocol numbers). */
+    public readonly protocol: TrafficProtocol,
     /** First port, included. */
     public readonly from: number,
     /** Last port, included. */

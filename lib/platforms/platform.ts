@@ -3,7 +3,7 @@ import type { EstateProps, TierProps } from '../input/props';
 import type { ResolvedAws, ResolvedAzure } from '../input/resolved';
 import type { EstateTier, PriorityWindow } from '../model/estate';
 import type { TierKey } from '../model/tiers';
-import type { TerraformEvaluator } from '../check/reachability';
+import type { TerraformEvaluator } from './evaluator';
 import type { ResolvedInput } from '../input/resolved';
 import { Flow } from '../model/flows';
 import { Platform } from '../model/options';

@@ -1,16 +1,16 @@
 import { createdGroupName } from './groups';
 import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
-import { bothEnds, Box, product } from '../../check/boxes';
+import { bothEnds, Box, product } from '../../util/boxes';
 import type { RuleDirection } from './planner';
 import { GroupRef, readAwsRules, TfRule } from './reader';
 import { cidrSpan } from '../../model/cidr';
 import { presentTiers } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
-import { Protocol } from '../../model/protocol';
+import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
 import { parseReference } from '../../terraform/terraform-json';
-import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, OTHER_PROTOCOLS, TerraformEvaluator, Reach } from '../../check/reachability';
+import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -102,22 +102,22 @@ export class AwsEvaluator implements TerraformEvaluator {
   }
 
   /** The destination's inbound decision: ingress rules of `to`'s group that match `from`. */
-  public ingress(from: Origin, to: TierKey, protocol: Protocol): EndDecision {
+  public ingress(from: Origin, to: TierKey, protocol: TrafficProtocol): EndDecision {
     return this.decide('ingress', to, from, protocol);
   }
 
   /** The source's outbound decision: egress rules of `from`'s group that match `to` (a tier or outside addresses). */
-  public egress(from: TierKey, to: Origin, protocol: Protocol): EndDecision {
+  public egress(from: TierKey, to: Origin, protocol: TrafficProtocol): EndDecision {
     return this.decide('egress', from, to, protocol);
   }
 
   /** The source's outbound decision toward every address of no tier. */
-  public reachOutside(from: TierKey, protocol: Protocol): EndDecision {
+  public reachOutside(from: TierKey, protocol: TrafficProtocol): EndDecision {
     return this.egress(from, { elsewhere: true }, protocol);
   }
 
   /** Ports of `protocol` that every address of `from` may open on every address of `to`, end to end. */
-  public reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
+  public reach(from: Origin, to: TierKey, protocol: TrafficProtocol): Reach {
     const outbound = 'tier' in from ? this.egress(from.tier, { tier: to }, protocol) : open(protocol, this.addressesOf(from), this.addresses[to] ?? []);
     const inbound = this.ingress(from, to, protocol);
     const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
@@ -141,7 +141,7 @@ export class AwsEvaluator implements TerraformEvaluator {
    * addresses; anyAllowed when some rule matches at least one of its addresses. The region is
    * what the matching rules allow, as (source, destination, port) boxes.
    */
-  private decide(direction: RuleDirection, tier: TierKey, peer: Origin, protocol: Protocol): EndDecision {
+  private decide(direction: RuleDirection, tier: TierKey, peer: Origin, protocol: TrafficProtocol): EndDecision {
     const group = this.groupOf[tier];
     const own = this.addresses[tier] ?? [];
     const peerAddresses = this.addressesOf(peer);
@@ -179,7 +179,7 @@ export class AwsEvaluator implements TerraformEvaluator {
   }
 }
 
-function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
+function open(protocol: TrafficProtocol, src: Interval[], dst: Interval[]): EndDecision {
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
   // The region is built on first read: an end that enforces nothing is rarely asked for it.
   let region: Box[] | undefined;
@@ -191,6 +191,6 @@ function toIntervals(ranges: readonly PortRange[]): Interval[] {
   return ranges.map((r) => ({ lo: r.from, hi: r.to }));
 }
 
-function toRanges(protocol: Protocol, xs: readonly Interval[]): PortRange[] {
+function toRanges(protocol: TrafficProtocol, xs: readonly Interval[]): PortRange[] {
   return unionOf(xs).map((x) => PortRange.of(protocol, x.lo, x.hi));
 }

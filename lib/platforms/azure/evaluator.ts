@@ -1,13 +1,13 @@
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { EstateTier } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
-import { Protocol } from '../../model/protocol';
+import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../check/boxes';
+import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../util/boxes';
 import { differenceOf, intersectionOf } from '../../util/intervals';
 import { metaArgumentsOf, parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, OTHER_PROTOCOLS, TerraformEvaluator, Reach } from '../../check/reachability';
+import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../evaluator';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -205,11 +205,11 @@ export class AzureEvaluator implements TerraformEvaluator {
     return (this.tierNsgs.get(tier) ?? []).some((n) => n !== undefined && this.nsgs.has(n));
   }
 
-  reachOutside(from: TierKey, protocol: Protocol): EndDecision {
+  reachOutside(from: TierKey, protocol: TrafficProtocol): EndDecision {
     return this.decide(this.tierNsgs.get(from) ?? [undefined], 'Outbound', this.tierIntervals(from), this.elsewhere(), protocol);
   }
 
-  reach(from: Origin, to: TierKey, protocol: Protocol): Reach {
+  reach(from: Origin, to: TierKey, protocol: TrafficProtocol): Reach {
     const src = 'tier' in from ? this.tierIntervals(from.tier) : 'cidr' in from ? [cidrSpan(from.cidr)] : this.elsewhere();
     const dst = this.tierIntervals(to);
     const inbound = this.decide(this.tierNsgs.get(to) ?? [undefined], 'Inbound', src, dst, protocol);
@@ -228,7 +228,7 @@ export class AzureEvaluator implements TerraformEvaluator {
    * Evaluates one direction at the NSGs of one end: every host group must allow (`allowed`),
    * any may (`anyAllowed`, `region`); a host group without NSG allows everything.
    */
-  private decide(nsgIds: readonly (string | undefined)[], direction: 'Inbound' | 'Outbound', src: Interval[], dst: Interval[], protocol: Protocol): EndDecision {
+  private decide(nsgIds: readonly (string | undefined)[], direction: 'Inbound' | 'Outbound', src: Interval[], dst: Interval[], protocol: TrafficProtocol): EndDecision {
     const full = [PortRange.of(protocol, 0, 65535)];
     let allowed = full;
     let region: Box[] = [];
@@ -251,7 +251,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     return enforced ? { enforced, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants } : open(protocol, src, dst);
   }
 
-  private evaluate(nsg: EvaluatedNsg, direction: string, src: Interval[], dst: Interval[], protocol: Protocol) {
+  private evaluate(nsg: EvaluatedNsg, direction: string, src: Interval[], dst: Interval[], protocol: TrafficProtocol) {
     let remaining: Box[] = product(src, dst, [ALL_PORTS]);
     const region: Box[] = [];
     const deniedBoxes: Box[] = [];
@@ -386,7 +386,7 @@ const NUMBERED: Readonly<Record<string, number>> = { esp: 50, ah: 51 };
  * every ICMP type for `Icmp` or `*` (NSG ports apply to TCP and UDP only), the protocol
  * number for `Esp` and `Ah` (every number for `*`) on the other-protocols question.
  */
-function portsFor(rule: EvaluatedNsgRule, protocol: Protocol): readonly Interval[] | undefined {
+function portsFor(rule: EvaluatedNsgRule, protocol: TrafficProtocol): readonly Interval[] | undefined {
   if (protocol === OTHER_PROTOCOLS) {
     if (rule.protocol === '*') return [ALL_PORTS];
     const n = NUMBERED[rule.protocol];
@@ -396,7 +396,7 @@ function portsFor(rule: EvaluatedNsgRule, protocol: Protocol): readonly Interval
   return protocol === Protocol.ICMP ? [ALL_PORTS] : rule.ports;
 }
 
-function open(protocol: Protocol, src: Interval[], dst: Interval[]): EndDecision {
+function open(protocol: TrafficProtocol, src: Interval[], dst: Interval[]): EndDecision {
   const full = [PortRange.of(protocol, 0, 65535)];
   // The region is built on first read: an end that enforces nothing is rarely asked for it.
   let region: Box[] | undefined;

@@ -1,5 +1,5 @@
 import { AwsEvaluator } from '../../../../lib/platforms/aws/evaluator';
-import { EndDecision } from '../../../../lib/check/reachability';
+import { EndDecision } from '../../../../lib/platforms/evaluator';
 import { cidrInterval } from '../../../../lib/model/cidr';
 import { PortRange } from '../../../../lib/model/port-range';
 import { Protocol } from '../../../../lib/model/protocol';

@@ -1,16 +1,7 @@
 import { PortRange } from '../model/port-range';
-import type { Box } from './boxes';
-import { Protocol } from '../model/protocol';
+import type { Box } from '../util/boxes';
+import { TrafficProtocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
-
-/**
- * The question for every IP protocol other than TCP, UDP and ICMP (ESP, AH, GRE, ICMPv6 ...):
- * on that question the port axis stands for the IP protocol number. No flow needs any of them.
- */
-export const OTHER_PROTOCOLS = 'other' as Protocol;
-
-/** The IP protocol numbers of the `OTHER_PROTOCOLS` question: 0-255 without ICMP (1), TCP (6) and UDP (17). */
-export const OTHER_PROTOCOL_NUMBERS: readonly { lo: number; hi: number }[] = [{ lo: 0, hi: 0 }, { lo: 2, hi: 5 }, { lo: 7, hi: 16 }, { lo: 18, hi: 255 }];
 
 /** An allow rule of the plan for IPv6 addresses: the estate's tiers are IPv4, so no flow needs it. */
 export interface Ipv6Allow {
@@ -23,7 +14,7 @@ export interface Ipv6Allow {
   /** The rule's IPv6 peers. */
   readonly prefixes: readonly string[];
   /** Its protocol (`OTHER_PROTOCOLS` for any other than TCP, UDP and ICMP) and ports. */
-  readonly protocol: Protocol;
+  readonly protocol: TrafficProtocol;
   readonly ports: readonly PortRange[];
 }
 
@@ -95,11 +86,11 @@ export interface Reach {
  */
 export interface TerraformEvaluator {
   /** Ports of `protocol` that every address of `from` may open on every address of tier `to`. */
-  reach(from: Origin, to: TierKey, protocol: Protocol): Reach;
+  reach(from: Origin, to: TierKey, protocol: TrafficProtocol): Reach;
   /** True when the library's plan (or the checked plan) enforces something at this tier. */
   enforcedAt(tier: TierKey): boolean;
   /** The outbound decision at `from`'s enforcement point for traffic to every address of no tier. */
-  reachOutside(from: TierKey, protocol: Protocol): EndDecision;
+  reachOutside(from: TierKey, protocol: TrafficProtocol): EndDecision;
   /** Enforcement points the spec declares that the plan lacks (a subnet without NSG, a missing group). */
   readonly missing: readonly MissingEnforcement[];
   /** What the evaluator could not resolve; it matches nothing. */

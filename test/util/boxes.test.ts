@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Box, intersectRegions, regionsMeet, splitBoxes, subtractRegions, unionBoxes } from '../../lib/check/boxes';
+import { Box, intersectRegions, regionsMeet, splitBoxes, subtractRegions, unionBoxes } from '../../lib/util/boxes';
 import { prng } from '../support/prng';
 
 const N = 6;

@@ -1,5 +1,5 @@
 import { PortRange, normalizePortRanges } from '../model/port-range';
-import { Protocol } from '../model/protocol';
+import { Protocol, TrafficProtocol } from '../model/protocol';
 import { differenceOf, intersectionOf, Interval } from '../util/intervals';
 
 export { Interval };
@@ -178,7 +178,7 @@ export function unionBoxes(boxes: readonly Box[]): Box[] {
 }
 
 /** The ports (of one protocol) that boxes touch: their projection on the port axis. */
-export function portsOf(boxes: readonly Box[], protocol: Protocol): PortRange[] {
+export function portsOf(boxes: readonly Box[], protocol: TrafficProtocol): PortRange[] {
   return normalizePortRanges(boxes.map((b) => PortRange.of(protocol, b.port.lo, b.port.hi)));
 }
 
@@ -188,7 +188,7 @@ export function portsMinus(all: readonly PortRange[], boxes: readonly Box[]): Po
 }
 
 const toIntervals = (rs: readonly PortRange[]): Interval[] => rs.map((r) => ({ lo: r.from, hi: r.to }));
-const toRanges = (protocol: Protocol, xs: readonly Interval[]): PortRange[] => xs.map((x) => PortRange.of(protocol, x.lo, x.hi));
+const toRanges = (protocol: TrafficProtocol, xs: readonly Interval[]): PortRange[] => xs.map((x) => PortRange.of(protocol, x.lo, x.hi));
 
 /** Ports of `a` not in `b` (one protocol, that of `a`), normalized. */
 export function differencePorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
