@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSpecFile } from '../lib/input/load';
+import { largestFittingAwsCidrs } from '../test/support/quota';
 import { chartSvg } from './chart';
 import { BenchConfig, FULL, QUICK } from './config';
 import { measureConstructs } from './constructs';
@@ -18,7 +19,6 @@ import { updateReadmeSection } from './readme-section';
 import { BenchEnv, BenchResults, RatioResult, Row } from './results';
 import { pairedRatio } from './rounds';
 import { measureRules } from './rules';
-import { largestFittingAwsCidrs } from './quota';
 import { measureCidrSeries, measureSitesSeries, SERIES, SeriesRuns } from './series';
 import { measureStart } from './start';
 import { renderText, tablesOf } from './tables';
@@ -75,7 +75,7 @@ export function runBench(cfg: BenchConfig, tmp: string): BenchResults {
     section: `examples: ${platform}`, platform, specFile: EXAMPLE_SPECS[platform], shown: `examples/${platform}-estate.yaml`,
     stack: loadSpecFile(EXAMPLE_SPECS[platform]).estate.name, withRoot: true,
   }));
-  const richAws = cfg.richAwsCidrs ?? largestFittingAwsCidrs(1000);
+  const richAws = cfg.richAwsCidrs ?? largestFittingAwsCidrs(1000, (n) => siteProps('aws', 0, n, 0));
   const rich: VersusEstate[] = [['azure', cfg.richAzureCidrs], ['aws', richAws]].map(([platform, n]) => {
     const file = join(tmp, `rich-${platform}-${n}.json`);
     writeFileSync(file, JSON.stringify(siteProps(platform as 'azure' | 'aws', 0, n as number, 0)));
