@@ -18,6 +18,7 @@ export function readmeOf(r: BenchResults): string {
     'npm ci && npm run bench              # ~15 min: writes bench/results.json, bench/chart.svg, this file, the README section',
     'npm run build && node dist/bench/run.js --quick   # tiny sizes, 2 rounds, slow contenders left out; writes nothing',
     'node dist/bench/run.js --rounds 12 --out /tmp/b  # more rounds, results elsewhere',
+    'npm run bench:render                 # measures nothing: rewrites this file from bench/results.json',
     '```',
     '',
     `Latest run: ${r.env.date}, commit ${r.env.commit}, Node ${r.env.node}, ${r.env.cores} × ${r.env.cpu}, ${r.env.memoryGb} GB, `

@@ -1,9 +1,10 @@
 // `npm run bench`: every section in fresh processes, interleaved round by round; prints the
 // tables and writes bench/results.json, bench/chart.svg, bench/README.md and the README's
 // performance section. `--quick` (or BENCH_QUICK=1): tiny sizes, two rounds, slow contenders
-// left out, results written only with `--out DIR` (tests and CI smoke).
+// left out, results written only with `--out DIR` (tests and CI smoke). `--render-only`: measures
+// nothing, rewrites bench/README.md (or DIR/README.md with `--out DIR`) from the results.json beside it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSpecFile } from '../lib/input/load';
@@ -45,11 +46,14 @@ export interface RunOptions {
   readonly outDir?: string;
   /** Whether to rewrite the repository README's performance section. */
   readonly readme: boolean;
+  /** Measure nothing: rewrite README.md in `outDir` from the results.json there. */
+  readonly renderOnly: boolean;
 }
 
 /** Parses argv and the environment. */
 export function optionsOf(argv: readonly string[], env: NodeJS.ProcessEnv): RunOptions {
   const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
+  const renderOnly = argv.includes('--render-only');
   const i = argv.indexOf('--out');
   const j = argv.indexOf('--rounds');
   let cfg = quick ? QUICK : FULL;
@@ -58,8 +62,8 @@ export function optionsOf(argv: readonly string[], env: NodeJS.ProcessEnv): RunO
     if (!Number.isInteger(n) || n < 1) throw new Error('--rounds takes a positive integer');
     cfg = { ...cfg, rounds: n };
   }
-  const outDir = i >= 0 ? resolve(argv[i + 1]) : quick ? undefined : join(REPO_ROOT, 'bench');
-  return { cfg, outDir, readme: !quick && i < 0 };
+  const outDir = i >= 0 ? resolve(argv[i + 1]) : quick && !renderOnly ? undefined : join(REPO_ROOT, 'bench');
+  return { cfg, outDir, readme: !quick && !renderOnly && i < 0, renderOnly };
 }
 
 /** Runs every section; returns the results. */
@@ -124,6 +128,12 @@ export function runBench(cfg: BenchConfig, tmp: string): BenchResults {
 
 function main(): void {
   const opts = optionsOf(process.argv.slice(2), process.env);
+  if (opts.renderOnly) {
+    const dir = opts.outDir!; // always set with --render-only
+    writeFileSync(join(dir, 'README.md'), readmeOf(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults));
+    log(`wrote README.md in ${dir} from its results.json (nothing measured)`);
+    return;
+  }
   const tmp = mkdtempSync(join(tmpdir(), 'adcs-bench-'));
   try {
     const results = runBench(opts.cfg, tmp);
