@@ -1,5 +1,5 @@
 // The repository README's performance section (from `## Performance` to the next `## `),
-// rewritten by a full `npm run bench`: the table of the issue's rows, the chart and the date.
+// rewritten by a full `npm run bench`: the table of the issue's rows and the date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BenchResults, Row } from './results';
 import { ratioText, spreadText } from './tables';
@@ -56,8 +56,6 @@ export function performanceSection(r: BenchResults): string {
     ...sizes('construct path').flatMap((x) => pick('construct path', x.name)),
     ...ends(cidr, 100).flatMap((x) => pick(x.section, x.name)),
     ...ends(sites, 50).flatMap((x) => pick(x.section, x.name)),
-    '',
-    '![CLI against the baselines, and the scale series](bench/chart.svg)',
     '',
     '[bench/README.md](bench/README.md) has every row (every size of the client CIDR and sites series, the rich',
     'estates, growth, rules against the minimum on adjacent and overlapping CIDRs) and how they are measured;',

@@ -15,7 +15,7 @@ export function readmeOf(r: BenchResults): string {
     'by `JSON.stringify`), and how it grows with the estate (issue 15).',
     '',
     '```sh',
-    'npm ci && npm run bench              # ~15 min: writes bench/results.json, bench/chart.svg, this file, the README section',
+    'npm ci && npm run bench              # ~15 min: writes bench/results.json, this file, the README section',
     'npm run build && node dist/bench/run.js --quick   # tiny sizes, 2 rounds, slow contenders left out; writes nothing',
     'node dist/bench/run.js --rounds 12 --out /tmp/b  # more rounds, results elsewhere',
     'npm run bench:render                 # measures nothing: rewrites this file from bench/results.json',
@@ -25,8 +25,6 @@ export function readmeOf(r: BenchResults): string {
       + `load average ${r.env.loadAverage.toFixed(1)} at the start; ${r.env.rounds} interleaved rounds${r.env.quick ? ' (quick mode)' : ''}, `
       + `${Math.round(r.env.durationS)} s in all.`,
     `Targets: ${by('met')} met, ${by('at risk')} at risk, ${by('not met')} not met, ${by('not measured')} not measured (of ${r.targets.length}).`,
-    '',
-    '![The CLI against the baselines, and the scale series](chart.svg)',
     '',
     '## How it measures',
     '',

@@ -1,5 +1,5 @@
 // `npm run bench`: every section in fresh processes, interleaved round by round; prints the
-// tables and writes bench/results.json, bench/chart.svg, bench/README.md and the README's
+// tables and writes bench/results.json, bench/README.md and the README's
 // performance section. `--quick` (or BENCH_QUICK=1): tiny sizes, two rounds, slow contenders
 // left out, results written only with `--out DIR` (tests and CI smoke). `--render-only`: measures
 // nothing, rewrites bench/README.md (or DIR/README.md with `--out DIR`) from the results.json beside it.
@@ -9,7 +9,6 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSpecFile } from '../lib/input/load';
 import { largestFittingAwsCidrs } from '../test/support/quota';
-import { chartSvg } from './chart';
 import { BenchConfig, FULL, QUICK } from './config';
 import { measureConstructs } from './constructs';
 import { EXAMPLE_SPECS, PLATFORMS, REPO_ROOT, siteProps } from './estates';
@@ -42,7 +41,7 @@ function commit(): string {
 export interface RunOptions {
   /** The sizes and rounds. */
   readonly cfg: BenchConfig;
-  /** Where to write results.json, chart.svg and README.md (undefined: nowhere). */
+  /** Where to write results.json and README.md (undefined: nowhere). */
   readonly outDir?: string;
   /** Whether to rewrite the repository README's performance section. */
   readonly readme: boolean;
@@ -146,9 +145,8 @@ function main(): void {
     if (opts.outDir) {
       mkdirSync(opts.outDir, { recursive: true });
       writeFileSync(join(opts.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-      writeFileSync(join(opts.outDir, 'chart.svg'), chartSvg(results));
       writeFileSync(join(opts.outDir, 'README.md'), readmeOf(results));
-      log(`wrote results.json, chart.svg, README.md in ${opts.outDir}`);
+      log(`wrote results.json and README.md in ${opts.outDir}`);
     }
     if (opts.readme) {
       updateReadmeSection(join(REPO_ROOT, 'README.md'), results);
