@@ -15,11 +15,14 @@ export function readmeOf(r: BenchResults): string {
     'by `JSON.stringify`), and how it grows with the estate (issue 15).',
     '',
     '```sh',
-    'npm ci && npm run bench              # ~15 min: writes bench/results.json, this file, the README section',
+    'npm ci && npm run bench              # ~15 min: writes bench/results.json and this file',
     'npm run build && node dist/bench/run.js --quick   # tiny sizes, 2 rounds, slow contenders left out; writes nothing',
     'node dist/bench/run.js --rounds 12 --out /tmp/b  # more rounds, results elsewhere',
     'npm run bench:render                 # measures nothing: rewrites this file from bench/results.json',
     '```',
+    '',
+    'The repository README\'s performance section is a short hand-written summary of these numbers:',
+    'after a full run, update its figures, date and commit by hand.',
     '',
     `Latest run: ${r.env.date}, commit ${r.env.commit}, Node ${r.env.node}, ${r.env.cores} × ${r.env.cpu}, ${r.env.memoryGb} GB, `
       + `load average ${r.env.loadAverage.toFixed(1)} at the start; ${r.env.rounds} interleaved rounds${r.env.quick ? ' (quick mode)' : ''}, `

@@ -1,8 +1,9 @@
 // `npm run bench`: every section in fresh processes, interleaved round by round; prints the
-// tables and writes bench/results.json, bench/README.md and the README's
-// performance section. `--quick` (or BENCH_QUICK=1): tiny sizes, two rounds, slow contenders
-// left out, results written only with `--out DIR` (tests and CI smoke). `--render-only`: measures
-// nothing, rewrites bench/README.md (or DIR/README.md with `--out DIR`) from the results.json beside it.
+// tables and writes bench/results.json and bench/README.md (the repository README's performance
+// section is a hand-written summary of them). `--quick` (or BENCH_QUICK=1): tiny sizes, two
+// rounds, slow contenders left out, results written only with `--out DIR` (tests and CI smoke).
+// `--render-only`: measures nothing, rewrites bench/README.md (or DIR/README.md with `--out DIR`)
+// from the results.json beside it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,7 +16,6 @@ import { EXAMPLE_SPECS, PLATFORMS, REPO_ROOT, siteProps } from './estates';
 import { fitSeries, measureCidrGrowth } from './growth';
 import { measureRatio, renderRatio } from './ratio';
 import { readmeOf } from './readme';
-import { updateReadmeSection } from './readme-section';
 import { BenchEnv, BenchResults, RatioResult, Row } from './results';
 import { pairedRatio } from './rounds';
 import { measureRules } from './rules';
@@ -43,8 +43,6 @@ export interface RunOptions {
   readonly cfg: BenchConfig;
   /** Where to write results.json and README.md (undefined: nowhere). */
   readonly outDir?: string;
-  /** Whether to rewrite the repository README's performance section. */
-  readonly readme: boolean;
   /** Measure nothing: rewrite README.md in `outDir` from the results.json there. */
   readonly renderOnly: boolean;
 }
@@ -62,7 +60,7 @@ export function optionsOf(argv: readonly string[], env: NodeJS.ProcessEnv): RunO
     cfg = { ...cfg, rounds: n };
   }
   const outDir = i >= 0 ? resolve(argv[i + 1]) : quick && !renderOnly ? undefined : join(REPO_ROOT, 'bench');
-  return { cfg, outDir, readme: !quick && !renderOnly && i < 0, renderOnly };
+  return { cfg, outDir, renderOnly };
 }
 
 /** Runs every section; returns the results. */
@@ -147,10 +145,6 @@ function main(): void {
       writeFileSync(join(opts.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(join(opts.outDir, 'README.md'), readmeOf(results));
       log(`wrote results.json and README.md in ${opts.outDir}`);
-    }
-    if (opts.readme) {
-      updateReadmeSection(join(REPO_ROOT, 'README.md'), results);
-      log('updated the README\'s performance section');
     }
     log(`${Math.round(results.env.durationS)} s in all`);
   } finally {

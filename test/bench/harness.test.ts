@@ -115,6 +115,7 @@ describe('bench sections on tiny inputs', () => {
   it('reads --quick, BENCH_QUICK and --rounds', () => {
     assert.equal(optionsOf(['--quick'], {}).cfg.quick, true);
     assert.equal(optionsOf([], { BENCH_QUICK: '1' }).outDir, undefined);
+    assert.equal(optionsOf([], {}).outDir, join(REPO_ROOT, 'bench'));
     assert.equal(optionsOf(['--rounds', '12'], {}).cfg.rounds, 12);
     assert.throws(() => optionsOf(['--rounds', '0'], {}), /positive integer/);
     assert.deepEqual([optionsOf(['--render-only'], {}).renderOnly, optionsOf(['--render-only'], {}).outDir], [true, join(REPO_ROOT, 'bench')]);
