@@ -96,7 +96,7 @@ export interface RulesResult {
   readonly rules?: number;
   /** The fewest rules for the same flows. */
   readonly minimum: number;
-  /** The count under the library's rule identity (see spec-minimum.ts). */
+  /** The count under the library's rule identity (see test/support/spec-minimum.ts). */
   readonly identity: number;
   /** Bad-input message, when the spec does not synthesize. */
   readonly error?: string;

@@ -1,15 +1,15 @@
 // Rules written against the minimum, on estates whose client CIDRs are separate, adjacent or
 // overlapping, on both clouds (not timed): the CLI synthesizes each spec once, the rules are
-// counted in its output and compared with the minimum computed from the flows alone
-// (minimum.ts) and with the count under the library's rule identity (spec-minimum.ts).
+// counted in its output and compared with the minimum computed from the flows alone and with
+// the count under the library's rule identity (the oracle in test/support/spec-minimum.ts).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpecFile } from '../lib/input/load';
+import { minimumOfSpec } from '../test/support/spec-minimum';
 import { CLI } from './config';
 import { BenchPlatform, clientCidrs, EXAMPLE_SPECS, PLATFORMS, siteProps } from './estates';
 import { RulesResult } from './results';
-import { minimumOfSpec } from './spec-minimum';
 import { countStack, readStack } from './tfjson';
 import { fresh } from './versus';
 

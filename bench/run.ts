@@ -1,24 +1,24 @@
 // `npm run bench`: every section in fresh processes, interleaved round by round; prints the
-// tables and writes bench/results.json, bench/chart.svg, bench/README.md and the README's
-// performance section. `--quick` (or BENCH_QUICK=1): tiny sizes, two rounds, slow contenders
-// left out, results written only with `--out DIR` (tests and CI smoke).
+// tables and writes bench/results.json and bench/README.md (the repository README's performance
+// section is a hand-written summary of them). `--quick` (or BENCH_QUICK=1): tiny sizes, two
+// rounds, slow contenders left out, results written only with `--out DIR` (tests and CI smoke).
+// `--render-only`: measures nothing, rewrites bench/README.md (or DIR/README.md with `--out DIR`)
+// from the results.json beside it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSpecFile } from '../lib/input/load';
-import { chartSvg } from './chart';
+import { largestFittingAwsCidrs } from '../test/support/quota';
 import { BenchConfig, FULL, QUICK } from './config';
 import { measureConstructs } from './constructs';
 import { EXAMPLE_SPECS, PLATFORMS, REPO_ROOT, siteProps } from './estates';
 import { fitSeries, measureCidrGrowth } from './growth';
 import { measureRatio, renderRatio } from './ratio';
 import { readmeOf } from './readme';
-import { updateReadmeSection } from './readme-section';
 import { BenchEnv, BenchResults, RatioResult, Row } from './results';
 import { pairedRatio } from './rounds';
 import { measureRules } from './rules';
-import { largestFittingAwsCidrs } from './quota';
 import { measureCidrSeries, measureSitesSeries, SERIES, SeriesRuns } from './series';
 import { measureStart } from './start';
 import { renderText, tablesOf } from './tables';
@@ -41,15 +41,16 @@ function commit(): string {
 export interface RunOptions {
   /** The sizes and rounds. */
   readonly cfg: BenchConfig;
-  /** Where to write results.json, chart.svg and README.md (undefined: nowhere). */
+  /** Where to write results.json and README.md (undefined: nowhere). */
   readonly outDir?: string;
-  /** Whether to rewrite the repository README's performance section. */
-  readonly readme: boolean;
+  /** Measure nothing: rewrite README.md in `outDir` from the results.json there. */
+  readonly renderOnly: boolean;
 }
 
 /** Parses argv and the environment. */
 export function optionsOf(argv: readonly string[], env: NodeJS.ProcessEnv): RunOptions {
   const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
+  const renderOnly = argv.includes('--render-only');
   const i = argv.indexOf('--out');
   const j = argv.indexOf('--rounds');
   let cfg = quick ? QUICK : FULL;
@@ -58,8 +59,8 @@ export function optionsOf(argv: readonly string[], env: NodeJS.ProcessEnv): RunO
     if (!Number.isInteger(n) || n < 1) throw new Error('--rounds takes a positive integer');
     cfg = { ...cfg, rounds: n };
   }
-  const outDir = i >= 0 ? resolve(argv[i + 1]) : quick ? undefined : join(REPO_ROOT, 'bench');
-  return { cfg, outDir, readme: !quick && i < 0 };
+  const outDir = i >= 0 ? resolve(argv[i + 1]) : quick && !renderOnly ? undefined : join(REPO_ROOT, 'bench');
+  return { cfg, outDir, renderOnly };
 }
 
 /** Runs every section; returns the results. */
@@ -75,7 +76,7 @@ export function runBench(cfg: BenchConfig, tmp: string): BenchResults {
     section: `examples: ${platform}`, platform, specFile: EXAMPLE_SPECS[platform], shown: `examples/${platform}-estate.yaml`,
     stack: loadSpecFile(EXAMPLE_SPECS[platform]).estate.name, withRoot: true,
   }));
-  const richAws = cfg.richAwsCidrs ?? largestFittingAwsCidrs(1000);
+  const richAws = cfg.richAwsCidrs ?? largestFittingAwsCidrs(1000, (n) => siteProps('aws', 0, n, 0));
   const rich: VersusEstate[] = [['azure', cfg.richAzureCidrs], ['aws', richAws]].map(([platform, n]) => {
     const file = join(tmp, `rich-${platform}-${n}.json`);
     writeFileSync(file, JSON.stringify(siteProps(platform as 'azure' | 'aws', 0, n as number, 0)));
@@ -124,6 +125,12 @@ export function runBench(cfg: BenchConfig, tmp: string): BenchResults {
 
 function main(): void {
   const opts = optionsOf(process.argv.slice(2), process.env);
+  if (opts.renderOnly) {
+    const dir = opts.outDir!; // always set with --render-only
+    writeFileSync(join(dir, 'README.md'), readmeOf(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults));
+    log(`wrote README.md in ${dir} from its results.json (nothing measured)`);
+    return;
+  }
   const tmp = mkdtempSync(join(tmpdir(), 'adcs-bench-'));
   try {
     const results = runBench(opts.cfg, tmp);
@@ -136,13 +143,8 @@ function main(): void {
     if (opts.outDir) {
       mkdirSync(opts.outDir, { recursive: true });
       writeFileSync(join(opts.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-      writeFileSync(join(opts.outDir, 'chart.svg'), chartSvg(results));
       writeFileSync(join(opts.outDir, 'README.md'), readmeOf(results));
-      log(`wrote results.json, chart.svg, README.md in ${opts.outDir}`);
-    }
-    if (opts.readme) {
-      updateReadmeSection(join(REPO_ROOT, 'README.md'), results);
-      log('updated the README\'s performance section');
+      log(`wrote results.json and README.md in ${opts.outDir}`);
     }
     log(`${Math.round(results.env.durationS)} s in all`);
   } finally {

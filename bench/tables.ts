@@ -18,9 +18,9 @@ export interface Table {
 
 const int = (v: number): string => Math.round(v).toLocaleString('en-US');
 /** `median (min–max)`, rounded. */
-export const spreadText = (s: Spread | undefined): string => (s ? `${int(s.median)} (${int(s.min)}–${int(s.max)})` : '-');
+const spreadText = (s: Spread | undefined): string => (s ? `${int(s.median)} (${int(s.min)}–${int(s.max)})` : '-');
 /** A ratio spread: `0.62 (0.55–0.71)`. */
-export const ratioText = (s: Spread | undefined): string => (s ? `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : '-');
+const ratioText = (s: Spread | undefined): string => (s ? `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : '-');
 const wall = (r: Row | undefined): string => (!r ? '-' : r.wallMs ? `${spreadText(r.wallMs)}${r.status === 'ok' ? '' : ` ${r.status}`}` : r.status);
 const mb = (r: Row | undefined): string => (r?.rssMb ? int(r.rssMb.median) : '-');
 const same = (r: Row): string => (r.sameContent === undefined ? '' : r.sameContent ? 'yes' : 'NO');

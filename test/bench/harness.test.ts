@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { QUICK } from '../../bench/config';
-import { EXAMPLE_SPECS } from '../../bench/estates';
+import { EXAMPLE_SPECS, REPO_ROOT } from '../../bench/estates';
 import { exponentOf, fitSeries, lineFit } from '../../bench/growth';
 import { BenchResults, rowOf } from '../../bench/results';
 import { Contender, ContenderRuns, pairedRatio, runRounds } from '../../bench/rounds';
+import { readmeOf } from '../../bench/readme';
 import { optionsOf } from '../../bench/run';
 import { measureStart, START_ROWS } from '../../bench/start';
 import { renderMarkdown, tablesOf } from '../../bench/tables';
@@ -113,7 +115,31 @@ describe('bench sections on tiny inputs', () => {
   it('reads --quick, BENCH_QUICK and --rounds', () => {
     assert.equal(optionsOf(['--quick'], {}).cfg.quick, true);
     assert.equal(optionsOf([], { BENCH_QUICK: '1' }).outDir, undefined);
+    assert.equal(optionsOf([], {}).outDir, join(REPO_ROOT, 'bench'));
     assert.equal(optionsOf(['--rounds', '12'], {}).cfg.rounds, 12);
     assert.throws(() => optionsOf(['--rounds', '0'], {}), /positive integer/);
+    assert.deepEqual([optionsOf(['--render-only'], {}).renderOnly, optionsOf(['--render-only'], {}).outDir], [true, join(REPO_ROOT, 'bench')]);
+    assert.equal(optionsOf(['--render-only', '--out', tmp], {}).outDir, tmp);
+  });
+});
+
+describe('bench/README.md', () => {
+  const committed = join(REPO_ROOT, 'bench');
+  const results = (): BenchResults => JSON.parse(readFileSync(join(committed, 'results.json'), 'utf8'));
+
+  it('is what the renderer writes from bench/results.json (regenerate: npm run bench:render)', () => {
+    assert.equal(readFileSync(join(committed, 'README.md'), 'utf8'), readmeOf(results()));
+  });
+
+  it('--render-only rewrites README.md from the results.json beside it, measuring nothing', () => {
+    // GIVEN a folder holding only the committed results  WHEN rendered
+    const dir = mkdtempSync(join(tmp, 'render-'));
+    copyFileSync(join(committed, 'results.json'), join(dir, 'results.json'));
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bench', 'run.js'), '--render-only', '--out', dir], { encoding: 'utf8' });
+    // THEN it exits at once with the README of those results, and nothing on stdout (no tables: nothing ran)
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), readmeOf(results()));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /nothing measured/);
   });
 });

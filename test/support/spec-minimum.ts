@@ -1,7 +1,7 @@
 // The minimum rule count of validated specs: their flows from the flow model, counted by minimum.ts.
-import { flowsOf } from '../lib/model/flows';
-import { Platform } from '../lib/model/options';
-import { ResolvedInput } from '../lib/input/resolved';
+import { flowsOf } from '../../lib/model/flows';
+import { Platform } from '../../lib/model/options';
+import { ResolvedInput } from '../../lib/input/resolved';
 import { minimumAwsRules, minimumAzureRules } from './minimum';
 
 /** Rule counts of a spec's flows, from the flows alone (not read from any plan). */

@@ -1,6 +1,6 @@
 // The fewest rules an estate's flows need under the library's rule identity, computed from the
 // flows alone (own CIDR and port arithmetic, nothing from the planners), to check the plans.
-import type { Enforcement } from '../lib/model/estate';
+import type { Enforcement } from '../../lib/model/estate';
 
 /** What the minimum reads of a tier (a validated EstateTier fits). */
 export interface MinimumTier {

@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { EstateProps } from '../../lib/input/props';
+import { resolveSpec } from '../../lib/input/resolve';
 import type { Enforcement } from '../../lib/model/estate';
+import { flowsOf } from '../../lib/model/flows';
+import { Platform } from '../../lib/model/options';
 import {
   cidrToInterval, intervalToCidrs, MinimumEstate, MinimumFlow, minimumAwsRuleCounts, minimumAwsRules, minimumAzureRules,
-} from '../../bench/minimum';
+} from './minimum';
+import { largestFittingAwsCidrs } from './quota';
 
 const NONE: Enforcement = { kind: 'none' };
 const subnets = (...subnetIds: string[]): Enforcement => ({ kind: 'azureSubnets', subnetIds });
 const flow = (from: string, to: string, protocol: string, ...ports: [number, number][]): MinimumFlow =>
   ({ from, to, protocol, ports: ports.map(([a, b]) => ({ from: a, to: b })) });
 
-describe('bench minimum: CIDR arithmetic', () => {
+describe('rule-count oracle: CIDR arithmetic', () => {
   it('aggregates exactly: two aligned /25 halves give one /24, an unaligned pair stays two blocks', () => {
     // GIVEN intervals of CIDRs  WHEN decomposed back into blocks
     const half = (c: string) => cidrToInterval(c);
@@ -21,7 +26,7 @@ describe('bench minimum: CIDR arithmetic', () => {
   });
 });
 
-describe('bench minimum: Azure', () => {
+describe('rule-count oracle: Azure', () => {
   // clients (no NSG); ca on its own NSG; ces and cep on the same subnet (one NSG) and the same hosts.
   const estate: MinimumEstate = {
     tiers: {
@@ -55,7 +60,7 @@ describe('bench minimum: Azure', () => {
   });
 });
 
-describe('bench minimum: AWS', () => {
+describe('rule-count oracle: AWS', () => {
   const estate: MinimumEstate = {
     tiers: {
       // Two aligned halves (one /24 once aggregated) and a separate /24: two CIDR peers.
@@ -85,5 +90,33 @@ describe('bench minimum: AWS', () => {
     // Under rule identity (one rule per declared CIDR, not aggregated): the two /25 halves are two peers
     assert.equal(minimumAwsRuleCounts(estate, flows, false, false).get('created:ca ingress'), 10);
     assert.equal(minimumAwsRules(estate, flows, false, false), 15);
+  });
+});
+
+describe('rule-count oracle: the most client CIDRs an AWS site holds under its quota', () => {
+  // GIVEN a site with n separate client /24s: each adds the same rules to its busiest group and
+  // direction (the DCs' ingress), which so needs base + perCidr·n rules
+  const props = (n: number, ruleQuota = 60): EstateProps => ({
+    name: 'quota', platform: Platform.AWS, aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota },
+    tiers: {
+      clients: { cidrs: Array.from({ length: n }, (_, i) => `10.${100 + i}.0.0/24`) },
+      ca: { cidrs: ['10.50.1.0/28'], createSecurityGroup: true },
+      dc: { cidrs: ['10.50.0.0/26'], securityGroupId: 'sg-0123456789abcdef0' },
+    },
+  });
+  const busiest = (n: number): number => {
+    const { estate } = resolveSpec(props(n), 'quota');
+    return Math.max(...minimumAwsRuleCounts(estate, flowsOf(estate), false, false).values());
+  };
+
+  it('is the largest n with base + perCidr·n within the quota, or the cap when everything fits', () => {
+    const perCidr = busiest(2) - busiest(1);
+    const base = busiest(1) - perCidr;
+    assert.ok(perCidr > 0 && busiest(5) === base + 5 * perCidr, 'one client CIDR adds the same rules each time');
+    // WHEN searched up to 100  THEN floor((60 - base) / perCidr), and never more than the cap
+    assert.equal(largestFittingAwsCidrs(100, (n) => props(n)), Math.floor((60 - base) / perCidr));
+    assert.equal(largestFittingAwsCidrs(3, (n) => props(n)), 3);
+    // AND the quota is the spec's own
+    assert.equal(largestFittingAwsCidrs(100, (n) => props(n, 1000)), Math.min(100, Math.floor((1000 - base) / perCidr)));
   });
 });
