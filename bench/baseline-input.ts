@@ -3,8 +3,9 @@
 import { planAws } from '../lib/platforms/aws/planner';
 import { planAzure } from '../lib/platforms/azure/planner';
 import { flowsOf } from '../lib/model/flows';
-import { loadSpecFile } from '../lib/input/load';
+import { loadSpecFile } from '../lib/spec';
 import { ResolvedInput } from '../lib/input/resolved';
+import { awsSettings } from '../lib/platforms/aws/settings';
 import { BaselineAwsStack, BaselineAzureStack, BaselineInput } from './baseline-format';
 
 /** A copy of `tags` with its keys sorted (as the library writes AWS tags). */
@@ -49,11 +50,11 @@ function azureStack(spec: ResolvedInput): BaselineAzureStack {
 
 function awsStack(spec: ResolvedInput): BaselineAwsStack {
   const plan = planAws(spec, flowsOf(spec.estate));
-  const tags = spec.aws?.tags ?? {};
+  const { tags, region } = awsSettings(spec);
   return {
     platform: 'aws',
     name: spec.estate.name,
-    region: spec.aws?.region,
+    region,
     groups: plan.groups.map((g) => (g.kind === 'created'
       ? { key: g.key, id: g.id, config: { name: g.name, description: g.description, vpcId: g.vpcId, tags: sortedTags(g.tags) } }
       : { key: g.key, securityGroupId: g.securityGroupId })),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { baselineInput } from './baseline-input';
 import { BASELINES, BenchConfig, CDKTF_CLI, EXAMPLES_APP, PROBE } from './config';
 import { EXAMPLE_SPECS, PLATFORMS, REPO_ROOT } from './estates';
-import { loadSpecFile } from '../lib/input/load';
+import { loadSpecFile } from '../lib/spec';
 import { RatioResult, Row, rowOf } from './results';
 import { Contender, pairedRatio, runRounds } from './rounds';
 import { countStack, fingerprint, fingerprintDiff, readStack } from './tfjson';

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSpecFile } from '../lib/input/load';
+import { loadSpecFile } from '../lib/spec';
 import { minimumOfSpec } from '../test/support/spec-minimum';
 import { CLI } from './config';
 import { BenchPlatform, clientCidrs, EXAMPLE_SPECS, PLATFORMS, siteProps } from './estates';

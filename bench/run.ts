@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadSpecFile } from '../lib/input/load';
+import { loadSpecFile } from '../lib/spec';
 import { largestFittingAwsCidrs } from '../test/support/quota';
 import { BenchConfig, FULL, QUICK } from './config';
 import { measureConstructs } from './constructs';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { estateStack } from './estate-stack';
 import { readSpecDocument } from '../lib/input/load';
-import { resolveSpec } from '../lib/input/resolve';
+import { resolveSpec } from '../lib/spec';
 
 /** Path of the example AWS spec (this file runs from dist/examples). */
 export const AWS_EXAMPLE_SPEC = join(__dirname, '..', '..', 'examples', 'aws-estate.yaml');

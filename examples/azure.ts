@@ -3,7 +3,7 @@ import { App } from 'cdktf';
 import { AdcsEnrollmentSecurity } from '../lib/cdktf/adcs-enrollment-security';
 import { estateStack } from './estate-stack';
 import { readSpecDocument } from '../lib/input/load';
-import { resolveSpec } from '../lib/input/resolve';
+import { resolveSpec } from '../lib/spec';
 
 /** Path of the example Azure spec (this file runs from dist/examples). */
 export const AZURE_EXAMPLE_SPEC = join(__dirname, '..', '..', 'examples', 'azure-estate.yaml');

@@ -19,7 +19,8 @@ export function estateStack(app: App, doc: Record<string, unknown>, spec: Resolv
   } else if (spec.platform === Platform.AWS) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { AwsProvider } = require('@cdktf/provider-aws/lib/provider') as typeof import('@cdktf/provider-aws/lib/provider');
-    new AwsProvider(stack, 'aws', spec.aws?.region ? { region: spec.aws.region } : {});
+    const region = (doc.aws as { region?: string } | undefined)?.region;
+    new AwsProvider(stack, 'aws', region ? { region } : {});
   }
   return new AdcsEnrollmentSecurity(stack, 'adcs', doc as unknown as EstateProps);
 }

@@ -1,4 +1,2 @@
-// The CDKTF entry point (`adcs-firewall`): checked first, so a missing cdktf is named, not a bare Cannot find module.
-import './cdktf/require-cdktf';
-export * from './public';
+// The CDKTF entry point (`adcs-firewall`); `adcs-firewall/cdktn` is the CDK Terrain one.
 export * from './cdktf';

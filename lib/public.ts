@@ -1,38 +1,25 @@
 // What a user of the library needs, whichever framework: the entry points (`adcs-firewall` for
-// CDKTF, `adcs-firewall/cdktn` for CDK Terrain) add their constructs to it. Internals (message
-// helpers, address arithmetic, AWS text fitting, JSON readers) stay out.
+// CDKTF, `adcs-firewall/cdktn` for CDK Terrain) add their constructs to it. The planners,
+// evaluators, writers and platform modules are in `adcs-firewall/internal`; the host half in
+// `adcs-firewall/host`.
+
+// Bad input.
 export { AdcsInputError, InputProblem } from './errors';
+// Enums, the catalogue and the value types of the flow model.
 export {
-  Protocol, PortRange, OsGeneration, CesAuthentication, ClientDirectory, CrlPublishing, Platform, WebServiceInstance,
-  OPEN_QUESTIONS, OpenQuestion,
-  TierKey, TierInfo, TIERS, TIER_KEYS, CATALOGUE, CatalogueRow, CatalogueFlowId,
-  Flow, flowsOf, Estate, EstateTier, Enforcement, CustomFlowSpec, PriorityWindow, Warning,
+  Platform, OsGeneration, CesAuthentication, ClientDirectory, CrlPublishing, Protocol, TrafficProtocol, OTHER_PROTOCOLS,
+  PortRange, TIERS, TIER_KEYS, TierKey, TierInfo, CATALOGUE, CatalogueRow, CatalogueFlowId, OPEN_QUESTIONS, OpenQuestion,
+  Flow, flowsOf, Estate, EstateTier, Enforcement, WebServiceInstance, CustomFlowSpec, Warning,
 } from './model';
+// The estate: props (the spec file's keys), reading and validating a spec.
 export {
-  EstateProps, TierProps, TiersProps, ExistingNsgProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps, WebServiceInstanceProps,
-  ResolvedInput, ResolvedSpec, ResolvedAzure, ResolvedAws, resolveSpec, loadSpecFile, readSpecDocument, SPEC_SCHEMA, DEFAULT_ESTATE,
+  EstateProps, TierProps, TiersProps, ExistingNsgProps, WebServiceInstanceProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps,
+  ResolvedInput, readSpecDocument, DEFAULT_ESTATE,
 } from './input';
-export { MatrixFormat, MatrixRow, MatrixDocument, renderMatrix, matrixRows, matrixDocument } from './matrix';
-export * from './host';
-export {
-  AzurePlan, PlannedNsg, PlannedNsgRule, NsgDirection, AZURE_LIMITS, planAzure, planAzureRules,
-} from './platforms/azure/planner';
-export {
-  AwsPlan, PlannedAwsRule, PlannedAwsOutput, RulePeer, RuleDirection, planAws, planAwsRules,
-} from './platforms/aws/planner';
-export { AwsGroup, CreatedGroup, ExistingGroup } from './platforms/aws/groups';
-export { Planned, PlatformModule, PLATFORMS, EstatePlan, planEstate } from './platforms';
-export { AzureEvaluator } from './platforms/azure/evaluator';
-export { AwsEvaluator } from './platforms/aws/evaluator';
-export {
-  /** @deprecated the former name of AzureEvaluator */ AzureEvaluator as AzurePlanEvaluator,
-} from './platforms/azure/evaluator';
-export {
-  /** @deprecated the former name of AwsEvaluator */ AwsEvaluator as AwsPlanEvaluator,
-} from './platforms/aws/evaluator';
-export {
-  CheckReport, FlowFinding, ExtraFinding, CheckFormat, checkPlan, renderReport, summary,
-  assertPlanSatisfies, checkPlanAgainst, toSatisfyAdcsEstate, MatcherResult,
-  assertStackSatisfies, checkStack, renderStackReports, StackEstateReport, EstateLike,
-} from './check';
-export { TerraformEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement } from './platforms/evaluator';
+export { resolveSpec, loadSpecFile, SPEC_SCHEMA } from './spec';
+// The port matrix.
+export { MatrixFormat, MatrixRow, MatrixDocument, renderMatrix, matrixDocument } from './matrix';
+// Checking a plan.
+export { checkPlan, CheckReport, FlowFinding, ExtraFinding, CheckFormat, renderReport } from './check';
+// Testing a stack.
+export * from './testing';

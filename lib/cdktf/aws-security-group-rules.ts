@@ -1,10 +1,13 @@
 import { Construct } from 'constructs';
-import { AwsSecurityGroupRulesProps, renderAws } from '../framework/render';
+import { PlatformRulesProps, renderPlatform } from '../framework/render';
 import { TierKey } from '../model/tiers';
+import { awsConstructAttributes } from '../platforms/aws/construct';
+import { AWS_PLATFORM } from '../platforms/aws/platform';
 import { AwsPlan } from '../platforms/aws/planner';
 import { AdcsResource, CDKTF } from './resource';
 
-export type { AwsSecurityGroupRulesProps };
+/** Props of AwsSecurityGroupRules: the resolved estate and its AWS plan. */
+export interface AwsSecurityGroupRulesProps extends PlatformRulesProps<AwsPlan> {}
 
 /**
  * The AWS security groups and rules of an estate: one resource per planned item. Created groups
@@ -25,9 +28,10 @@ export class AwsSecurityGroupRules extends Construct {
   constructor(scope: Construct, id: string, props: AwsSecurityGroupRulesProps) {
     super(scope, id);
     this.plan = props.plan;
-    const r = renderAws(CDKTF, this, props);
-    this.securityGroups = r.securityGroups as Partial<Record<TierKey, AdcsResource>>;
-    this.securityGroupIds = r.securityGroupIds;
-    this.rules = r.rules as Record<string, AdcsResource>;
+    const { made, restore } = renderPlatform(CDKTF, this, AWS_PLATFORM, props);
+    const a = awsConstructAttributes(props.plan, made as ReadonlyMap<string, AdcsResource>, restore);
+    this.securityGroups = a.securityGroups;
+    this.securityGroupIds = a.securityGroupIds;
+    this.rules = a.rules;
   }
 }

@@ -1,9 +1,12 @@
 import { Construct } from 'constructs';
-import { AzureNsgRulesProps, renderAzure } from '../framework/render';
+import { PlatformRulesProps, renderPlatform } from '../framework/render';
+import { createdNsgs } from '../platforms/azure/construct';
+import { AZURE_PLATFORM } from '../platforms/azure/platform';
 import { AzurePlan } from '../platforms/azure/planner';
 import { AdcsResource, CDKTF } from './resource';
 
-export type { AzureNsgRulesProps };
+/** Props of AzureNsgRules: the resolved estate and its Azure plan. */
+export interface AzureNsgRulesProps extends PlatformRulesProps<AzurePlan> {}
 
 /**
  * The Azure NSGs, rules and subnet associations of an estate: one resource per planned item.
@@ -19,6 +22,7 @@ export class AzureNsgRules extends Construct {
   constructor(scope: Construct, id: string, props: AzureNsgRulesProps) {
     super(scope, id);
     this.plan = props.plan;
-    this.networkSecurityGroups = renderAzure(CDKTF, this, props) as Record<string, AdcsResource>;
+    const { made } = renderPlatform(CDKTF, this, AZURE_PLATFORM, props);
+    this.networkSecurityGroups = createdNsgs(props.plan, made as ReadonlyMap<string, AdcsResource>);
   }
 }

@@ -2,12 +2,13 @@ import { AdcsInputError, Messages, problem } from '../errors';
 import { cidrSpan } from '../model/cidr';
 import { Flow, flowPortSpace, flowsOf } from '../model/flows';
 import { Platform } from '../model/options';
-import { PortRange } from '../model/port-range';
+import { differencePorts, PortRange } from '../model/port-range';
 import { OTHER_PROTOCOL_NUMBERS, OTHER_PROTOCOLS, PROTOCOLS, TrafficProtocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 import { ResolvedInput } from '../input/resolved';
 import { PLATFORMS } from '../platforms/registry';
-import { Box, differencePorts, Interval, intersectRegions, portsOf, product, regionsMeet, subtractRegions } from '../util/boxes';
+import { Box, Interval, intersectRegions, product, regionsMeet, subtractRegions } from '../util/boxes';
+import { portsOf } from '../platforms/evaluator';
 import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator } from '../platforms/evaluator';
 
 /** Verdict on one flow of the estate. */
@@ -85,7 +86,7 @@ export const ELSEWHERE = 'elsewhere';
  * needs (judged on source, destination and port together). Traffic inside one tier is not judged.
  */
 export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
-  if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check'))]);
+  if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check', Object.keys(PLATFORMS)))]);
   const ev = evaluatorFor(plan, spec);
   const flows = flowsOf(spec.estate);
   const findings: FlowFinding[] = flows.map((flow) => {

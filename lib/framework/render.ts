@@ -1,39 +1,21 @@
 import { Messages } from '../errors';
 import type { EstateProps } from '../input/props';
 import type { ResolvedInput } from '../input/resolved';
-import { groupWarnings } from '../input/group-warnings';
-import { resolveSpec } from '../input/resolve';
-import { DEFAULT_AWS_RULE_QUOTA } from '../input/resolved';
-import { TierKey } from '../model/tiers';
-import { EstatePlan, planEstate } from '../platforms/estate-plan';
-import { AWS_PLATFORM } from '../platforms/aws/platform';
-import type { AwsPlan } from '../platforms/aws/planner';
-import { sharedGroupClashes } from '../platforms/aws/shared-groups';
-import { awsElements } from '../platforms/aws/writer';
-import { AZURE_PLATFORM } from '../platforms/azure/platform';
-import type { AzurePlan } from '../platforms/azure/planner';
-import { sharedNsgClashes } from '../platforms/azure/shared-nsgs';
-import { azureElements, nsgElementId } from '../platforms/azure/writer';
+import { resolveSpec } from '../spec';
+import { elementsOf, EstatePlan, planEstate } from '../spec/estate-plan';
+import type { PlatformModule, PlatformPlan } from '../platforms/platform';
 import { isTfRef, ResourceProvider, TfElement, TfValue } from '../terraform/elements';
 import { ConstructLike, Framework, ResourceLike } from './framework';
 import { registerEstate } from './estates';
 import { StackRegistry } from './stack-registry';
 import { placeTokens, restoreTokens } from './tokens';
 
-/** Props of AzureNsgRules: the resolved estate and its Azure plan. */
-export interface AzureNsgRulesProps {
-  /** The validated estate and its Azure settings. */
+/** Props of a platform's construct (AzureNsgRules, AwsSecurityGroupRules): the resolved estate and its plan. */
+export interface PlatformRulesProps<P> {
+  /** The validated estate and its platform settings. */
   readonly spec: ResolvedInput;
-  /** Its Azure plan (`planAzure`). */
-  readonly plan: AzurePlan;
-}
-
-/** Props of AwsSecurityGroupRules: the resolved estate and its AWS plan. */
-export interface AwsSecurityGroupRulesProps {
-  /** The validated estate and its AWS settings. */
-  readonly spec: ResolvedInput;
-  /** Its AWS plan (`planAws`). */
-  readonly plan: AwsPlan;
+  /** Its plan for the platform (`adcs.azure.plan`, `planAzure(...)`). */
+  readonly plan: P;
 }
 
 /**
@@ -91,73 +73,39 @@ export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateP
 }
 
 
-const AZURE_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AzurePlan }>();
+/** The platform constructs of each stack, per platform, for the checks across a stack's estates. */
+const OWNERS = new WeakMap<PlatformModule<any>, StackRegistry<{ self: ConstructLike; plan: PlatformPlan; spec: ResolvedInput }>>();
+
+/** What a platform construct's body made: its resources by element path, and the way back from placeholders to tokens. */
+export interface RenderedPlatform {
+  /** The resources, by element path (`nsg-adcs-ca-nsg`, `ca-security-group`). */
+  readonly made: ReadonlyMap<string, ResourceLike>;
+  /** A value as the user gave it: a placeholder back to its token, anything else unchanged. */
+  restore(value: string): string;
+}
 
 /**
- * The body of AzureNsgRules: the plan's NSGs, associations and rules under `self`, its warnings
- * as annotations, and the whole-stack check of existing NSGs shared between estates (reported
- * once, by the first construct of the stack). Returns the created NSGs by key.
+ * The body of a platform's construct: the plan's warnings as annotations, its elements (written
+ * once, by planEstate) as resources and outputs under `self`, and the platform's check of the
+ * existing enforcement points the stack's estates share (reported once, by the stack's first
+ * construct of the platform).
  */
-export function renderAzure(fw: Framework, self: ConstructLike, props: AzureNsgRulesProps): Record<string, ResourceLike> {
-  const plan = props.plan;
+export function renderPlatform<P extends PlatformPlan>(
+  fw: Framework, self: ConstructLike, platform: PlatformModule<P>, props: PlatformRulesProps<P>,
+): RenderedPlatform {
+  const { spec, plan } = props;
   for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));
-  const made = renderElements(fw, self, AZURE_PLATFORM.resourceProvider, azureElements(plan), ORIGINALS.get(props.spec));
-  const created: Record<string, ResourceLike> = {};
-  for (const nsg of plan.nsgs) if (nsg.created) created[nsg.key] = made.get(nsgElementId(nsg.key))!;
+  const originals = ORIGINALS.get(spec);
+  const made = renderElements(fw, self, platform.resourceProvider, elementsOf(platform, plan, spec), originals);
+  let owners = OWNERS.get(platform);
+  if (!owners) OWNERS.set(platform, owners = new StackRegistry());
   const stack = fw.stackOf(self);
-  AZURE_OWNERS.add(stack, { self, plan });
+  owners.add(stack, { self, plan, spec });
   self.node.addValidation({
     validate: () => {
-      const all = AZURE_OWNERS.of(stack);
-      return all[0]?.self !== self ? [] : sharedNsgClashes(all.map((o) => ({ path: o.self.node.path, plan: o.plan })));
+      const all = owners!.of(stack);
+      return all[0]?.self !== self ? [] : platform.stackClashes(all.map((o) => ({ path: o.self.node.path, plan: o.plan as P, spec: o.spec })));
     },
   });
-  return created;
-}
-
-/** What AwsSecurityGroupRules exposes. */
-export interface RenderedAws {
-  /** The groups the library created, by tier. */
-  readonly securityGroups: Partial<Record<TierKey, ResourceLike>>;
-  /** The security group id of every tier that has a group: a token for created ones, the given id for existing ones. */
-  readonly securityGroupIds: Partial<Record<TierKey, string>>;
-  /** The rules, by construct id. */
-  readonly rules: Record<string, ResourceLike>;
-}
-
-const AWS_OWNERS = new StackRegistry<{ self: ConstructLike; plan: AwsPlan; quota: number }>();
-
-/**
- * The body of AwsSecurityGroupRules: the plan's groups, rules and outputs under `self`, its
- * warnings as annotations, and the whole-stack check of existing groups shared between estates.
- */
-export function renderAws(fw: Framework, self: ConstructLike, props: AwsSecurityGroupRulesProps): RenderedAws {
-  const plan = props.plan;
-  const made = renderElements(fw, self, AWS_PLATFORM.resourceProvider, awsElements(plan, props.spec), ORIGINALS.get(props.spec));
-  for (const w of groupWarnings(plan.warnings)) fw.warn(self, Messages.warning(w.path, w.message));
-  const securityGroups: Partial<Record<TierKey, ResourceLike>> = {};
-  const groupIds = new Map<string, string>();
-  for (const g of plan.groups) {
-    if (g.kind === 'created') {
-      securityGroups[g.tiers[0]] = made.get(g.id)!;
-      groupIds.set(g.key, made.get(g.id)!.getStringAttribute('id'));
-    } else {
-      groupIds.set(g.key, restoreTokens(ORIGINALS.get(props.spec), g.securityGroupId));
-    }
-  }
-  const rules: Record<string, ResourceLike> = {};
-  for (const r of plan.rules) rules[r.id] = made.get(r.id)!;
-  const securityGroupIds = Object.fromEntries(
-    Object.entries(plan.byTier).map(([tier, g]) => [tier, groupIds.get(g!.key)!]),
-  ) as Partial<Record<TierKey, string>>;
-  const stack = fw.stackOf(self);
-  AWS_OWNERS.add(stack, { self, plan, quota: props.spec.aws?.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA });
-  self.node.addValidation({
-    validate: () => {
-      const all = AWS_OWNERS.of(stack);
-      if (all.length < 2 || all[0].self !== self) return [];
-      return sharedGroupClashes(all.map((c) => ({ path: c.self.node.path, plan: c.plan, quota: c.quota })));
-    },
-  });
-  return { securityGroups, securityGroupIds, rules };
+  return { made, restore: (value) => restoreTokens(originals, value) };
 }

@@ -1,17 +1,14 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import type { EstateProps } from '../input/props';
+import { PLATFORM_INPUTS } from '../platforms/registry';
 import type { ConstructLike, Framework } from './framework';
 
-/** Props paths whose value may be a token: ids, names and locations of resources the user owns. */
-const REFERENCE_PATHS = [
-  /^tiers\.[A-Za-z]+\.subnetIds\[\d+\]$/,
-  /^tiers\.[A-Za-z]+\.securityGroupId$/,
-  /^tiers\.[A-Za-z]+\.networkSecurityGroup\.(name|resourceGroupName)$/,
-  /^aws\.vpcId$/,
-  /^azure\.(resourceGroupName|location)$/,
-];
+/** Props paths whose value may be a token: ids, names and locations of resources the user owns (each platform's). */
+const REFERENCE_PATHS = PLATFORM_INPUTS.flatMap((p) => p.referencePaths);
 /** Props paths passed to Terraform as they are, so a token there is simply passed through. */
-const PASS_THROUGH_PATHS = [/^(azure|aws)\.tags\..+$/, /^aws\.region$/];
+const PASS_THROUGH_PATHS = PLATFORM_INPUTS.flatMap((p) => p.passThroughPaths);
+/** How a message names the reference paths. */
+const REFERENCE_KEYS = PLATFORM_INPUTS.flatMap((p) => p.referenceKeys);
 /** CIDRs: the rules are computed from them at synth. */
 const CIDR_PATH = /^tiers\.[A-Za-z]+\.cidrs(\[\d+\])?$/;
 
@@ -71,7 +68,7 @@ export function placeTokens(fw: Framework, scope: ConstructLike, props: EstatePr
     if (!reference) {
       // A literal hidden in a token is a literal: validated as any other value.
       if (literal || (typeof resolved === 'number' && typeof value === 'number')) return resolved;
-      problems.push(problem(path, Messages.tokenNotAccepted(path, text)));
+      problems.push(problem(path, Messages.tokenNotAccepted(path, text, REFERENCE_KEYS)));
       return value;
     }
     if (typeof resolved !== 'string') {

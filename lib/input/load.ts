@@ -1,7 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { AdcsInputError, Messages, problem } from '../errors';
-import { ResolvedInput } from './resolved';
-import { resolveSpec } from './resolve';
 
 /** Largest spec file read, in bytes (a spec of 10,000 CIDRs is about 200 KB). */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
@@ -55,11 +53,6 @@ export function parseSpecText(text: string, source: string): unknown {
     // An alias explosion ("billion laughs") throws here: bad input, not an internal error.
     throw new AdcsInputError(source, [problem('', Messages.yamlSyntax((e as Error).message))]);
   }
-}
-
-/** Reads, parses and validates a spec file. Throws AdcsInputError naming the file. */
-export function loadSpecFile(file: string): ResolvedInput {
-  return resolveSpec(readSpecDocument(file), file);
 }
 
 /**

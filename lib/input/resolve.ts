@@ -1,6 +1,6 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import { checkIpv4Cidr, compareCidrs } from '../model/cidr';
-import { CustomFlowSpec, Enforcement, Estate, EstateTier, PriorityWindow, WebServiceInstance } from '../model/estate';
+import { CustomFlowSpec, Enforcement, Estate, EstateTier, NO_ENFORCEMENT, WebServiceInstance } from '../model/estate';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { PortRange, normalizePortRanges } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -8,38 +8,35 @@ import { TierKey, TIER_KEYS } from '../model/tiers';
 import { estateWarnings } from '../model/warnings';
 import { HTTPS, MIN_DYNAMIC_PORT } from '../model/well-known-ports';
 import { EstateProps, TierProps, WebServiceInstanceProps } from './props';
+import type { InputContext, PlatformInput } from './platform-input';
 import { ResolvedInput } from './resolved';
-import { validateShape } from './validate';
-import { AWS_TIER_KEYS, isSecurityGroupId } from '../platforms/aws/settings';
-import { AZURE_NSG_NAME, AZURE_RESOURCE_GROUP, AZURE_TIER_KEYS } from '../platforms/azure/settings';
-import { PLATFORMS } from '../platforms/registry';
-import { isTerraformExpression } from '../terraform/expression';
+import { ShapeCheck, validateShape } from './validate';
 
 /**
- * Validates a spec document (parsed YAML/JSON, or construct props) and turns it into an
- * estate with its platform settings. Throws one AdcsInputError listing every problem.
+ * Validates a spec document (parsed YAML/JSON, or construct props) against `shape` and turns it
+ * into an estate with its platform's settings; `platforms` read their own keys. Throws one
+ * AdcsInputError listing every problem. (`resolveSpec` is this with every registered platform.)
  */
-export function resolveSpec(doc: unknown, source: string): ResolvedInput {
-  const shape = validateShape(doc);
-  if (shape.length > 0) throw new AdcsInputError(source, shape);
-  const props = doc as EstateProps;
+export function resolveInput(doc: unknown, source: string, platforms: readonly PlatformInput[], shape: ShapeCheck): ResolvedInput {
+  const found = validateShape(doc, shape);
+  if (found.length > 0) throw new AdcsInputError(source, found);
   const problems: InputProblem[] = [];
-  const r = new Resolver(props, problems);
-  const out = r.run();
+  const out = new Resolver(doc as EstateProps, platforms, problems).run();
   if (problems.length > 0) throw new AdcsInputError(source, problems);
   return out!;
 }
 
-class Resolver {
-  constructor(private readonly p: EstateProps, private readonly problems: InputProblem[]) {}
+class Resolver implements InputContext {
+  constructor(private readonly p: EstateProps, private readonly platforms: readonly PlatformInput[], public readonly problems: InputProblem[]) {}
 
   run(): ResolvedInput | undefined {
     const p = this.p;
     const platform = this.platform();
+    const input = this.platforms.find((x) => x.platform === platform);
     const tiers: Partial<Record<TierKey, EstateTier>> = {};
     for (const key of TIER_KEYS) {
       const t = p.tiers[key as keyof typeof p.tiers] as TierProps | undefined;
-      if (t) tiers[key] = this.tier(key, t, platform);
+      if (t) tiers[key] = this.tier(key, t, input);
     }
     const estate: Estate = {
       name: p.name ?? 'adcs',
@@ -58,41 +55,50 @@ class Resolver {
     };
     this.contradictions(estate);
     // The platform's own keys: its cross-tier rules, its settings block.
-    const settings = platform === undefined ? undefined : PLATFORMS[platform].settings;
-    settings?.checkTiers(tiers, this.problems);
-    const resolved = settings && p[platform!] ? settings.resolve(p, { problems: this.problems, priorityWindow: (at, text) => this.priorityWindow(at, text) }) : {};
+    input?.checkTiers(tiers, this.problems);
+    const settings = input && this.settingsBlock(input) !== undefined ? input.resolveSettings(p, this) : undefined;
     if (this.problems.length > 0) return undefined;
-    return { estate, platform, ...resolved, warnings: estateWarnings(estate) };
+    return {
+      estate, platform, ...(settings === undefined ? {} : { settings }),
+      warnings: [...estateWarnings(estate), ...(input?.warnings(estate) ?? [])],
+    };
   }
 
+  /** The platform's settings block (`azure:`, `aws:`), when given. */
+  private settingsBlock(input: PlatformInput): unknown {
+    return (this.p as unknown as Record<string, unknown>)[input.platform];
+  }
+
+  /**
+   * The platform: `platform`, else the one whose settings block is given, else the one whose
+   * tier keys the tiers use. Two settings blocks or two platforms' tier keys with nothing to say
+   * which is refused, and so is another platform's settings block.
+   */
   private platform(): Platform | undefined {
     const p = this.p;
-    if (p.azure && p.aws && !p.platform) {
-      this.problems.push(problem('', Messages.platformSettingsBoth()));
+    const blocks = this.platforms.filter((x) => this.settingsBlock(x) !== undefined);
+    if (blocks.length > 1 && !p.platform) {
+      this.problems.push(problem('', Messages.platformSettingsBoth(blocks.map((x) => x.platform))));
       return undefined;
     }
-    const platform = p.platform ?? (p.azure ? Platform.AZURE : p.aws ? Platform.AWS : this.platformFromTiers());
-    const azureAt = this.firstTierKey(AZURE_TIER_KEYS);
-    const awsAt = this.firstTierKey(AWS_TIER_KEYS);
-    if (platform === undefined && azureAt && awsAt) {
-      // Azure and AWS enforcement points side by side, and nothing says which platform: refuse.
-      this.problems.push(problem('tiers', Messages.mixedPlatformTierKeys(azureAt, awsAt)));
+    const platform = p.platform ?? blocks[0]?.platform ?? this.platformFromTiers();
+    const marked = this.platforms.map((x) => ({ owner: x.owner, at: this.firstTierKey(x.tierKeys) }))
+      .filter((m): m is { owner: string; at: string } => m.at !== undefined);
+    if (platform === undefined && marked.length > 1) {
+      // Two platforms' enforcement points side by side, and nothing says which platform: refuse.
+      this.problems.push(problem('tiers', Messages.mixedPlatformTierKeys(marked)));
     }
-    if (platform === Platform.AZURE && p.aws) this.problems.push(problem('aws', Messages.wrongPlatformKey('aws', platform, 'AWS')));
-    if (platform === Platform.AWS && p.azure) this.problems.push(problem('azure', Messages.wrongPlatformKey('azure', platform, 'Azure')));
-    if (p.platform && !p[p.platform]) this.problems.push(problem('platform', Messages.platformSettingsMissing(p.platform)));
+    for (const other of blocks.filter((x) => x.platform !== platform)) {
+      if (platform !== undefined) this.problems.push(problem(other.platform, Messages.wrongPlatformKey(other.platform, platform, other.owner)));
+    }
+    const named = this.platforms.find((x) => x.platform === p.platform);
+    if (named && this.settingsBlock(named) === undefined) this.problems.push(problem('platform', Messages.platformSettingsMissing(named.platform, named.settingsExample)));
     return platform;
   }
 
   private platformFromTiers(): Platform | undefined {
-    const azure = this.tierKeysOf(AZURE_TIER_KEYS);
-    const aws = this.tierKeysOf(AWS_TIER_KEYS);
-    return azure && !aws ? Platform.AZURE : aws && !azure ? Platform.AWS : undefined;
-  }
-
-  /** True when some tier sets one of `keys`. */
-  private tierKeysOf(keys: readonly (keyof TierProps)[]): boolean {
-    return this.firstTierKey(keys) !== undefined;
+    const marked = this.platforms.filter((x) => this.firstTierKey(x.tierKeys) !== undefined);
+    return marked.length === 1 ? marked[0].platform : undefined;
   }
 
   /** Key path of the first tier key (canonical tier order) among `keys`, if any tier sets one. */
@@ -105,7 +111,7 @@ class Resolver {
     return undefined;
   }
 
-  private tier(key: TierKey, t: TierProps, platform: Platform | undefined): EstateTier {
+  private tier(key: TierKey, t: TierProps, input: PlatformInput | undefined): EstateTier {
     const at = `tiers.${key}`;
     const seen = new Map<string, number>();
     const cidrs: string[] = [];
@@ -126,13 +132,13 @@ class Resolver {
       }
     });
     cidrs.sort(compareCidrs);
-    this.platformKeys(at, t, platform);
+    this.platformKeys(at, t, input);
     return {
       key,
       cidrs,
       osGeneration: t.osGeneration,
       rpcDynamicPorts: t.rpcDynamicPorts === undefined ? undefined : this.rpcRange(`${at}.rpcDynamicPorts`, t.rpcDynamicPorts),
-      enforcement: this.enforcement(at, t),
+      enforcement: this.enforcement(at, t, input),
       instances: key === 'ces' || key === 'cep' ? this.instances(at, t.instances) : undefined,
     };
   }
@@ -159,54 +165,31 @@ class Resolver {
     return out.sort((a, b) => a.port - b.port);
   }
 
-  private platformKeys(at: string, t: TierProps, platform: Platform | undefined): void {
-    if (platform === undefined) return;
+  private platformKeys(at: string, t: TierProps, input: PlatformInput | undefined): void {
+    if (input === undefined) return;
     // Enforcement keys of every other platform are refused.
-    for (const other of Object.values(PLATFORMS).filter((x) => x.platform !== platform)) {
-      for (const k of other.settings.tierKeys) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, platform, other.settings.owner)));
+    for (const other of this.platforms.filter((x) => x !== input)) {
+      for (const k of other.tierKeys) if (t[k] !== undefined) this.problems.push(problem(`${at}.${k}`, Messages.wrongPlatformKey(k, input.platform, other.owner)));
     }
   }
 
-  private enforcement(at: string, t: TierProps): Enforcement {
-    const given = (['subnetIds', 'networkSecurityGroup', 'securityGroupId'] as const).filter((k) => t[k] !== undefined);
-    if (t.createSecurityGroup === true) given.push('createSecurityGroup' as never);
+  /** The tier's enforcement point, as its platform reads it; one at most. */
+  private enforcement(at: string, t: TierProps, input: PlatformInput | undefined): Enforcement {
+    if (input === undefined) return NO_ENFORCEMENT;
+    const given = input.enforcementKeysOf(t);
     if (given.length > 1) {
       this.problems.push(problem(at, Messages.twoEnforcementPoints(given)));
-      return { kind: 'none' };
+      return NO_ENFORCEMENT;
     }
-    if (t.nsgName !== undefined && t.subnetIds === undefined) this.problems.push(problem(`${at}.nsgName`, Messages.nsgNameWithoutSubnets()));
-    if (t.securityGroupName !== undefined && t.createSecurityGroup !== true) {
-      this.problems.push(problem(`${at}.securityGroupName`, Messages.securityGroupNameWithoutCreate()));
-    }
-    if (t.nsgName !== undefined && !AZURE_NSG_NAME.test(t.nsgName)) this.problems.push(problem(`${at}.nsgName`, Messages.azureNsgNameInvalid(t.nsgName)));
-    if (t.subnetIds) return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName };
-    if (t.networkSecurityGroup) {
-      const n = t.networkSecurityGroup;
-      if (!isTerraformExpression(n.name) && !AZURE_NSG_NAME.test(n.name)) this.problems.push(problem(`${at}.networkSecurityGroup.name`, Messages.azureNsgNameInvalid(n.name)));
-      if (!isTerraformExpression(n.resourceGroupName) && !AZURE_RESOURCE_GROUP.test(n.resourceGroupName)) {
-        this.problems.push(problem(`${at}.networkSecurityGroup.resourceGroupName`, Messages.azureResourceGroupInvalid(n.resourceGroupName)));
-      }
-      return {
-        kind: 'azureExistingNsg', name: n.name, resourceGroupName: n.resourceGroupName,
-        priorityWindow: n.priorityRange === undefined ? undefined : this.priorityWindow(`${at}.networkSecurityGroup.priorityRange`, n.priorityRange),
-        denyByDefault: n.denyByDefault ?? false,
-      };
-    }
-    if (t.securityGroupId !== undefined) {
-      if (!isSecurityGroupId(t.securityGroupId)) {
-        this.problems.push(problem(`${at}.securityGroupId`, Messages.securityGroupIdMalformed(t.securityGroupId)));
-      }
-      return { kind: 'awsExistingGroup', securityGroupId: t.securityGroupId };
-    }
-    if (t.createSecurityGroup) return { kind: 'awsCreateGroup', groupName: t.securityGroupName };
-    return { kind: 'none' };
+    return input.enforcement(at, t, this);
   }
 
-  private range(path: string, text: string, lo: number, hi: number, what: 'port' | 'priority' = 'port'): PortRange | undefined {
+  /** Parses `"N-M"` at `path` within `lo`-`hi` (InputContext). */
+  public range(path: string, text: string, lo: number, hi: number, malformed: (value: string) => string): PortRange | undefined {
     const bounds = `${lo}-${hi}`;
     const r = /^\s*\d+\s*-\s*\d+\s*$/.test(text) ? PortRange.parse(Protocol.TCP, text) : undefined;
     if (!r) {
-      this.problems.push(problem(path, what === 'priority' ? Messages.priorityRangeMalformed(text) : Messages.portRangeMalformed(text, `ports in ${bounds}`)));
+      this.problems.push(problem(path, malformed(text)));
       return undefined;
     }
     if (r.from < lo || r.to > hi) {
@@ -217,12 +200,7 @@ class Resolver {
   }
 
   private rpcRange(path: string, text: string): PortRange | undefined {
-    return this.range(path, text, MIN_DYNAMIC_PORT, 65535);
-  }
-
-  private priorityWindow(path: string, text: string): PriorityWindow | undefined {
-    const r = this.range(path, text, 100, 4096, 'priority');
-    return r && { first: r.from, last: r.to };
+    return this.range(path, text, MIN_DYNAMIC_PORT, 65535, (v) => Messages.portRangeMalformed(v, `ports in ${MIN_DYNAMIC_PORT}-65535`));
   }
 
   private dcomPort(port: number): number | undefined {

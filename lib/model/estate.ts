@@ -4,33 +4,17 @@ import { Protocol } from './protocol';
 import { TierKey, tierOrdinal } from './tiers';
 
 /**
- * Where a tier's rules are enforced. Plain data: the model never looks at it, the platform
- * renderers do.
+ * Where a tier's rules are enforced: data of the estate's platform (an NSG for subnets, an
+ * existing security group, ...), which only that platform's code reads. `none` when nothing of
+ * the estate enforces the tier's rules (its flows are then enforced at their other end).
  */
-export type Enforcement =
-  | { readonly kind: 'none' }
-  /** Azure: the library creates an NSG and associates it with these subnets. */
-  | { readonly kind: 'azureSubnets'; readonly subnetIds: readonly string[]; readonly nsgName?: string }
-  /** Azure: the library adds rules to an NSG that exists already. */
-  | {
-    readonly kind: 'azureExistingNsg';
-    readonly name: string;
-    readonly resourceGroupName: string;
-    readonly priorityWindow?: PriorityWindow;
-    readonly denyByDefault: boolean;
-  }
-  /** AWS: the library creates a security group in the estate's VPC. */
-  | { readonly kind: 'awsCreateGroup'; readonly groupName?: string }
-  /** AWS: the library adds rules to a security group that exists already. */
-  | { readonly kind: 'awsExistingGroup'; readonly securityGroupId: string };
-
-/** Azure NSG priorities the library may use, both ends included. */
-export interface PriorityWindow {
-  /** Lowest (first evaluated) priority. */
-  readonly first: number;
-  /** Highest priority; the deny-by-default rule takes it. */
-  readonly last: number;
+export interface Enforcement {
+  /** `none`, or the platform's kind of enforcement point (`azureSubnets`, `awsExistingGroup`, ...). */
+  readonly kind: string;
 }
+
+/** A tier without an enforcement point of its own. */
+export const NO_ENFORCEMENT: Enforcement = { kind: 'none' };
 
 /** One instance of a CES or CEP web service: its HTTPS port and client authentication. */
 export interface WebServiceInstance {

@@ -1,3 +1,4 @@
+import { differenceOf, intersectionOf, Interval } from '../util/intervals';
 import { Protocol, TrafficProtocol } from './protocol';
 
 /** Lowest and highest port numbers. */
@@ -124,4 +125,17 @@ export function normalizePortRanges(ranges: readonly PortRange[]): PortRange[] {
 /** Total number of ports in normalized ranges. */
 export function countPorts(ranges: readonly PortRange[]): number {
   return normalizePortRanges(ranges).reduce((n, r) => n + r.size, 0);
+}
+
+const toIntervals = (rs: readonly PortRange[]): Interval[] => rs.map((r) => ({ lo: r.from, hi: r.to }));
+const toRanges = (protocol: TrafficProtocol, xs: readonly Interval[]): PortRange[] => xs.map((x) => PortRange.of(protocol, x.lo, x.hi));
+
+/** Ports of `a` not in `b` (one protocol, that of `a`), normalized. */
+export function differencePorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  return a.length === 0 ? [] : toRanges(a[0].protocol, differenceOf(toIntervals(a), toIntervals(b)));
+}
+
+/** Intersection of two port lists of one protocol, normalized. */
+export function intersectPorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  return a.length === 0 ? [] : toRanges(a[0].protocol, intersectionOf(toIntervals(a), toIntervals(b.filter((r) => r.protocol === a[0].protocol))));
 }

@@ -1,6 +1,6 @@
-import { PortRange } from '../model/port-range';
+import { differencePorts, normalizePortRanges, PortRange } from '../model/port-range';
 import type { Box } from '../util/boxes';
-import { TrafficProtocol } from '../model/protocol';
+import { Protocol, TrafficProtocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 
 /** An allow rule of the plan for IPv6 addresses: the estate's tiers are IPv4, so no flow needs it. */
@@ -97,4 +97,14 @@ export interface TerraformEvaluator {
   readonly unresolved: readonly string[];
   /** Allow rules for IPv6 peers (none on a plan the library writes). */
   readonly ipv6Allows?: readonly Ipv6Allow[];
+}
+
+/** The ports (of one protocol) that boxes touch: their projection on the port axis. */
+export function portsOf(boxes: readonly Box[], protocol: TrafficProtocol): PortRange[] {
+  return normalizePortRanges(boxes.map((b) => PortRange.of(protocol, b.port.lo, b.port.hi)));
+}
+
+/** Ports of `all` that no box of `boxes` touches. */
+export function portsMinus(all: readonly PortRange[], boxes: readonly Box[]): PortRange[] {
+  return differencePorts(all, boxes.map((b) => PortRange.of(all[0]?.protocol ?? Protocol.TCP, b.port.lo, b.port.hi)));
 }

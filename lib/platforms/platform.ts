@@ -1,15 +1,12 @@
 import { InputProblem } from '../errors';
-import type { EstateProps, TierProps } from '../input/props';
-import type { ResolvedAws, ResolvedAzure } from '../input/resolved';
-import type { EstateTier, PriorityWindow } from '../model/estate';
-import type { TierKey } from '../model/tiers';
-import type { TerraformEvaluator } from './evaluator';
+import type { PlatformInput } from '../input/platform-input';
 import type { ResolvedInput } from '../input/resolved';
 import { Flow } from '../model/flows';
 import { Platform } from '../model/options';
 import { Warning } from '../model/warnings';
 import type { TfProviderBlock } from '../terraform/stack-document';
 import type { ResourceProvider, TfElement } from '../terraform/elements';
+import type { TerraformEvaluator } from './evaluator';
 
 /** What a planner returns: the plan when the estate fits the platform, else the problems. */
 export interface Planned<P> {
@@ -21,36 +18,32 @@ export interface Planned<P> {
   readonly warnings: readonly Warning[];
 }
 
-/** What settings validation may use of the resolver. */
-export interface SettingsContext {
-  /** Where problems go. */
-  readonly problems: InputProblem[];
-  /** Parses a priority range `"N-M"` at `path` (a problem when it is not one). */
-  priorityWindow(path: string, text: string): PriorityWindow | undefined;
+/** What every platform's rule plan carries: the warnings of its rendering. */
+export interface PlatformPlan {
+  /** Warnings of the rendering (annotations on the platform's construct). */
+  readonly warnings: readonly Warning[];
 }
 
-/** A platform's spec keys: which tier keys are its enforcement points, and its settings block. */
-export interface PlatformSettings {
-  /** The platform's name in messages (`Azure`, `AWS`). */
-  readonly owner: string;
-  /** The tier keys that make the platform's enforcement points. */
-  readonly tierKeys: readonly (keyof TierProps)[];
-  /** Rules across tiers (a subnet has one NSG), checked whenever the estate is on the platform. */
-  checkTiers(tiers: Partial<Record<TierKey, EstateTier>>, problems: InputProblem[]): void;
-  /** Validates the platform's settings block (present) and fills in its defaults. */
-  resolve(p: EstateProps, ctx: SettingsContext): { readonly azure?: ResolvedAzure; readonly aws?: ResolvedAws };
+/** One estate's plan in a stack, for the checks across the estates of one stack. */
+export interface PlanOwner<P> {
+  /** Construct path of the platform's construct. */
+  readonly path: string;
+  /** Its plan. */
+  readonly plan: P;
+  /** Its estate. */
+  readonly spec: ResolvedInput;
 }
 
 /**
- * One platform, framework-free: how its rules are planned, written as Terraform JSON elements,
- * declared to Terraform (the CLI's provider block) and evaluated by `check`. The registry
- * (`platforms/index.ts`) holds one per platform; nothing else switches on the platform.
+ * One platform, framework-free: how its spec keys are read, its rules planned, written as
+ * Terraform JSON elements, declared to Terraform (the CLI's provider block) and evaluated by
+ * `check`. The registry holds one per platform; nothing else switches on the platform.
  */
-export interface PlatformModule<P = unknown> {
+export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
   /** The platform. */
   readonly platform: Platform;
-  /** Its spec keys: validation of the settings block and the tiers' enforcement keys. */
-  readonly settings: PlatformSettings;
+  /** Its spec keys: the settings block, the tiers' enforcement keys, its schema. */
+  readonly input: PlatformInput;
   /** Construct id of the platform's construct under the estate's (`azure`, `aws`). */
   readonly constructId: string;
   /** The provider of the resource types the writer uses (name and version constraint). */
@@ -65,4 +58,9 @@ export interface PlatformModule<P = unknown> {
   readonly providerDefaults: TfProviderBlock;
   /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */
   evaluator(terraformJson: unknown, spec: ResolvedInput): TerraformEvaluator;
+  /**
+   * Problems between the estates of one stack that write to the same existing enforcement point
+   * (the same priority or rule twice, a quota shared): messages, empty when all is well.
+   */
+  stackClashes(owners: readonly PlanOwner<P>[]): string[];
 }

@@ -1,5 +1,3 @@
-import { PortRange, normalizePortRanges } from '../model/port-range';
-import { Protocol, TrafficProtocol } from '../model/protocol';
 import { differenceOf, intersectionOf, Interval } from '../util/intervals';
 
 export { Interval };
@@ -175,29 +173,6 @@ export function subtractRegions(boxes: readonly Box[], cut: readonly Box[]): Box
 /** The union of boxes, as disjoint boxes. */
 export function unionBoxes(boxes: readonly Box[]): Box[] {
   return combine(boxes, [], 'minus');
-}
-
-/** The ports (of one protocol) that boxes touch: their projection on the port axis. */
-export function portsOf(boxes: readonly Box[], protocol: TrafficProtocol): PortRange[] {
-  return normalizePortRanges(boxes.map((b) => PortRange.of(protocol, b.port.lo, b.port.hi)));
-}
-
-/** Ports of `all` that no box of `boxes` touches. */
-export function portsMinus(all: readonly PortRange[], boxes: readonly Box[]): PortRange[] {
-  return differencePorts(all, boxes.map((b) => PortRange.of(all[0]?.protocol ?? Protocol.TCP, b.port.lo, b.port.hi)));
-}
-
-const toIntervals = (rs: readonly PortRange[]): Interval[] => rs.map((r) => ({ lo: r.from, hi: r.to }));
-const toRanges = (protocol: TrafficProtocol, xs: readonly Interval[]): PortRange[] => xs.map((x) => PortRange.of(protocol, x.lo, x.hi));
-
-/** Ports of `a` not in `b` (one protocol, that of `a`), normalized. */
-export function differencePorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  return a.length === 0 ? [] : toRanges(a[0].protocol, differenceOf(toIntervals(a), toIntervals(b)));
-}
-
-/** Intersection of two port lists of one protocol, normalized. */
-export function intersectPorts(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  return a.length === 0 ? [] : toRanges(a[0].protocol, intersectionOf(toIntervals(a), toIntervals(b.filter((r) => r.protocol === a[0].protocol))));
 }
 
 /** The parts two box sets share, as disjoint boxes. */

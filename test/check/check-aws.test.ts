@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { specAndPlanFiles } from '../support/files';
 import { runCli } from '../support/io';
 import { modernAws, synthAws } from '../platforms/aws/support/estates';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
-import { assertPlanSatisfies, toSatisfyAdcsEstate } from '../../lib/check/matchers';
-import { resolveSpec } from '../../lib/input/resolve';
+import { assertPlanSatisfies, toSatisfyAdcsEstate } from '../../lib/testing/matchers';
+import { resolveSpec } from '../../lib/spec';
 import { specAndPlanFiles } from '../support/files';
 import { runCli } from '../support/io';
 import { richAzure, synthEstate } from '../support/estates';

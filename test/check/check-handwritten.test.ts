@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 
 // A small AWS estate: the CA in a group the plan creates, DCs on an existing group, clients by CIDR.
 const spec = resolveSpec({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { AWS, modernAws, synthAws } from '../platforms/aws/support/estates';
 import { richAzure, synthEstate } from '../support/estates';
 

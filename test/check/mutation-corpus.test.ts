@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
 import { CheckFormat, renderReport } from '../../lib/check/report';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { modernAws, synthAws } from '../platforms/aws/support/estates';
 import { richAzure, subnet, synthEstate } from '../support/estates';
 import { bodyOf, inFormat, keyOf, MutationCase, PlanFormat, resourcesOf } from './support/mutations';

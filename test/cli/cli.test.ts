@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { commandUsage, COMMANDS, USAGE } from '../../lib/cli/main';
 import { flowsOf } from '../../lib/model/flows';
 import { DEFAULT_ESTATE } from '../../lib/input/default-estate';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { runCli } from '../support/io';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { hostConfig } from '../../lib/host/host-config';
 import { hostConfigJson } from '../../lib/host/render';
-import { loadSpecFile } from '../../lib/input/load';
+import { loadSpecFile } from '../../lib/spec';
 import { runCli } from '../support/io';
 
 const ROOT = path.resolve(__dirname, '../../..');

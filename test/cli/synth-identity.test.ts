@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { App } from 'cdktf';
 import { estateStack } from '../../examples/estate-stack';
 import { readSpecDocument } from '../../lib/input/load';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { EstateProps } from '../../lib/input/props';
 import { awsEstate, azureEstate } from '../support/arbitrary';
 import { runCli } from '../support/io';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { App, Testing } from 'cdktf';
 import { checkPlan } from '../../lib/check/check';
-import { loadSpecFile } from '../../lib/input/load';
+import { loadSpecFile } from '../../lib/spec';
 import { awsExampleStack, AWS_EXAMPLE_SPEC } from '../../examples/aws';
 import { azureExample, AZURE_EXAMPLE_SPEC } from '../../examples/azure';
 

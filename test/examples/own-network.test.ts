@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { App, Testing } from 'cdktf';
-import { assertStackSatisfies } from '../../lib/check/stack-check';
+import { assertStackSatisfies } from '../../lib/testing/stack-check';
 import { ownNetworkAws, ownNetworkAzure } from '../../examples/own-network';
 
 function synth(add: (app: App) => any): { stack: any; json: any } {

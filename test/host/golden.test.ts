@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { hostConfig } from '../../lib/host/host-config';
 import { HostFormat, renderHostConfig } from '../../lib/host/render';
 import { presentTiers } from '../../lib/model/estate';
-import { loadSpecFile } from '../../lib/input/load';
+import { loadSpecFile } from '../../lib/spec';
 import { AWS_EXAMPLE_SPEC } from '../../examples/aws';
 import { AZURE_EXAMPLE_SPEC } from '../../examples/azure';
 import { parseScript } from './support/ps-data';

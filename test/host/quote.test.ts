@@ -5,7 +5,7 @@ import { hostConfig } from '../../lib/host/host-config';
 import { renderPowerShell } from '../../lib/host/powershell';
 import { oneLine, psArray, psQuote } from '../../lib/host/quote';
 import { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { richAzure } from '../support/estates';
 import { parseScript, parseValue, readSingleQuoted } from './support/ps-data';
 

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AdcsInputError } from '../../lib/errors';
 import { CesAuthentication, CrlPublishing, OsGeneration, Platform } from '../../lib/model/options';
-import { loadSpecFile, MAX_SPEC_DEPTH, parseSpecText } from '../../lib/input/load';
-import { resolveSpec } from '../../lib/input/resolve';
+import { MAX_SPEC_DEPTH, parseSpecText } from '../../lib/input/load';
+import { loadSpecFile } from '../../lib/spec';
+import { resolveSpec } from '../../lib/spec';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'adcs-load-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -107,8 +108,8 @@ tiers:
     assert.deepEqual(spec.estate.tiers.ca!.enforcement, { kind: 'azureSubnets', subnetIds: ['snet-a', 'snet-b'], nsgName: undefined });
     assert.deepEqual(spec.estate.tiers.dc!.enforcement,
       { kind: 'azureExistingNsg', name: 'nsg-dc', resourceGroupName: 'rg-net', priorityWindow: { first: 3000, last: 3499 }, denyByDefault: false });
-    assert.deepEqual(spec.azure, { resourceGroupName: 'rg-pki', location: 'westeurope', priorityWindow: { first: 100, last: 4096 }, denyByDefault: true, tags: {} });
-    assert.equal(spec.aws, undefined);
+    assert.deepEqual(spec.settings, { resourceGroupName: 'rg-pki', location: 'westeurope', priorityWindow: { first: 100, last: 4096 }, denyByDefault: true, tags: {} });
+    assert.equal(spec.platform, 'azure');
   });
 
   it('reads AWS enforcement points and settings with defaults', () => {
@@ -125,7 +126,7 @@ tiers:
     assert.equal(spec.platform, Platform.AWS);
     assert.deepEqual(spec.estate.tiers.ca!.enforcement, { kind: 'awsCreateGroup', groupName: undefined });
     assert.deepEqual(spec.estate.tiers.dc!.enforcement, { kind: 'awsExistingGroup', securityGroupId: 'sg-0123456789abcdef0' });
-    assert.deepEqual(spec.aws, { vpcId: 'vpc-0abc', region: 'eu-west-1', ruleQuota: 60, allowAllEgress: false, tags: {} });
+    assert.deepEqual(spec.settings, { vpcId: 'vpc-0abc', region: 'eu-west-1', ruleQuota: 60, allowAllEgress: false, tags: {} });
   });
 
   it('infers the platform from tier keys alone', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv, { ValidateFunction } from 'ajv';
 import { readSpecDocument } from '../../lib/input/load';
-import { SPEC_SCHEMA } from '../../lib/input/schema';
+import { SPEC_SCHEMA } from '../../lib/spec';
 import { AJV_OPTIONS } from '../../lib/input/validate';
 
 const BAD = path.resolve(__dirname, '../../../test/input/corpus/bad');
@@ -13,7 +13,7 @@ describe('precompiled spec validator', () => {
   it('is built by npm run build and reports exactly what a runtime-compiled one does, on the whole corpus', () => {
     // GIVEN the validator the build wrote, and one compiled now from the same schema and options
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const built = require('../../lib/input/shape-validator') as ValidateFunction;
+    const built = require('../../lib/spec/shape-validator') as ValidateFunction;
     const fresh = new Ajv(AJV_OPTIONS).compile(SPEC_SCHEMA);
     let compared = 0;
     for (const name of readdirSync(BAD).filter((f) => /\.(ya?ml|json)$/.test(f))) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parseSpecText } from '../../lib/input/load';
-import { SPEC_SCHEMA } from '../../lib/input/schema';
+import { SPEC_SCHEMA } from '../../lib/spec';
 
 // Compiled to dist/test/input: read the committed files from the source tree.
 const ROOT = path.resolve(__dirname, '../../..');

@@ -5,7 +5,7 @@ import { OPEN_QUESTIONS } from '../../lib/model/open-questions';
 import { SEED_CORRECTIONS } from '../../lib/model/corrections';
 import { flowsOf } from '../../lib/model/flows';
 import { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 
 const PROPS = {
   name: 'pki-test',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { CATALOGUE } from '../../lib/model/catalogue';
 import { Flow, flowsOf } from '../../lib/model/flows';
 import { EstateProps, TierProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 
 /* Each row of the Flows table of adcs-flows.md, switched on and off by its condition. */
 

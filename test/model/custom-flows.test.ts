@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { AdcsInputError } from '../../lib/errors';
 import { flowsOf } from '../../lib/model/flows';
 import { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 
 function withCustom(customFlows: object[]): EstateProps {
   return {

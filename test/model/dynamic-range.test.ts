@@ -6,7 +6,7 @@ import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from 
 import { PortRange } from '../../lib/model/port-range';
 import { dcomToCa, dynamicRangeOf, generationRange, rpcTo } from '../../lib/model/port-sets';
 import { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 
 /** A model estate built directly (no spec validation in the way). */
 function modelEstate(over: Partial<Estate> = {}, tierOver: Partial<Record<'ca' | 'dc', object>> = {}): Estate {

@@ -30,7 +30,7 @@ describe('layering', () => {
     // GIVEN a fresh process  WHEN it loads the host entry point and renders a tier  THEN no framework module is in the cache
     const loaded = execFileSync(process.execPath, ['-e',
       "const h = require('./dist/lib/host'); const { DEFAULT_ESTATE } = require('./dist/lib/input/default-estate');" +
-      " const { resolveSpec } = require('./dist/lib/input/resolve');" +
+      " const { resolveSpec } = require('./dist/lib/spec');" +
       " h.renderPowerShell(h.hostConfig(resolveSpec(DEFAULT_ESTATE, 'd').estate, 'ca'));" +
       " console.log(JSON.stringify(Object.keys(require.cache)))"], { cwd: ROOT, encoding: 'utf8' });
     const framework = (JSON.parse(loaded) as string[]).filter((k) => /node_modules\/(cdktf|constructs|@cdktf)\//.test(k));

@@ -82,7 +82,7 @@ describe('the packed package, installed into a fresh project', () => {
 
   it('ships the license, the schema and the matcher types, and installs no framework or provider', () => {
     const pkg = join(project, 'node_modules', 'adcs-firewall');
-    for (const f of ['LICENSE', 'README.md', 'schema/adcs-spec.schema.json', 'dist/lib/check/jest.d.ts', 'dist/lib/check/vitest.d.ts']) assert.ok(existsSync(join(pkg, f)), f);
+    for (const f of ['LICENSE', 'README.md', 'schema/adcs-spec.schema.json', 'dist/lib/testing/jest.d.ts', 'dist/lib/testing/vitest.d.ts']) assert.ok(existsSync(join(pkg, f)), f);
     for (const absent of ['cdktf', 'cdktn', '@cdktf']) assert.equal(existsSync(join(project, 'node_modules', absent)), false, absent);
   });
 

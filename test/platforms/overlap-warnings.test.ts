@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flowsOf } from '../../lib/model/flows';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { EstateProps } from '../../lib/input/props';
 import { planAzureRules } from '../../lib/platforms/azure/planner';
 import { planAwsRules } from '../../lib/platforms/aws/planner';

@@ -6,8 +6,9 @@ import { normalizePortRanges, PortRange } from '../../lib/model/port-range';
 import { PROTOCOLS } from '../../lib/model/protocol';
 import { TierKey } from '../../lib/model/tiers';
 import { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { synthEstate } from './estates';
+import { azureEnforcement, azureSettings } from '../../lib/platforms/azure/settings';
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.some((y) => { const i = cidrInterval(x); const j = cidrInterval(y); return i.start <= j.end && j.start <= i.end; }));
@@ -32,8 +33,8 @@ export function provesReachability(props: EstateProps): void {
   const tiers = spec.estate.tiers;
   const keys = Object.keys(tiers) as TierKey[];
   for (const to of keys) {
-    const e = tiers[to]!.enforcement;
-    const denies = (e.kind === 'azureSubnets' && spec.azure!.denyByDefault) || (e.kind === 'azureExistingNsg' && e.denyByDefault);
+    const e = azureEnforcement(tiers[to]!);
+    const denies = (e.kind === 'azureSubnets' && azureSettings(spec).denyByDefault) || (e.kind === 'azureExistingNsg' && e.denyByDefault);
     if (!denies) continue;
     for (const protocol of PROTOCOLS) {
       for (const from of keys) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
-import type { Enforcement } from '../../lib/model/estate';
+import { resolveSpec } from '../../lib/spec';
+import type { MinimumEnforcement as Enforcement } from './minimum';
 import { flowsOf } from '../../lib/model/flows';
 import { Platform } from '../../lib/model/options';
 import {

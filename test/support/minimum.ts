@@ -1,13 +1,26 @@
 // The fewest rules an estate's flows need under the library's rule identity, computed from the
 // flows alone (own CIDR and port arithmetic, nothing from the planners), to check the plans.
-import type { Enforcement } from '../../lib/model/estate';
 
 /** What the minimum reads of a tier (a validated EstateTier fits). */
 export interface MinimumTier {
   /** IPv4 CIDRs of the tier. */
   readonly cidrs: readonly string[];
-  /** Where the tier's rules are enforced. */
-  readonly enforcement: Enforcement;
+  /** Where the tier's rules are enforced (a validated tier's enforcement point fits). */
+  readonly enforcement: MinimumEnforcement;
+}
+
+/**
+ * What the minimum reads of an enforcement point, as the spec describes it: an NSG created for
+ * subnets, an existing NSG (name, resource group, deny by default), a created or existing
+ * security group, or none.
+ */
+export interface MinimumEnforcement {
+  readonly kind: string;
+  readonly subnetIds?: readonly string[];
+  readonly name?: string;
+  readonly resourceGroupName?: string;
+  readonly denyByDefault?: boolean;
+  readonly securityGroupId?: string;
 }
 
 /** What the minimum reads of an estate (a validated Estate fits). */
@@ -98,8 +111,8 @@ function tierPairs(flows: readonly MinimumFlow[]): { from: string; to: string; p
 export function minimumAzureRules(estate: MinimumEstate, flows: readonly MinimumFlow[], createdDenyByDefault: boolean, mergeIdentical = true): number {
   const nsgOf = (tier: string): string | undefined => {
     const e = estate.tiers[tier]?.enforcement;
-    if (e?.kind === 'azureSubnets') return `subnets ${[...new Set(e.subnetIds)].sort().join(' ')}`;
-    if (e?.kind === 'azureExistingNsg') return `existing ${e.resourceGroupName.toLowerCase()}/${e.name.toLowerCase()}`;
+    if (e?.kind === 'azureSubnets') return `subnets ${[...new Set(e.subnetIds ?? [])].sort().join(' ')}`;
+    if (e?.kind === 'azureExistingNsg') return `existing ${e.resourceGroupName!.toLowerCase()}/${e.name!.toLowerCase()}`;
     return undefined;
   };
   const addresses = (tier: string): string => addressKey(estate.tiers[tier]?.cidrs ?? []);
@@ -114,7 +127,7 @@ export function minimumAzureRules(estate: MinimumEstate, flows: readonly Minimum
   const denies = new Set<string>();
   for (const tier of Object.keys(estate.tiers)) {
     const e = estate.tiers[tier]?.enforcement;
-    const deny = e?.kind === 'azureSubnets' ? createdDenyByDefault : e?.kind === 'azureExistingNsg' ? e.denyByDefault : false;
+    const deny = e?.kind === 'azureSubnets' ? createdDenyByDefault : e?.kind === 'azureExistingNsg' ? e.denyByDefault === true : false;
     if (deny) denies.add(nsgOf(tier)!);
   }
   return rules.size + 2 * denies.size;

@@ -1,8 +1,9 @@
 // The most client CIDRs an AWS site holds under its rule quota, from the minimum rule counts.
 import type { EstateProps } from '../../lib/input/props';
-import { resolveSpec } from '../../lib/input/resolve';
+import { resolveSpec } from '../../lib/spec';
 import { flowsOf } from '../../lib/model/flows';
 import { minimumAwsRuleCounts } from './minimum';
+import { awsSettings } from '../../lib/platforms/aws/settings';
 
 /**
  * The most client CIDRs n (up to `max`) for which the AWS spec `propsOf(n)` keeps its busiest
@@ -11,8 +12,9 @@ import { minimumAwsRuleCounts } from './minimum';
  */
 export function largestFittingAwsCidrs(max: number, propsOf: (clientCidrs: number) => EstateProps): number {
   const fits = (n: number): boolean => {
-    const { estate, aws } = resolveSpec(propsOf(n), 'largest fitting');
-    if (!aws) throw new Error('largestFittingAwsCidrs: not an AWS spec');
+    const spec = resolveSpec(propsOf(n), 'largest fitting');
+    const { estate } = spec;
+    const aws = awsSettings(spec);
     return Math.max(...minimumAwsRuleCounts(estate, flowsOf(estate), aws.allowAllEgress, false).values()) <= aws.ruleQuota;
   };
   if (fits(max)) return max;

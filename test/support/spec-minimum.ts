@@ -3,6 +3,8 @@ import { flowsOf } from '../../lib/model/flows';
 import { Platform } from '../../lib/model/options';
 import { ResolvedInput } from '../../lib/input/resolved';
 import { minimumAwsRules, minimumAzureRules } from './minimum';
+import { awsSettings } from '../../lib/platforms/aws/settings';
+import { azureSettings } from '../../lib/platforms/azure/settings';
 
 /** Rule counts of a spec's flows, from the flows alone (not read from any plan). */
 export interface RuleMinimum {
@@ -20,9 +22,9 @@ export interface RuleMinimum {
 export function minimumOfSpec(spec: ResolvedInput): RuleMinimum {
   const flows = flowsOf(spec.estate);
   if (spec.platform === Platform.AZURE) {
-    const deny = spec.azure?.denyByDefault ?? true;
+    const deny = azureSettings(spec).denyByDefault;
     return { minimum: minimumAzureRules(spec.estate, flows, deny), identity: minimumAzureRules(spec.estate, flows, deny, false) };
   }
-  const egress = spec.aws?.allowAllEgress ?? false;
+  const egress = awsSettings(spec).allowAllEgress;
   return { minimum: minimumAwsRules(spec.estate, flows, egress), identity: minimumAwsRules(spec.estate, flows, egress, false) };
 }

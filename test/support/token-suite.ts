@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
-import { assertStackSatisfies, toSatisfyAdcsEstate } from '../../lib/check';
+import { assertStackSatisfies, toSatisfyAdcsEstate } from '../../lib/testing';
 import { AdcsInputError } from '../../lib/errors';
 import type { FrameworkUnderTest } from './construct-suite';
 

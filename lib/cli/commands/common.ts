@@ -1,24 +1,23 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
 import { Warning } from '../../model/warnings';
-import { groupWarnings } from '../../input/group-warnings';
-import { planEstate } from '../../platforms/estate-plan';
-import { platformOf } from '../../platforms/registry';
+import { planEstate } from '../../spec/estate-plan';
+import { PLATFORMS, platformOf } from '../../platforms/registry';
 import { readSpecDocument } from '../../input/load';
 import { ResolvedInput } from '../../input/resolved';
-import { resolveSpec } from '../../input/resolve';
+import { resolveSpec } from '../../spec';
 import { CliIo } from '../io';
 
 /** Reads and validates a spec that must name a platform (synth, check). */
 export function loadAndCheck(file: string, command: string): { doc: Record<string, unknown>; spec: ResolvedInput } {
   const doc = readSpecDocument(file);
   const spec = resolveSpec(doc, file);
-  if (!spec.platform) throw new AdcsInputError(file, [problem('platform', Messages.platformMissing(command))]);
+  if (!spec.platform) throw new AdcsInputError(file, [problem('platform', Messages.platformMissing(command, Object.keys(PLATFORMS)))]);
   return { doc, spec };
 }
 
-/** Prints warnings to stderr, near-identical ones grouped into one line. */
+/** Prints warnings to stderr. */
 export function printWarnings(io: CliIo, warnings: readonly Warning[]): void {
-  for (const w of groupWarnings(warnings)) io.err(`${Messages.warning(w.path, w.message)}\n`);
+  for (const w of warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
 }
 
 /**
@@ -28,6 +27,6 @@ export function printWarnings(io: CliIo, warnings: readonly Warning[]): void {
  */
 export function planWarnings(spec: ResolvedInput, file: string, command: string): readonly Warning[] {
   const platform = platformOf(spec);
-  if (!platform || !spec[platform.platform]) return [];
+  if (!platform || spec.settings === undefined) return [];
   return planEstate(spec, file, command, true).warnings;
 }

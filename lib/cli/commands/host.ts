@@ -2,7 +2,7 @@ import { AdcsInputError, Messages } from '../../errors';
 import { hostConfig } from '../../host/host-config';
 import { HostFormat, renderHostConfig } from '../../host/render';
 import { isTierKey, TIER_KEYS } from '../../model/tiers';
-import { loadSpecFile } from '../../input/load';
+import { loadSpecFile } from '../../spec';
 import { CliIo, ExitCode, UsageError } from '../io';
 import { printWarnings } from './common';
 

@@ -1,12 +1,11 @@
 import { MatrixFormat, renderMatrix } from '../../matrix/matrix';
 import { flowsOf } from '../../model/flows';
 import { DEFAULT_ESTATE } from '../../input/default-estate';
-import { loadSpecFile } from '../../input/load';
-import { resolveSpec } from '../../input/resolve';
+import { loadSpecFile } from '../../spec';
+import { resolveSpec } from '../../spec';
 import { CliIo, ExitCode, UsageError } from '../io';
 import { planWarnings, printWarnings } from './common';
 import { Messages } from '../../errors';
-import { groupWarnings } from '../../input/group-warnings';
 
 const FORMATS = Object.values(MatrixFormat) as string[];
 
@@ -17,7 +16,7 @@ export function matrixCommand(opts: { spec?: string; format?: string }, io: CliI
   // `--spec ""` is a bad path, not a request for the default estate.
   const spec = opts.spec !== undefined ? loadSpecFile(opts.spec) : resolveSpec(DEFAULT_ESTATE, 'default estate');
   // A spec its platform cannot render (a window too small, a quota overflow) is refused here too.
-  const warnings = groupWarnings([...spec.warnings, ...(opts.spec !== undefined ? planWarnings(spec, opts.spec, 'matrix') : [])]);
+  const warnings = [...spec.warnings, ...(opts.spec !== undefined ? planWarnings(spec, opts.spec, 'matrix') : [])];
   const flows = flowsOf(spec.estate);
   io.out(renderMatrix(format, spec.estate, flows, warnings));
   if (format !== MatrixFormat.MARKDOWN) printWarnings(io, warnings);

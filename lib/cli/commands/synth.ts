@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Messages } from '../../errors';
-import { groupWarnings } from '../../input/group-warnings';
-import { planEstate } from '../../platforms/estate-plan';
+import { planEstate } from '../../spec/estate-plan';
 import { stableJson } from '../../terraform/stable-json';
 import { CDKTF_VERSION, stackJson } from '../../terraform/stack-document';
 import { loadAndCheck, printWarnings } from './common';
@@ -29,7 +28,7 @@ export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): 
   });
   const annotations = [
     ...spec.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}`, w })),
-    ...groupWarnings(planned.warnings).map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}/${planned.platform.constructId}`, w })),
+    ...planned.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}/${planned.platform.constructId}`, w })),
   ].map(({ constructPath, w }) => ({ constructPath, level: '@cdktf/warn', message: Messages.warning(w.path, w.message) }));
   const entry = {
     annotations, constructPath: name, dependencies: [], name,

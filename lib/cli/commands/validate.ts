@@ -1,7 +1,6 @@
 import { Messages, plural } from '../../errors';
-import { groupWarnings } from '../../input/group-warnings';
 import { flowsOf } from '../../model/flows';
-import { loadSpecFile } from '../../input/load';
+import { loadSpecFile } from '../../spec';
 import { CliIo, ExitCode, UsageError } from '../io';
 import { planWarnings, printWarnings } from './common';
 
@@ -9,7 +8,7 @@ import { planWarnings, printWarnings } from './common';
 export function validateCommand(opts: { spec?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('validate', '--spec FILE'));
   const spec = loadSpecFile(opts.spec);
-  const warnings = groupWarnings([...spec.warnings, ...planWarnings(spec, opts.spec, 'validate')]);
+  const warnings = [...spec.warnings, ...planWarnings(spec, opts.spec, 'validate')];
   printWarnings(io, warnings);
   const tiers = Object.keys(spec.estate.tiers).length;
   io.out(`${opts.spec}: valid; ${plural(tiers, 'tier')}, ${plural(flowsOf(spec.estate).length, 'flow')}, platform ${spec.platform ?? 'not set'}, ${plural(warnings.length, 'warning')}\n`);

@@ -9,6 +9,7 @@ import { PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
+import { AwsSettings, awsEnforcement } from './settings';
 import { parseReference } from '../../terraform/terraform-json';
 import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../evaluator';
 
@@ -46,12 +47,12 @@ export class AwsEvaluator implements TerraformEvaluator {
     const read = readAwsRules(synthesized);
     const unresolved = [...read.unresolved];
     const missing: MissingEnforcement[] = [];
-    this.requestedEgress = spec.aws?.allowAllEgress === true;
+    this.requestedEgress = (spec.settings as AwsSettings | undefined)?.allowAllEgress === true;
     const byName = new Map<string, GroupRef[]>();
     for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
     for (const t of presentTiers(spec.estate)) {
       this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
-      const e = t.enforcement;
+      const e = awsEnforcement(t);
       if (e.kind === 'awsCreateGroup') {
         const name = createdGroupName(spec.estate, t.key, e);
         const found = byName.get(name) ?? [];
@@ -77,8 +78,9 @@ export class AwsEvaluator implements TerraformEvaluator {
     }
     for (const t of presentTiers(spec.estate)) {
       const g = this.groupOf[t.key];
-      if (t.enforcement.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
-        missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${t.enforcement.securityGroupId}` });
+      const e = awsEnforcement(t);
+      if (e.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
+        missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${e.securityGroupId}` });
       }
     }
     this.missing = missing;

@@ -1,7 +1,8 @@
-import { InputProblem, Messages, problem } from '../../errors';
-import { Enforcement, Estate, presentTiers } from '../../model/estate';
+import { InputProblem, problem } from '../../errors';
+import { AwsMessages } from './messages';
+import { Estate, presentTiers } from '../../model/estate';
 import { TierKey, tierInfo, tierOrdinal } from '../../model/tiers';
-import { ResolvedAws } from '../../input/resolved';
+import { AwsCreateGroup, awsEnforcement, AwsSettings } from './settings';
 import { groupIdFragment, isAwsText, toAwsText } from './text';
 
 /** A security group the library creates for one tier, in the estate's VPC. */
@@ -50,7 +51,7 @@ export interface AwsGroups {
 }
 
 /** Name of the group created for a tier: its `securityGroupName`, or `<estate>-<tier>`. */
-export function createdGroupName(estate: Estate, tier: TierKey, enforcement: Enforcement & { kind: 'awsCreateGroup' }): string {
+export function createdGroupName(estate: Estate, tier: TierKey, enforcement: AwsCreateGroup): string {
   return enforcement.groupName ?? `${estate.name}-${tier}`;
 }
 
@@ -66,21 +67,21 @@ export function groupLabel(g: AwsGroup): string {
  * one existing group per distinct securityGroupId (tiers giving the same id share it). Created
  * names are checked against AWS's rules and for clashes (names are unique in a VPC).
  */
-export function awsGroupsOf(estate: Estate, aws: ResolvedAws): AwsGroups {
+export function awsGroupsOf(estate: Estate, aws: AwsSettings): AwsGroups {
   const byTier: Partial<Record<TierKey, AwsGroup>> = {};
   const existing = new Map<string, { securityGroupId: string; tiers: TierKey[] }>();
   const names = new Map<string, TierKey>();
   const problems: InputProblem[] = [];
   const list: AwsGroup[] = [];
   for (const t of presentTiers(estate)) {
-    const e = t.enforcement;
+    const e = awsEnforcement(t);
     if (e.kind === 'awsCreateGroup') {
       const name = createdGroupName(estate, t.key, e);
       const path = `tiers.${t.key}.${e.groupName === undefined ? 'createSecurityGroup' : 'securityGroupName'}`;
       const bad = nameProblem(name);
-      if (bad) problems.push(problem(path, Messages.awsGroupNameInvalid(name, bad)));
+      if (bad) problems.push(problem(path, AwsMessages.awsGroupNameInvalid(name, bad)));
       const clash = names.get(name);
-      if (clash) problems.push(problem(path, Messages.awsGroupNameDuplicate(name, clash, t.key)));
+      if (clash) problems.push(problem(path, AwsMessages.awsGroupNameDuplicate(name, clash, t.key)));
       names.set(name, t.key);
       const g: CreatedGroup = {
         kind: 'created', key: t.key, tiers: [t.key], id: `${t.key}-security-group`, name,
@@ -107,7 +108,7 @@ export function awsGroupsOf(estate: Estate, aws: ResolvedAws): AwsGroups {
     // or each would receive the other's flows.
     const cidrsOf = (k: TierKey): string => (estate.tiers[k]?.cidrs ?? []).join(' ');
     const odd = g.tiers.find((k) => cidrsOf(k) !== cidrsOf(g.tiers[0]));
-    if (odd) problems.push(problem(`tiers.${odd}.securityGroupId`, Messages.awsSharedGroupMixedHosts(g.securityGroupId, g.tiers[0], odd)));
+    if (odd) problems.push(problem(`tiers.${odd}.securityGroupId`, AwsMessages.awsSharedGroupMixedHosts(g.securityGroupId, g.tiers[0], odd)));
   }
   list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { list, byTier, problems };

@@ -1,4 +1,5 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
+import { AwsMessages } from './messages';
 import { cidrsOverlap, compareCidrs } from '../../model/cidr';
 import { EstateTier, presentTiers } from '../../model/estate';
 import { Flow, flowPortSpace } from '../../model/flows';
@@ -8,7 +9,9 @@ import { TierKey, tierOrdinal } from '../../model/tiers';
 import { Warning } from '../../model/warnings';
 import { ResolvedInput } from '../../input/resolved';
 import type { Planned } from '../platform';
-import { AwsGroup, awsGroupsOf } from './groups';
+import { AWS_INPUT } from './input';
+import { awsEnforcement, awsSettings } from './settings';
+import { AwsGroup, awsGroupsOf, ExistingGroup } from './groups';
 import { quotaProblems, RuleCount, ruleCounts } from './quota';
 import { cidrFragment, fitItems } from './text';
 
@@ -102,8 +105,8 @@ export function planAws(spec: ResolvedInput, flows: readonly Flow[], source = 'a
  * not counted. Returns every overflow and every bad group name as problems.
  */
 export function planAwsRules(spec: ResolvedInput, flows: readonly Flow[]): Planned<AwsPlan> {
-  const aws = spec.aws;
-  if (!aws) return { problems: [problem('aws', Messages.platformSettingsMissing('aws'))], warnings: [] };
+  if (spec.settings === undefined) return { problems: [problem('aws', Messages.platformSettingsMissing('aws', AWS_INPUT.settingsExample))], warnings: [] };
+  const aws = awsSettings(spec);
   const estate = spec.estate;
   const groups = awsGroupsOf(estate, aws);
   if (groups.problems.length > 0) return { problems: groups.problems, warnings: [] };
@@ -217,13 +220,17 @@ function assertUniqueIds(rules: readonly PlannedAwsRule[]): void {
   }
 }
 
+/**
+ * The egress rules the library adds to existing groups restrict nothing while a group keeps an
+ * allow-all egress rule: one warning naming the group, or one naming every such group.
+ */
 function warnings(groups: readonly AwsGroup[], rules: readonly PlannedAwsRule[]): Warning[] {
-  return groups
-    .filter((g) => g.kind === 'existing' && rules.some((r) => r.groupKey === g.key && r.direction === 'egress'))
-    .map((g) => ({
-      code: 'AWS_EXISTING_GROUP_EGRESS', path: `tiers.${g.tiers[0]}.securityGroupId`,
-      message: Messages.awsExistingGroupEgress((g as { securityGroupId: string }).securityGroupId, g.tiers),
-    }));
+  const egress = groups.filter((g): g is ExistingGroup => g.kind === 'existing' && rules.some((r) => r.groupKey === g.key && r.direction === 'egress'));
+  if (egress.length === 0) return [];
+  const path = egress.map((g) => `tiers.${g.tiers[0]}.securityGroupId`).join(', ');
+  const message = egress.length === 1 ? AwsMessages.awsExistingGroupEgress(egress[0].securityGroupId, egress[0].tiers)
+    : AwsMessages.awsExistingGroupsEgress(egress.map((g) => ({ id: g.securityGroupId, tiers: g.tiers.join(', ') })));
+  return [{ code: 'AWS_EXISTING_GROUP_EGRESS', path, message }];
 }
 
 /**
@@ -233,15 +240,17 @@ function warnings(groups: readonly AwsGroup[], rules: readonly PlannedAwsRule[])
  */
 function overlapWarnings(spec: ResolvedInput): Warning[] {
   const tiers = presentTiers(spec.estate);
-  const group = (t: EstateTier): string | undefined => (t.enforcement.kind === 'awsCreateGroup' ? `create:${t.key}`
-    : t.enforcement.kind === 'awsExistingGroup' ? `existing:${t.enforcement.securityGroupId}` : undefined);
+  const group = (t: EstateTier): string | undefined => {
+    const e = awsEnforcement(t);
+    return e.kind === 'awsCreateGroup' ? `create:${t.key}` : e.kind === 'awsExistingGroup' ? `existing:${e.securityGroupId}` : undefined;
+  };
   const out: Warning[] = [];
   for (let i = 0; i < tiers.length; i++) {
     for (let j = i + 1; j < tiers.length; j++) {
       const [a, b] = [tiers[i], tiers[j]];
       const [ga, gb] = [group(a), group(b)];
       if ((ga === undefined && gb === undefined) || ga === gb || !cidrsOverlap(a.cidrs, b.cidrs)) continue;
-      out.push({ code: 'AWS_OVERLAPPING_TIERS', path: `tiers.${b.key}.cidrs`, message: Messages.awsOverlappingTiers(a.key, b.key, gb !== undefined ? b.key : a.key) });
+      out.push({ code: 'AWS_OVERLAPPING_TIERS', path: `tiers.${b.key}.cidrs`, message: AwsMessages.awsOverlappingTiers(a.key, b.key, gb !== undefined ? b.key : a.key) });
     }
   }
   return out;

@@ -1,13 +1,15 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
-import { AWS_SETTINGS } from './settings';
+import { AWS_INPUT } from './input';
 import { AwsPlan, planAwsRules } from './planner';
+import { awsSettings } from './settings';
+import { sharedGroupClashes } from './shared-groups';
 import { AWS_PROVIDER, awsElements, awsProvider } from './writer';
 
-/** AWS security groups: planner, writer, provider block and evaluator. */
+/** AWS security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   platform: Platform.AWS,
-  settings: AWS_SETTINGS,
+  input: AWS_INPUT,
   constructId: 'aws',
   resourceProvider: { providerName: 'aws', providerVersionConstraint: '~> 6.0' },
   plan: planAwsRules,
@@ -20,4 +22,6 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
     const { AwsEvaluator } = require('./evaluator') as typeof import('./evaluator');
     return new AwsEvaluator(terraformJson, spec);
   },
+  stackClashes: (owners) => (owners.length < 2 ? []
+    : sharedGroupClashes(owners.map((o) => ({ path: o.path, plan: o.plan, quota: awsSettings(o.spec).ruleQuota })))),
 };

@@ -1,4 +1,5 @@
-import { InputProblem, Messages, problem } from '../../errors';
+import { InputProblem, problem } from '../../errors';
+import { AwsMessages } from './messages';
 import { AwsGroup, groupLabel } from './groups';
 import type { PlannedAwsRule, RuleDirection } from './planner';
 
@@ -39,7 +40,7 @@ export function quotaProblems(groups: readonly AwsGroup[], rules: readonly Plann
     const g = groups.find((x) => x.key === c.groupKey)!;
     const mine = rules.filter((r) => r.groupKey === c.groupKey && r.direction === c.direction);
     const path = `tiers.${g.tiers[0]}.${g.kind === 'created' ? 'createSecurityGroup' : 'securityGroupId'}`;
-    out.push(problem(path, Messages.awsRuleQuotaExceeded(groupLabel(g), c.direction === 'ingress' ? 'inbound' : 'outbound',
+    out.push(problem(path, AwsMessages.awsRuleQuotaExceeded(groupLabel(g), c.direction === 'ingress' ? 'inbound' : 'outbound',
       c.count, quota, breakdown(groups, mine))));
   }
   return out;

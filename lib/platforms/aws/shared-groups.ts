@@ -1,4 +1,4 @@
-import { Messages } from '../../errors';
+import { AwsMessages } from './messages';
 import { AwsPlan } from './planner';
 
 /** One estate's plan in a stack, for the whole-stack check. */
@@ -33,7 +33,7 @@ export function sharedGroupClashes(owners: readonly PlanOwner[]): string[] {
         const key = `${g.securityGroupId}\n${rule}`;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, owner.path);
-        else if (first !== owner.path) errors.push(Messages.awsSharedGroupDuplicate(g.securityGroupId, rule, first, owner.path));
+        else if (first !== owner.path) errors.push(AwsMessages.awsSharedGroupDuplicate(g.securityGroupId, rule, first, owner.path));
       }
       const k = `${g.securityGroupId}\n${r.direction}`;
       const c = counts.get(k) ?? { id: g.securityGroupId, direction: r.direction, count: 0, quota: owner.quota, owners: new Set<string>() };
@@ -45,7 +45,7 @@ export function sharedGroupClashes(owners: readonly PlanOwner[]): string[] {
   }
   for (const c of counts.values()) {
     if (c.owners.size > 1 && c.count > c.quota) {
-      errors.push(Messages.awsSharedGroupQuota(c.id, c.direction === 'ingress' ? 'inbound' : 'outbound', c.count, c.quota, [...c.owners]));
+      errors.push(AwsMessages.awsSharedGroupQuota(c.id, c.direction === 'ingress' ? 'inbound' : 'outbound', c.count, c.quota, [...c.owners]));
     }
   }
   return errors;

@@ -2,6 +2,7 @@ import type { ResolvedInput } from '../../input/resolved';
 import { TfElement, tfRef, TfValue } from '../../terraform/elements';
 import type { TfProviderBlock } from '../../terraform/stack-document';
 import { AwsPlan, PlannedAwsRule } from './planner';
+import { awsSettings } from './settings';
 
 /** Terraform resource types the AWS writer uses. */
 export const AWS_RESOURCE_TYPES = {
@@ -15,7 +16,8 @@ export const AWS_PROVIDER: TfProviderBlock = { name: 'aws', config: {}, source: 
 
 /** The aws provider the CLI declares, in the spec's region. */
 export function awsProvider(spec: ResolvedInput): TfProviderBlock {
-  return { ...AWS_PROVIDER, config: spec.aws?.region ? { region: spec.aws.region } : {} };
+  const region = awsSettings(spec).region;
+  return { ...AWS_PROVIDER, config: region ? { region } : {} };
 }
 
 /**
@@ -25,7 +27,7 @@ export function awsProvider(spec: ResolvedInput): TfProviderBlock {
  * group. Construct ids are the plan's content-derived ids.
  */
 export function awsElements(plan: AwsPlan, spec: ResolvedInput): TfElement[] {
-  const tags = spec.aws?.tags ?? {};
+  const tags = awsSettings(spec).tags;
   const out: TfElement[] = [];
   const groupIds = new Map<string, TfValue>();
   for (const g of plan.groups) {

@@ -1,13 +1,14 @@
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { EstateTier } from '../../model/estate';
-import { PortRange } from '../../model/port-range';
+import { intersectPorts, PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { bothEnds, Box, Interval, intersectPorts, portsMinus, portsOf, product, splitBoxes } from '../../util/boxes';
+import { AzureSettings, azureEnforcement } from './settings';
+import { bothEnds, Box, Interval, product, splitBoxes } from '../../util/boxes';
 import { differenceOf, intersectionOf } from '../../util/intervals';
 import { metaArgumentsOf, parseReference, terraformResources, TfResource } from '../../terraform/terraform-json';
-import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../evaluator';
+import { EndDecision, Grant, MissingEnforcement, Origin, portsMinus, portsOf, Reach, TerraformEvaluator } from '../evaluator';
 
 /** One NSG rule as the evaluator sees it (plan rule or Azure default). */
 export interface EvaluatedNsgRule {
@@ -166,7 +167,7 @@ export class AzureEvaluator implements TerraformEvaluator {
       this.unresolved.push(`${r.address}: NIC-level NSG association (traffic must pass both the subnet's and the NIC's NSG; check does not map network interfaces to tiers)`);
     }
     for (const t of tiers) {
-      const e = t.enforcement;
+      const e = azureEnforcement(t);
       if (e.kind === 'azureSubnets') {
         this.tierNsgs.set(t.key, e.subnetIds.map((s) => subnetNsg.get(s.toLowerCase())));
         for (const s of e.subnetIds) if (!subnetNsg.has(s.toLowerCase())) this.missing.push({ tier: t.key, detail: `subnet ${s} has no NSG associated in the plan` });
@@ -180,8 +181,8 @@ export class AzureEvaluator implements TerraformEvaluator {
     // The deny by default the spec asks for (created NSGs unless denyByDefault: false, existing
     // ones with denyByDefault: true): without it AllowVnetInBound lets the whole network in.
     for (const t of tiers) {
-      const e = t.enforcement;
-      const wanted = e.kind === 'azureSubnets' ? spec.azure?.denyByDefault !== false : e.kind === 'azureExistingNsg' ? e.denyByDefault : false;
+      const e = azureEnforcement(t);
+      const wanted = e.kind === 'azureSubnets' ? (spec.settings as AzureSettings | undefined)?.denyByDefault !== false : e.kind === 'azureExistingNsg' ? e.denyByDefault : false;
       if (!wanted) continue;
       for (const id of new Set(this.tierNsgs.get(t.key) ?? [])) {
         const nsg = id === undefined ? undefined : this.nsgs.get(id);

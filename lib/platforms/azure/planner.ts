@@ -1,7 +1,8 @@
-import { AdcsInputError, InputProblem, Messages, problem } from '../../errors';
+import { AdcsInputError, InputProblem, problem } from '../../errors';
+import { AzureMessages } from './messages';
 import { aggregateCidrs, cidrSpan } from '../../model/cidr';
 import { differenceOf } from '../../util/intervals';
-import { EstateTier, PriorityWindow, presentTiers } from '../../model/estate';
+import { EstateTier, presentTiers } from '../../model/estate';
 import { Flow } from '../../model/flows';
 import { normalizePortRanges, PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
@@ -10,6 +11,7 @@ import { Warning } from '../../model/warnings';
 import { ResolvedInput } from '../../input/resolved';
 import { allowPriority, denyPriority, probePriority, ruleSlot } from './priorities';
 import type { Planned } from '../platform';
+import { azureEnforcement, azureSettings, PriorityWindow } from './settings';
 
 /** Azure's ceilings per NSG (Azure networking limits). */
 export const AZURE_LIMITS = { rulesPerNsg: 1000, addressesPerNsgSide: 4000, descriptionLength: 140 } as const;
@@ -102,12 +104,12 @@ interface NsgDraft {
  * tiers an `nsgName` pins the NSG when another tier joins its subnets later.
  */
 function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, NsgDraft> {
-  const azure = spec.azure!;
+  const azure = azureSettings(spec);
   const byIdentity = new Map<string, NsgDraft>();
   const byTier = new Map<TierKey, NsgDraft>();
   const named = new Map<NsgDraft, string>();
   for (const t of presentTiers(spec.estate)) {
-    const e = t.enforcement;
+    const e = azureEnforcement(t);
     let identity: string;
     let fresh: () => NsgDraft;
     if (e.kind === 'azureSubnets') {
@@ -132,10 +134,10 @@ function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, 
     if (known && e.kind === 'azureExistingNsg') {
       const window = e.priorityWindow ?? azure.priorityWindow;
       if (window.first !== known.window.first || window.last !== known.window.last) {
-        problems.push(problem(`tiers.${t.key}.networkSecurityGroup.priorityRange`, Messages.sharedNsgConflict(e.name, 'priorityRange')));
+        problems.push(problem(`tiers.${t.key}.networkSecurityGroup.priorityRange`, AzureMessages.sharedNsgConflict(e.name, 'priorityRange')));
       }
       if (e.denyByDefault !== known.denyByDefault) {
-        problems.push(problem(`tiers.${t.key}.networkSecurityGroup.denyByDefault`, Messages.sharedNsgConflict(e.name, 'denyByDefault')));
+        problems.push(problem(`tiers.${t.key}.networkSecurityGroup.denyByDefault`, AzureMessages.sharedNsgConflict(e.name, 'denyByDefault')));
       }
     }
     const draft = known ?? fresh();
@@ -144,7 +146,7 @@ function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, 
     byTier.set(t.key, draft);
     if (e.kind === 'azureSubnets' && e.nsgName !== undefined) {
       const other = named.get(draft);
-      if (other !== undefined && other !== e.nsgName) problems.push(problem(`tiers.${t.key}.nsgName`, Messages.sharedNsgConflict(other, 'nsgName')));
+      if (other !== undefined && other !== e.nsgName) problems.push(problem(`tiers.${t.key}.nsgName`, AzureMessages.sharedNsgConflict(other, 'nsgName')));
       else {
         named.set(draft, e.nsgName);
         draft.name = e.nsgName;
@@ -156,7 +158,7 @@ function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, 
   for (const d of byIdentity.values()) {
     const k = `${d.resourceGroupName}/${d.name}`.toLowerCase();
     const other = taken.get(k);
-    if (other) problems.push(problem(`tiers.${d.tiers[0]}`, Messages.azureNsgNameTaken(d.name, other.tiers[0], d.tiers[0])));
+    if (other) problems.push(problem(`tiers.${d.tiers[0]}`, AzureMessages.azureNsgNameTaken(d.name, other.tiers[0], d.tiers[0])));
     else taken.set(k, d);
     if (d.created) d.key = d.name;
   }
@@ -196,7 +198,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
   for (const d of new Set(drafts.values())) {
     if (d.window.last - d.window.first < 1) {
       return { problems: [problem(`tiers.${d.tiers[0]}`,
-        Messages.priorityWindowFull(d.name, 'inbound', 2, `${d.window.first}-${d.window.last}`))], warnings: [] };
+        AzureMessages.priorityWindowFull(d.name, 'inbound', 2, `${d.window.first}-${d.window.last}`))], warnings: [] };
     }
   }
   const tiers = spec.estate.tiers;
@@ -248,7 +250,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
         return theirs.join() !== t.cidrs.join() && t.cidrs.some((c) => differenceOf([cidrSpan(c)], theirs.map(cidrSpan)).length === 0);
       };
       const inside = d.denyByDefault ? d.tiers.find(within) : undefined;
-      if (inside) warnings.push({ code: 'AZURE_UNENFORCED_INSIDE_DENY', path: `tiers.${t.key}.cidrs`, message: Messages.azureUnenforcedInsideDeny(t.key, inside, d.name) });
+      if (inside) warnings.push({ code: 'AZURE_UNENFORCED_INSIDE_DENY', path: `tiers.${t.key}.cidrs`, message: AzureMessages.azureUnenforcedInsideDeny(t.key, inside, d.name) });
     }
   }
   const unique = [...new Set(drafts.values())].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -259,7 +261,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
       // come from: an Allow from `AzureLoadBalancer` (probe traffic only) one priority earlier.
       const probe = probePriority(d.window);
       const taken = list.find((r) => r.direction === 'Inbound' && r.priority === probe);
-      if (taken) problems.push(problem(`tiers.${d.tiers[0]}`, Messages.probePriorityTaken(d.name, probe, taken.name, `${d.window.first}-${d.window.last}`,
+      if (taken) problems.push(problem(`tiers.${d.tiers[0]}`, AzureMessages.probePriorityTaken(d.name, probe, taken.name, `${d.window.first}-${d.window.last}`,
         neededWindow(list), `${d.window.first}-${d.window.first + neededWindow(list) - 1}`)));
       else list.push({
         id: 'allow-lb-inbound', name: `${spec.estate.name}-allow-azure-load-balancer-inbound`, direction: 'Inbound', access: 'Allow',
@@ -275,7 +277,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
         destinationPortRanges: ['*'], flows: [],
         description: 'AD CS deny by default: other traffic from the network, peerings and on-premises (overrides AllowVnetInBound)',
       });
-      if (d.tiers.includes('dc')) warnings.push({ code: 'DENY_ON_DC', path: 'tiers.dc', message: Messages.denyOnDomainControllers(d.name) });
+      if (d.tiers.includes('dc')) warnings.push({ code: 'DENY_ON_DC', path: 'tiers.dc', message: AzureMessages.denyOnDomainControllers(d.name) });
     }
     list.sort((a, b) => a.direction.localeCompare(b.direction) || a.priority - b.priority);
     checkNsgLimits(d, list, problems);
@@ -308,12 +310,12 @@ export function checkNsgLimits(d: Pick<PlannedNsg, 'name' | 'tiers'>, list: read
   for (const r of list) {
     const k = `${r.direction} ${r.priority}`;
     const other = seen.get(k);
-    if (other) problems.push(problem(at, Messages.priorityCollision(d.name, r.direction.toLowerCase(), r.priority, other.name, r.name)));
+    if (other) problems.push(problem(at, AzureMessages.priorityCollision(d.name, r.direction.toLowerCase(), r.priority, other.name, r.name)));
     else seen.set(k, r);
   }
-  if (list.length > AZURE_LIMITS.rulesPerNsg) problems.push(problem(at, Messages.nsgTooManyRules(d.name, list.length)));
+  if (list.length > AZURE_LIMITS.rulesPerNsg) problems.push(problem(at, AzureMessages.nsgTooManyRules(d.name, list.length)));
   const src = list.reduce((n, r) => n + r.sourceAddressPrefixes.length, 0);
   const dst = list.reduce((n, r) => n + r.destinationAddressPrefixes.length, 0);
-  if (src > AZURE_LIMITS.addressesPerNsgSide) problems.push(problem(at, Messages.nsgTooManyAddresses(d.name, 'source', src)));
-  if (dst > AZURE_LIMITS.addressesPerNsgSide) problems.push(problem(at, Messages.nsgTooManyAddresses(d.name, 'destination', dst)));
+  if (src > AZURE_LIMITS.addressesPerNsgSide) problems.push(problem(at, AzureMessages.nsgTooManyAddresses(d.name, 'source', src)));
+  if (dst > AZURE_LIMITS.addressesPerNsgSide) problems.push(problem(at, AzureMessages.nsgTooManyAddresses(d.name, 'destination', dst)));
 }

@@ -1,13 +1,14 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
-import { AZURE_SETTINGS } from './settings';
+import { AZURE_INPUT } from './input';
 import { AzurePlan, planAzureRules } from './planner';
+import { sharedNsgClashes } from './shared-nsgs';
 import { AZURERM_PROVIDER, azureElements } from './writer';
 
-/** Azure network security groups: planner, writer, provider block and evaluator. */
+/** Azure network security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   platform: Platform.AZURE,
-  settings: AZURE_SETTINGS,
+  input: AZURE_INPUT,
   constructId: 'azure',
   resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
   plan: planAzureRules,
@@ -20,4 +21,5 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
     const { AzureEvaluator } = require('./evaluator') as typeof import('./evaluator');
     return new AzureEvaluator(terraformJson, spec);
   },
+  stackClashes: (owners) => sharedNsgClashes(owners),
 };

@@ -1,4 +1,4 @@
-import { PriorityWindow } from '../../model/estate';
+import type { PriorityWindow } from './settings';
 import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 

@@ -1,4 +1,4 @@
-import { Messages } from '../../errors';
+import { AzureMessages } from './messages';
 import { AzurePlan } from './planner';
 
 /** One estate's plan in a stack, for the whole-stack check. */
@@ -23,7 +23,7 @@ export function sharedNsgClashes(owners: readonly NsgPlanOwner[]): string[] {
         for (const [what, k] of [['priority', `${at} ${r.direction} ${r.priority}`], ['name', `${at} name ${r.name}`]] as const) {
           const first = seen.get(k);
           if (first !== undefined && first !== owner.path) {
-            errors.push(Messages.existingNsgClash(nsg.name, what === 'priority' ? `${r.direction.toLowerCase()} priority ${r.priority}` : `rule name ${r.name}`, first, owner.path));
+            errors.push(AzureMessages.existingNsgClash(nsg.name, what === 'priority' ? `${r.direction.toLowerCase()} priority ${r.priority}` : `rule name ${r.name}`, first, owner.path));
           } else {
             seen.set(k, owner.path);
           }

@@ -4,9 +4,9 @@
  * script, not a timed test (speed targets live in `npm run bench`).
  */
 import { checkPlan } from '../../../lib/check/check';
-import { resolveSpec } from '../../../lib/input/resolve';
+import { resolveSpec } from '../../../lib/spec';
 import { EstateProps } from '../../../lib/input/props';
-import { planEstate } from '../../../lib/platforms/estate-plan';
+import { planEstate } from '../../../lib/spec/estate-plan';
 import { CDKTF_VERSION, stackJson } from '../../../lib/terraform/stack-document';
 import { subnet } from '../../support/estates';
 

@@ -4,7 +4,7 @@ import { AwsEvaluator } from '../../../lib/platforms/aws/evaluator';
 import { PortRange } from '../../../lib/model/port-range';
 import { Protocol } from '../../../lib/model/protocol';
 import { EstateProps } from '../../../lib/input/props';
-import { resolveSpec } from '../../../lib/input/resolve';
+import { resolveSpec } from '../../../lib/spec';
 
 const DC = 'sg-0123456789abcdef0';
 const CA = '${aws_security_group.ca.id}';

@@ -5,7 +5,7 @@ import { AwsEvaluator } from '../../../lib/platforms/aws/evaluator';
 import { AdcsInputError } from '../../../lib/errors';
 import { PortRange } from '../../../lib/model/port-range';
 import { EstateProps, TierProps } from '../../../lib/input/props';
-import { resolveSpec } from '../../../lib/input/resolve';
+import { resolveSpec } from '../../../lib/spec';
 import { auditAws } from './support/audit';
 import { AWS, DC_SG, modernAws, richAws, synthAws, WEB_SG } from './support/estates';
 

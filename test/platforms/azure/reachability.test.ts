@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AzureEvaluator } from '../../../lib/platforms/azure/evaluator';
-import { resolveSpec } from '../../../lib/input/resolve';
+import { resolveSpec } from '../../../lib/spec';
 import { provesReachability, text } from '../../support/azure-reach';
 import { AZURE, richAzure, subnet, synthEstate } from '../../support/estates';
 

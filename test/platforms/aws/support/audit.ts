@@ -5,7 +5,7 @@ import { PortRange } from '../../../../lib/model/port-range';
 import { Protocol } from '../../../../lib/model/protocol';
 import { TierKey } from '../../../../lib/model/tiers';
 import { EstateProps, TierProps } from '../../../../lib/input/props';
-import { resolveSpec } from '../../../../lib/input/resolve';
+import { resolveSpec } from '../../../../lib/spec';
 import { mergeIntervals, oracleFlows, OracleSpec } from '../../../support/oracle';
 
 type Iv = [number, number];

@@ -1,7 +1,7 @@
 import { AwsPlan, planAws } from '../../../../lib/platforms/aws/planner';
 import { flowsOf } from '../../../../lib/model/flows';
 import { EstateProps, TierProps } from '../../../../lib/input/props';
-import { resolveSpec } from '../../../../lib/input/resolve';
+import { resolveSpec } from '../../../../lib/spec';
 import { synthEstate } from '../../../support/estates';
 
 /** AWS settings for tests. */

@@ -2,9 +2,9 @@ import { Messages } from '../errors';
 import { registeredEstates } from '../framework/estates';
 import type { EstateProps } from '../input/props';
 import type { ResolvedInput } from '../input/resolved';
-import { resolveSpec } from '../input/resolve';
-import { checkPlan, CheckReport } from './check';
-import { CheckFormat, renderReport } from './report';
+import { resolveSpec } from '../spec';
+import { checkPlan, CheckReport } from '../check/check';
+import { CheckFormat, renderReport } from '../check/report';
 
 /** The check of one AdcsEnrollmentSecurity of a stack. */
 export interface StackEstateReport {

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import ts from 'typescript';
 
-// The matcher types shipped for jest and vitest (dist/lib/check/jest.d.ts, vitest.d.ts) make
+// The matcher types shipped for jest and vitest (dist/lib/testing/jest.d.ts, vitest.d.ts) make
 // `expect(x).toSatisfyAdcsEstate(...)` type-check, and refuse a wrong argument.
 
 const DIST = join(__dirname, '..', '..', '..');
-const DIST_CHECK = 'adcs-firewall/dist/lib/check';
+const DIST_CHECK = 'adcs-firewall/dist/lib/testing';
 const tmp = mkdtempSync(join(tmpdir(), 'adcs-matcher-types-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
-import { checkPlan, CheckReport } from './check';
-import { CheckFormat, renderReport } from './report';
+import { checkPlan, CheckReport } from '../check/check';
+import { CheckFormat, renderReport } from '../check/report';
 import { checkStack, EstateLike, isStackOrEstate, renderStackReports, specOf, synthesizedPlanOf } from './stack-check';
 
 /** Result shape of a jest/vitest custom matcher. */

@@ -3,11 +3,11 @@ import type { ResolvedInput } from '../input/resolved';
 import { Flow, flowsOf } from '../model/flows';
 import { Warning } from '../model/warnings';
 import type { TfElement } from '../terraform/elements';
-import type { PlatformModule } from './platform';
-import { platformOf } from './registry';
+import type { PlatformModule, PlatformPlan } from '../platforms/platform';
+import { PLATFORMS, platformOf } from '../platforms/registry';
 
 /** An estate planned for its platform: what the constructs and the CLI's writer render. */
-export interface EstatePlan<P = unknown> {
+export interface EstatePlan<P extends PlatformPlan = PlatformPlan> {
   /** The platform. */
   readonly platform: PlatformModule<P>;
   /** The estate's flows, in catalogue order. */
@@ -20,6 +20,16 @@ export interface EstatePlan<P = unknown> {
   readonly warnings: readonly Warning[];
 }
 
+/** The elements of each plan, written once (the constructs render the plan planEstate wrote). */
+const ELEMENTS = new WeakMap<object, readonly TfElement[]>();
+
+/** The Terraform elements of a platform's plan, written once per plan. */
+export function elementsOf<P extends PlatformPlan>(platform: PlatformModule<P>, plan: P, spec: ResolvedInput): readonly TfElement[] {
+  let elements = ELEMENTS.get(plan);
+  if (!elements) ELEMENTS.set(plan, elements = platform.elements(plan, spec));
+  return elements;
+}
+
 /**
  * Plans a resolved spec for its platform. The one place a planner's problems become an error:
  * one AdcsInputError naming `source` (the spec file, or the construct). `who` names the caller
@@ -27,17 +37,18 @@ export interface EstatePlan<P = unknown> {
  */
 export function planEstate(spec: ResolvedInput, source: string, who: string, platformGiven: boolean): EstatePlan {
   const platform = platformOf(spec);
-  if (!platform) throw new AdcsInputError(source, [problem('platform', Messages.platformMissing(who))]);
-  if (!spec[platform.platform]) throw new AdcsInputError(source, [missingSettings(platform.platform, platformGiven)]);
+  if (!platform) throw new AdcsInputError(source, [problem('platform', Messages.platformMissing(who, Object.keys(PLATFORMS)))]);
+  if (spec.settings === undefined) throw new AdcsInputError(source, [missingSettings(platform, platformGiven)]);
   const flows = flowsOf(spec.estate);
   const planned = platform.plan(spec, flows);
   if (!planned.plan) throw new AdcsInputError(source, planned.problems);
-  return { platform, flows, plan: planned.plan, elements: platform.elements(planned.plan, spec), warnings: planned.warnings };
+  return { platform, flows, plan: planned.plan, elements: elementsOf(platform, planned.plan, spec), warnings: planned.warnings };
 }
 
 /** The settings block is missing: say whether `platform` or the tiers' keys asked for it. */
-function missingSettings(platform: string, platformGiven: boolean): InputProblem {
+function missingSettings(platform: PlatformModule, platformGiven: boolean): InputProblem {
+  const { platform: name, owner, settingsExample } = platform.input;
   return platformGiven
-    ? problem('platform', Messages.platformSettingsMissing(platform))
-    : problem(platform, Messages.platformImpliedWithoutSettings(platform, 'the tiers\' enforcement keys'));
+    ? problem('platform', Messages.platformSettingsMissing(name, settingsExample))
+    : problem(name, Messages.platformImpliedWithoutSettings(name, owner, settingsExample, 'the tiers\' enforcement keys'));
 }

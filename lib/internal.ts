@@ -1,0 +1,24 @@
+// `adcs-firewall/internal`: the library's working parts, for tools built on it (the CLI uses
+// them). No compatibility promise: names and shapes here may change in any release; the package
+// root is the API. Framework-free.
+
+// Spec reading, with the platforms as parameters.
+export { resolveInput, specSchema, validateShape, PlatformInput, PlatformSchema, InputContext } from './input';
+// Platforms: the registry, the contract, planning an estate.
+export { PLATFORMS, PLATFORM_INPUTS, platformOf } from './platforms/registry';
+export { PlatformModule, PlatformPlan, Planned, PlanOwner } from './platforms/platform';
+export { TerraformEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement, Ipv6Allow } from './platforms/evaluator';
+export { EstatePlan, planEstate, elementsOf, SPEC_SHAPE } from './spec';
+// Azure.
+export { AzurePlan, PlannedNsg, PlannedNsgRule, NsgDirection, AZURE_LIMITS, planAzure, planAzureRules } from './platforms/azure/planner';
+export { AzureSettings, AzureEnforcement, AzureSubnets, AzureExistingNsg, PriorityWindow, azureSettings, azureEnforcement } from './platforms/azure/settings';
+export { AzureEvaluator } from './platforms/azure/evaluator';
+export { AZURE_PLATFORM } from './platforms/azure/platform';
+// AWS.
+export { AwsPlan, PlannedAwsRule, PlannedAwsOutput, RulePeer, RuleDirection, planAws, planAwsRules } from './platforms/aws/planner';
+export { AwsGroup, CreatedGroup, ExistingGroup } from './platforms/aws/groups';
+export { AwsSettings, AwsEnforcement, AwsCreateGroup, AwsExistingGroup, awsSettings, awsEnforcement } from './platforms/aws/settings';
+export { AwsEvaluator } from './platforms/aws/evaluator';
+export { AWS_PLATFORM } from './platforms/aws/platform';
+// Terraform JSON: the elements the writers emit and the stack document the CLI writes.
+export { TfElement, TfValue, TfRef, stackDocument, stackJson, StackDocumentInput, TfProviderBlock, logicalIdOf, stableJson } from './terraform';

@@ -1,0 +1,22 @@
+import type { PlatformInput } from '../../input/platform-input';
+import { Platform } from '../../model/options';
+import { AWS_SCHEMA } from './schema';
+import { AWS_TIER_KEYS, awsEnforcementKeys, resolveAwsEnforcement, resolveAwsSettings } from './settings';
+
+/** AWS's spec keys: the `aws` block, the tiers' security group keys and its schema. */
+export const AWS_INPUT: PlatformInput = {
+  platform: Platform.AWS,
+  owner: 'AWS',
+  settingsExample: 'aws: { vpcId }',
+  tierKeys: AWS_TIER_KEYS,
+  enforcementKeysOf: awsEnforcementKeys,
+  enforcement: resolveAwsEnforcement,
+  checkTiers: () => undefined,
+  resolveSettings: resolveAwsSettings,
+  warnings: () => [],
+  schema: AWS_SCHEMA,
+  valueCheckedPaths: [/^\/tiers\/[^/]+\/securityGroupId$/, /^\/aws\/(vpcId|ruleQuota)$/],
+  referencePaths: [/^tiers\.[A-Za-z]+\.securityGroupId$/, /^aws\.vpcId$/],
+  referenceKeys: ['securityGroupId', 'aws.vpcId'],
+  passThroughPaths: [/^aws\.tags\..+$/, /^aws\.region$/],
+};

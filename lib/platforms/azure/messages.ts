@@ -1,0 +1,56 @@
+import { show } from '../../errors';
+import { Protocol } from '../../model/protocol';
+import { TierKey } from '../../model/tiers';
+import { ruleSlot, TIER_SLOTS } from './priorities';
+
+/** The priorities a window needs so the rules named `names` (`<estate>-<in|out>-<from>-to-<to>-<protocol>`) keep their own slots. */
+function windowNeeded(names: readonly string[]): string {
+  const slots = names.map((n) => {
+    const m = /-(in|out)-([A-Za-z]+)-to-([A-Za-z]+)-(tcp|udp|icmp)$/.exec(n);
+    if (!m || !(m[2] in TIER_SLOTS) || !(m[3] in TIER_SLOTS)) return undefined;
+    const [local, peer] = m[1] === 'in' ? [m[3], m[2]] : [m[2], m[3]];
+    return ruleSlot(local as TierKey, peer as TierKey, m[4] as Protocol);
+  });
+  const known = slots.filter((x): x is number => x !== undefined);
+  // Slot s needs s + 1 allow priorities below the deny-by-default rule, which takes the last one.
+  const needed = known.length === names.length ? Math.max(...known) + 2 : undefined;
+  // Priorities that hold every slot: the largest TCP/UDP slot (admins to admins, UDP) or ICMP slot, plus one, plus the deny.
+  const allTcpUdp = ruleSlot('admins', 'admins', Protocol.UDP) + 2;
+  const all = ruleSlot('admins', 'admins', Protocol.ICMP) + 2;
+  return `widen the priority range${needed === undefined ? '' : `: these two need a window of at least ${needed} priorities ("N-M" with M - N >= ${needed - 1})`}; ${allTcpUdp} priorities hold every TCP and UDP rule of any estate, ${all} with ICMP custom flows (for example "100-${99 + all}"; the default "100-4096" holds everything)`;
+}
+
+/** The messages of Azure's settings, planner and construct checks. */
+export const AzureMessages = {
+  priorityRangeMalformed: (value: unknown) =>
+    `${show(value)} is not a priority range; write "N-M" with priorities in 100-4096, low end first (for example "3000-3499")`,
+  nsgNameWithoutSubnets: () => '"nsgName" names the NSG created for "subnetIds", but the tier has no subnetIds',
+  subnetInTwoGroups: (subnet: string, a: string, b: string) =>
+    `subnet ${show(subnet)} is listed by tiers "${a}" and "${b}" with different subnet lists; a subnet has one NSG: give co-located tiers the same subnetIds`,
+  sharedNsgConflict: (nsg: string, key: string) =>
+    `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`,
+  sharedHostsSplitEnforcement: (a: string, b: string) =>
+    `tiers "${a}" and "${b}" share addresses but not their enforcement point; hosts in both tiers need both tiers' rules: give co-located tiers the same subnetIds or networkSecurityGroup, or the NSG's deny-by-default blocks the other tier's flows`,
+  azureNsgNameInvalid: (value: string) =>
+    `${show(value)} is not an NSG name; Azure takes 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore`,
+  azureNsgNameTaken: (name: string, a: string, b: string) =>
+    `tiers "${a}" and "${b}" would both use NSG ${show(name)} for different subnets (Azure names are unique in a resource group, case aside); give one another nsgName, or give co-located tiers the same subnetIds`,
+  azureResourceGroupInvalid: (value: string) =>
+    `${show(value)} is not a resource group name; Azure takes 1-90 letters, digits, underscores, parentheses, hyphens and periods, not ending with a period`,
+  priorityCollision: (nsg: string, direction: string, priority: number, a: string, b: string) =>
+    `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; ${windowNeeded([a, b])}`,
+  priorityWindowFull: (nsg: string, direction: string, needed: number, window: string) =>
+    `NSG ${nsg}: ${direction} rules need priority slot ${needed} but the window ${window} is too small; widen the priority range`,
+  nsgTooManyRules: (nsg: string, count: number) =>
+    `NSG ${nsg} would hold ${count} rules; Azure allows 1000 per NSG: split the tiers over more NSGs or aggregate their CIDRs`,
+  nsgTooManyAddresses: (nsg: string, side: string, count: number) =>
+    `NSG ${nsg} would hold ${count} ${side} addresses over its rules; Azure allows 4000 (adjacent blocks are already merged): list fewer, larger CIDRs or split the tiers over more NSGs`,
+  denyOnDomainControllers: (nsg: string) =>
+    `NSG ${nsg} of the dc tier denies all other inbound network traffic; DCs serve the whole domain, so add custom flows for every other client of the DCs, or set denyByDefault: false`,
+  existingNsgClash: (nsg: string, what: string, a: string, b: string) =>
+    `NSG ${nsg}: ${a} and ${b} both write ${what}; give the estates distinct names and disjoint priorityRange windows on that NSG`,
+  azureUnenforcedInsideDeny: (tier: string, other: string, nsg: string) =>
+    `tier "${tier}" has no NSG of its own, but its addresses lie inside tier "${other}", whose NSG ${nsg} denies by default: that NSG filters those hosts and blocks "${tier}"'s inbound flows; give "${tier}" the same subnetIds or networkSecurityGroup as "${other}", or CIDRs outside it`,
+  probePriorityTaken: (nsg: string, priority: number, rule: string, window: string, needed: number, example: string) =>
+    `NSG ${nsg}: the Allow from AzureLoadBalancer (health probes) needs priority ${priority}, just before the deny by default, but ${rule} takes it in the window ${window}; widen the priority range to at least ${needed} priorities (for example "${example}")`,
+};

@@ -1,3 +1,0 @@
-export * from './platform';
-export * from './registry';
-export * from './estate-plan';
