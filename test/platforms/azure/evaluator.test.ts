@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AzureEvaluator } from '../../../lib/platforms/azure/evaluator';
-import type { EndDecision } from '../../../lib/check/reachability';
+import type { EndDecision } from '../../../lib/platforms/evaluator';
 import { PortRange } from '../../../lib/model/port-range';
 import { Protocol } from '../../../lib/model/protocol';
 import { EstateProps } from '../../../lib/input/props';
-import { resolveSpec } from '../../../lib/input/resolve';
+import { resolveSpec } from '../../../lib/spec';
 
 // Every verdict below is derived by hand from Microsoft's documentation, not from the evaluator
 // (the last three cases also cite the azurerm and Terraform docs for how the plan is written):
