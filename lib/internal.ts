@@ -8,7 +8,8 @@ export { resolveInput, specSchema, validateShape, PlatformInput, PlatformSchema,
 export { PLATFORMS, PLATFORM_INPUTS, platformOf } from './platforms/registry';
 export { PlatformModule, PlatformPlan, Planned, PlanOwner } from './platforms/platform';
 export { TerraformEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement, Ipv6Allow } from './platforms/evaluator';
-export { EstatePlan, planEstate, elementsOf, SPEC_SHAPE } from './spec';
+export { EstatePlan, planEstate, elementsOf } from './spec/estate-plan';
+export { SPEC_SHAPE } from './spec/spec';
 // Azure.
 export { AzurePlan, PlannedNsg, PlannedNsgRule, NsgDirection, AZURE_LIMITS, planAzure, planAzureRules } from './platforms/azure/planner';
 export { AzureSettings, AzureEnforcement, AzureSubnets, AzureExistingNsg, PriorityWindow, azureSettings, azureEnforcement } from './platforms/azure/settings';
