@@ -1,3 +1,4 @@
+import { defineRules, FindingLevel, rule, RuleMessage } from './findings/rule';
 import { closest } from './util/suggest';
 
 /** One thing wrong with an input, located by its key path (`tiers.ca.cidrs[0]`). */
@@ -6,6 +7,8 @@ export interface InputProblem {
   readonly path: string;
   /** What is wrong, the bad value, what is accepted and the fix. */
   readonly message: string;
+  /** The finding rule (`ADCS-E032`). */
+  readonly ruleId: string;
 }
 
 /**
@@ -49,126 +52,269 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 }
 
 /** Every user-facing message of the library, as named factories. */
-export const Messages = {
+export const Messages = defineRules({
   // command line
-  unknownCommand: (command: string, accepted: readonly string[]) =>
-    `unknown command ${show(command)}${didYouMean(command, accepted)}; accepted: ${list(accepted)}`,
-  unexpectedArgument: (arg: string) => `unexpected argument ${show(arg)}; options take the form --name VALUE`,
-  unknownOption: (option: string, command: string, accepted: readonly string[]) =>
-    `unknown option ${show(option)} for ${command}${didYouMean(option, accepted)}; accepted: ${list(accepted)}`,
-  optionNeedsValue: (option: string, command: string) => `option "${option}" of ${command} needs a value`,
-  commandNeeds: (command: string, what: string) => `${command} needs ${what}`,
+  unknownCommand: rule('ADCS-E001', FindingLevel.ERROR, 'Unknown command',
+    'The first argument names a command: matrix, validate, synth, check, host. The message suggests the closest.',
+    (command: string, accepted: readonly string[]) =>
+    `unknown command ${show(command)}${didYouMean(command, accepted)}; accepted: ${list(accepted)}`),
+  unexpectedArgument: rule('ADCS-E002', FindingLevel.ERROR, 'Unexpected argument',
+    'Options take the form --name VALUE; a bare word after the command is not one.',
+    (arg: string) => `unexpected argument ${show(arg)}; options take the form --name VALUE`),
+  unknownOption: rule('ADCS-E003', FindingLevel.ERROR, 'Unknown option',
+    'Each command takes its own options (adcs-firewall <command> --help lists them).',
+    (option: string, command: string, accepted: readonly string[]) =>
+    `unknown option ${show(option)} for ${command}${didYouMean(option, accepted)}; accepted: ${list(accepted)}`),
+  optionNeedsValue: rule('ADCS-E004', FindingLevel.ERROR, 'Option without a value',
+    'Give the option its value: --spec FILE, --format FORMAT.',
+    (option: string, command: string) => `option "${option}" of ${command} needs a value`),
+  commandNeeds: rule('ADCS-E005', FindingLevel.ERROR, 'Missing required option',
+    'The command needs the options named in the message.',
+    (command: string, what: string) => `${command} needs ${what}`),
 
   // files
-  fileNotFound: (_file: string) => 'file not found; give the path of a YAML or JSON spec',
-  fileUnreadable: (_file: string, reason: string) => `cannot read the file: ${reason}`,
-  fileTooLarge: (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`,
-  notUtf8: () => 'the file is not UTF-8 text; save it as UTF-8',
-  tooDeep: (max: number) => `the document nests deeper than ${max} levels; a spec needs at most 4`,
-  yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
-  jsonSyntax: (detail: string) => `not valid JSON: ${detail}`,
-  notAMapping: (value: unknown) => `a spec is a mapping of keys (name, platform, tiers, ...), got ${show(value)}`,
-  multipleDocuments: () => 'the file holds several YAML documents; a spec is one document',
+  badArguments: rule('ADCS-E006', FindingLevel.ERROR, 'Arguments cannot be read',
+    'The command line could not be parsed; Node\'s message says why.',
+    (detail: string) => detail),
+  fileNotFound: rule('ADCS-E010', FindingLevel.ERROR, 'File not found',
+    'Give the path of an existing YAML or JSON file.',
+    (_file: string) => 'file not found; give the path of a YAML or JSON spec'),
+  fileUnreadable: rule('ADCS-E011', FindingLevel.ERROR, 'File cannot be read',
+    'The file exists but cannot be read (a directory, permissions): the message gives the reason.',
+    (_file: string, reason: string) => `cannot read the file: ${reason}`),
+  fileTooLarge: rule('ADCS-E012', FindingLevel.ERROR, 'File too large',
+    'Specs and plans have size limits that no real estate reaches; a larger file is refused rather than read.',
+    (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`),
+  notUtf8: rule('ADCS-E013', FindingLevel.ERROR, 'File is not UTF-8',
+    'Save the spec as UTF-8 text.',
+    () => 'the file is not UTF-8 text; save it as UTF-8'),
+  tooDeep: rule('ADCS-E014', FindingLevel.ERROR, 'Document nests too deep',
+    'A spec needs at most four levels; a document nesting deeper is refused before it is read.',
+    (max: number) => `the document nests deeper than ${max} levels; a spec needs at most 4`),
+  yamlSyntax: rule('ADCS-E015', FindingLevel.ERROR, 'Not valid YAML',
+    'The YAML parser\'s message names the line and column.',
+    (detail: string) => `not valid YAML: ${detail}`),
+  jsonSyntax: rule('ADCS-E016', FindingLevel.ERROR, 'Not valid JSON',
+    'The JSON parser\'s message names the position.',
+    (detail: string) => `not valid JSON: ${detail}`),
+  notAMapping: rule('ADCS-E017', FindingLevel.ERROR, 'Spec is not a mapping',
+    'A spec is a mapping of keys (name, platform, tiers, ...).',
+    (value: unknown) => `a spec is a mapping of keys (name, platform, tiers, ...), got ${show(value)}`),
+  multipleDocuments: rule('ADCS-E018', FindingLevel.ERROR, 'Several YAML documents',
+    'A spec is one YAML document; remove the extra --- separators.',
+    () => 'the file holds several YAML documents; a spec is one document'),
 
   // structure
-  unknownKey: (key: string, accepted: readonly string[]) =>
-    `unknown key ${show(key)}${didYouMean(key, accepted)}; accepted keys: ${list(accepted)}`,
-  missingKey: (key: string, hint = '') => `missing required key "${key}"${hint}`,
-  wrongType: (expected: string, value: unknown) => `expected ${expected}, got ${show(value)}`,
-  notAccepted: (value: unknown, accepted: readonly string[]) =>
-    `${show(value)} is not accepted${didYouMean(value, accepted)}; accepted: ${list(accepted)}`,
-  emptyList: (what: string) => `empty list; give at least one ${what}`,
-  badPattern: (value: unknown, rule: string) => `${show(value)} is not accepted: ${rule}`,
+  unknownKey: rule('ADCS-E020', FindingLevel.ERROR, 'Unknown key',
+    'The key is not part of the spec at that place; the message lists the accepted keys and the closest match.',
+    (key: string, accepted: readonly string[]) =>
+    `unknown key ${show(key)}${didYouMean(key, accepted)}; accepted keys: ${list(accepted)}`),
+  missingKey: rule('ADCS-E021', FindingLevel.ERROR, 'Missing required key',
+    'Add the key the message names.',
+    (key: string, hint = '') => `missing required key "${key}"${hint}`),
+  wrongType: rule('ADCS-E022', FindingLevel.ERROR, 'Value of the wrong type',
+    'The message says which type the key takes (a quoted range "N-M", a list, a mapping, true or false).',
+    (expected: string, value: unknown) => `expected ${expected}, got ${show(value)}`),
+  notAccepted: rule('ADCS-E023', FindingLevel.ERROR, 'Value not accepted',
+    'The key takes one of the values the message lists.',
+    (value: unknown, accepted: readonly string[]) =>
+    `${show(value)} is not accepted${didYouMean(value, accepted)}; accepted: ${list(accepted)}`),
+  emptyList: rule('ADCS-E024', FindingLevel.ERROR, 'Empty list',
+    'The list needs at least one item.',
+    (what: string) => `empty list; give at least one ${what}`),
+  badPattern: rule('ADCS-E025', FindingLevel.ERROR, 'Value does not match its pattern',
+    'Names and ids follow the pattern the message states.',
+    (value: unknown, rule: string) => `${show(value)} is not accepted: ${rule}`),
 
   // addresses
-  cidrMalformed: (value: unknown) => `${show(value)} is not an IPv4 CIDR; write it as a.b.c.d/n, for example 10.0.1.0/24`,
-  cidrIpv6: (value: unknown) => `${show(value)} is IPv6; only IPv4 CIDRs are supported`,
-  cidrNotNetwork: (value: unknown, suggestion: string) =>
-    `${show(value)} has host bits set (did you mean ${suggestion}, the network of that block?)`,
-  cidrNoPrefix: (value: unknown, suggestion: string) => `${show(value)} has no prefix length; for one host write ${suggestion}`,
-  cidrDuplicate: (value: string, first: number) => `${value} is listed twice (first at index ${first}); remove one`,
+  schemaViolation: rule('ADCS-E027', FindingLevel.ERROR, 'Value violates the schema',
+    'The JSON Schema\'s own message says what the value breaks.',
+    (detail: string) => detail),
+  cidrMalformed: rule('ADCS-E030', FindingLevel.ERROR, 'Not an IPv4 CIDR',
+    'Write addresses as a.b.c.d/n.',
+    (value: unknown) => `${show(value)} is not an IPv4 CIDR; write it as a.b.c.d/n, for example 10.0.1.0/24`),
+  cidrIpv6: rule('ADCS-E031', FindingLevel.ERROR, 'IPv6 CIDR',
+    'Tiers are IPv4 networks; IPv6 is not supported.',
+    (value: unknown) => `${show(value)} is IPv6; only IPv4 CIDRs are supported`),
+  cidrNotNetwork: rule('ADCS-E032', FindingLevel.ERROR, 'CIDR with host bits',
+    'A tier lists networks: 10.0.1.0/24, not 10.0.1.7/24 (the message gives the network meant).',
+    (value: unknown, suggestion: string) =>
+    `${show(value)} has host bits set (did you mean ${suggestion}, the network of that block?)`),
+  cidrNoPrefix: rule('ADCS-E033', FindingLevel.ERROR, 'Address without prefix length',
+    'Write one host as a.b.c.d/32.',
+    (value: unknown, suggestion: string) => `${show(value)} has no prefix length; for one host write ${suggestion}`),
+  cidrDuplicate: rule('ADCS-E034', FindingLevel.ERROR, 'CIDR listed twice',
+    'Remove the second entry.',
+    (value: string, first: number) => `${value} is listed twice (first at index ${first}); remove one`),
 
   // ports
-  portRangeMalformed: (value: unknown, bounds: string) =>
-    `${show(value)} is not a port range; write "N-M" with ${bounds}, low end first (for example "5000-5200")`,
-  portRangeOutOfBounds: (value: unknown, bounds: string) =>
-    `${show(value)} lies outside ${bounds}; give "N-M" with both ends in ${bounds}, low end first`,
-  portMalformed: (value: unknown) =>
-    `${show(value)} is not a port; write "N" or "N-M" with ports in 1-65535, low end first (for example "3389" or "5985-5986")`,
-  dcomPortTooLow: (port: number) =>
-    `${port} is below 1024${port === 135 ? ' (135 is the RPC endpoint mapper itself)' : port === 445 ? ' (445 is SMB)' : ''}; a static DCOM port lies in 1024-65535, outside the dynamic range (KB 154596), for example 10509`,
-  dcomPortTooHigh: (port: number) => `${port} is above 65535; a static DCOM port lies in 1024-65535`,
+  portRangeMalformed: rule('ADCS-E040', FindingLevel.ERROR, 'Not a port range',
+    'Write ranges as a quoted "N-M", low end first.',
+    (value: unknown, bounds: string) =>
+    `${show(value)} is not a port range; write "N-M" with ${bounds}, low end first (for example "5000-5200")`),
+  portRangeOutOfBounds: rule('ADCS-E041', FindingLevel.ERROR, 'Range out of bounds',
+    'Both ends must lie in the bounds the message states.',
+    (value: unknown, bounds: string) =>
+    `${show(value)} lies outside ${bounds}; give "N-M" with both ends in ${bounds}, low end first`),
+  portMalformed: rule('ADCS-E042', FindingLevel.ERROR, 'Not a port',
+    'Write ports as "N" or "N-M" with ports in 1-65535.',
+    (value: unknown) =>
+    `${show(value)} is not a port; write "N" or "N-M" with ports in 1-65535, low end first (for example "3389" or "5985-5986")`),
+  dcomPortTooLow: rule('ADCS-E043', FindingLevel.ERROR, 'Static DCOM port below 1024',
+    'A static DCOM port lies in 1024-65535, outside the dynamic range (KB 154596); 135 is the endpoint mapper, 445 SMB.',
+    (port: number) =>
+    `${port} is below 1024${port === 135 ? ' (135 is the RPC endpoint mapper itself)' : port === 445 ? ' (445 is SMB)' : ''}; a static DCOM port lies in 1024-65535, outside the dynamic range (KB 154596), for example 10509`),
+  dcomPortTooHigh: rule('ADCS-E044', FindingLevel.ERROR, 'Static DCOM port above 65535',
+    'A static DCOM port lies in 1024-65535.',
+    (port: number) => `${port} is above 65535; a static DCOM port lies in 1024-65535`),
 
   // meaning
-  cesAuthenticationWithoutCes: (value: string) =>
-    `cesAuthentication is ${show(value)} but the estate has neither a "ces" nor a "cep" tier; add the tier or remove the key`,
-  crlPublishingWithoutCdp: () => 'crlPublishing is "smb" but the estate has no "cdp" tier to publish to; add tiers.cdp or set crlPublishing: none',
-  ndesHttpWithoutNdes: () => 'ndesHttp is true but the estate has no "ndes" tier; add tiers.ndes (and tiers.ndesClients) or remove the key',
-  customFlowMissingTier: (which: 'from' | 'to', tier: string) =>
-    `custom flow ${which} "${tier}", but the estate has no such tier; add tiers.${tier} or change "${which}"`,
-  icmpTakesNoPorts: () => 'an icmp flow allows every ICMP type and takes no "ports"; remove the key (or use tcp or udp)',
-  instancesOnlyOnWebServices: (tier: string) =>
-    `only the ces and cep tiers have web service instances; remove "instances" from ${tier} (give tiers.ces or tiers.cep their instances)`,
-  instancePortBounds: (port: number) => `${port} is not a port; an instance listens on a TCP port in 1-65535 (443 by default)`,
-  instancePortTwice: (port: number, first: string) => `port ${port} is already the port of ${first}; each instance has its own port`,
-  tooManyItems: (what: string, max: number) => `more than ${max} ${what}; give at most ${max}`,
-  customFlowDuplicate: (id: string, first: number) => `custom flow id "${id}" is already used by customFlows[${first}]; give each flow a distinct "name"`,
-  platformMissing: (command: string, accepted: readonly string[]) => `"platform" is required by ${command}; accepted: ${list(accepted)}`,
-  platformSettingsMissing: (platform: string, example: string) =>
-    `platform is "${platform}" but the spec has no "${platform}" settings block; add ${example} or remove "platform"`,
-  mixedPlatformTierKeys: (marked: readonly { owner: string; at: string }[]) =>
-    `tiers use ${marked.map((m) => `${m.owner} (${m.at})`).join(' and ')} enforcement keys; an estate renders to one platform: keep one kind, or set "platform"`,
-  platformSettingsBoth: (blocks: readonly string[]) =>
-    `both ${blocks.map((b) => `"${b}"`).join(' and ')} settings are given; an estate renders to one platform: keep one, or set "platform"`,
-  wrongPlatformKey: (key: string, platform: string, owner: string) =>
-    `"${key}" is an ${owner} setting but the platform is "${platform}"; remove it`,
-  twoEnforcementPoints: (keys: readonly string[]) =>
-    `a tier has one enforcement point; ${keys.map((k) => `"${k}"`).join(' and ')} are both given: keep one`,
-  rpcRangeSmall: (range: string, size: number, min: number) =>
-    `the RPC dynamic range ${range} has ${size} ports; KB 154596 asks for at least ${min}, or RPC servers run out of endpoints`,
-  dcomPortInDynamicRange: (port: number, range: string, from: string) =>
-    `static DCOM port ${port} lies inside the CA's RPC dynamic range ${range} (from ${from}); KB 154596 advises a port outside it, or another RPC service may take it first`,
-  msIcprNotCovered: (port: number) =>
-    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them`,
-  rpcRangeLow: (range: string, start: number) =>
-    `the RPC range ${range} starts below ${start}; KB 154596 advises a range above ${start}, where it does not meet other services' ports`,
-  cidrEverything: (tier: string) =>
-    `tier "${tier}" lists 0.0.0.0/0: its flows are open to every address, the Internet included; list the tier's networks instead`,
-  noEnrollmentPath: () =>
-    'directEnrollment is false and the estate has no "ces" tier: clients have no way to enroll (Web Enrollment and NDES aside); add tiers.ces or set directEnrollment: true',
-  platformImpliedWithoutSettings: (platform: string, owner: string, example: string, at: string) =>
-    `${at} mark this as an ${owner} estate, but the spec has no "${platform}" settings block; add ${example}`,
-  planNotFound: (file: string) => `plan not found: ${file}; give a synthesized cdk.tf.json or the output of terraform show -json`,
-  notAPlan: () => 'not a plan: expected a synthesized cdk.tf.json (with "resource") or terraform show -json output (with "planned_values")',
-  warning: (path: string, message: string) => `warning: ${path ? `${path}: ` : ''}${message}`,
+  cesAuthenticationWithoutCes: rule('ADCS-E050', FindingLevel.ERROR, 'cesAuthentication without CES or CEP',
+    'The option sets the authentication of CES and CEP instances; add the tier or remove the key.',
+    (value: string) =>
+    `cesAuthentication is ${show(value)} but the estate has neither a "ces" nor a "cep" tier; add the tier or remove the key`),
+  crlPublishingWithoutCdp: rule('ADCS-E051', FindingLevel.ERROR, 'CRL publishing without a CDP tier',
+    'crlPublishing: smb writes to the cdp tier; add tiers.cdp or set crlPublishing: none.',
+    () => 'crlPublishing is "smb" but the estate has no "cdp" tier to publish to; add tiers.cdp or set crlPublishing: none'),
+  ndesHttpWithoutNdes: rule('ADCS-E052', FindingLevel.ERROR, 'ndesHttp without NDES',
+    'SCEP over HTTP is an option of the ndes tier; add it or remove the key.',
+    () => 'ndesHttp is true but the estate has no "ndes" tier; add tiers.ndes (and tiers.ndesClients) or remove the key'),
+  customFlowMissingTier: rule('ADCS-E053', FindingLevel.ERROR, 'Custom flow names an absent tier',
+    'A custom flow runs between tiers of the estate; add the tier or change from/to.',
+    (which: 'from' | 'to', tier: string) =>
+    `custom flow ${which} "${tier}", but the estate has no such tier; add tiers.${tier} or change "${which}"`),
+  icmpTakesNoPorts: rule('ADCS-E054', FindingLevel.ERROR, 'ICMP flow with ports',
+    'An icmp custom flow allows every ICMP type and takes no ports.',
+    () => 'an icmp flow allows every ICMP type and takes no "ports"; remove the key (or use tcp or udp)'),
+  instancesOnlyOnWebServices: rule('ADCS-E055', FindingLevel.ERROR, 'instances on a tier other than CES or CEP',
+    'Only ces and cep have web service instances.',
+    (tier: string) =>
+    `only the ces and cep tiers have web service instances; remove "instances" from ${tier} (give tiers.ces or tiers.cep their instances)`),
+  instancePortBounds: rule('ADCS-E045', FindingLevel.ERROR, 'Web service instance port out of range',
+    'A CES or CEP instance listens on a TCP port in 1-65535.',
+    (port: number) => `${port} is not a port; an instance listens on a TCP port in 1-65535 (443 by default)`),
+  instancePortTwice: rule('ADCS-E046', FindingLevel.ERROR, 'Two web service instances on one port',
+    'Each CES or CEP instance has its own port.',
+    (port: number, first: string) => `port ${port} is already the port of ${first}; each instance has its own port`),
+  tooManyItems: rule('ADCS-E026', FindingLevel.ERROR, 'Too many items',
+    'The list takes at most the number of items the message states.',
+    (what: string, max: number) => `more than ${max} ${what}; give at most ${max}`),
+  customFlowDuplicate: rule('ADCS-E056', FindingLevel.ERROR, 'Two custom flows with one id',
+    'Give each custom flow a distinct name.',
+    (id: string, first: number) => `custom flow id "${id}" is already used by customFlows[${first}]; give each flow a distinct "name"`),
+  platformMissing: rule('ADCS-E060', FindingLevel.ERROR, 'No platform',
+    'synth and check render to one platform: set "platform" or give its settings block.',
+    (command: string, accepted: readonly string[]) => `"platform" is required by ${command}; accepted: ${list(accepted)}`),
+  platformSettingsMissing: rule('ADCS-E061', FindingLevel.ERROR, 'Platform without its settings block',
+    'The platform named needs its settings block (resource group and location on Azure, the VPC on AWS).',
+    (platform: string, example: string) =>
+    `platform is "${platform}" but the spec has no "${platform}" settings block; add ${example} or remove "platform"`),
+  mixedPlatformTierKeys: rule('ADCS-E062', FindingLevel.ERROR, 'Two platforms\' tier keys',
+    'An estate renders to one platform; keep one kind of enforcement key or set "platform".',
+    (marked: readonly { owner: string; at: string }[]) =>
+    `tiers use ${marked.map((m) => `${m.owner} (${m.at})`).join(' and ')} enforcement keys; an estate renders to one platform: keep one kind, or set "platform"`),
+  platformSettingsBoth: rule('ADCS-E063', FindingLevel.ERROR, 'Two platforms\' settings blocks',
+    'Keep one settings block, or set "platform".',
+    (blocks: readonly string[]) =>
+    `both ${blocks.map((b) => `"${b}"`).join(' and ')} settings are given; an estate renders to one platform: keep one, or set "platform"`),
+  wrongPlatformKey: rule('ADCS-E064', FindingLevel.ERROR, 'Another platform\'s key',
+    'The key belongs to another platform than the estate\'s; remove it.',
+    (key: string, platform: string, owner: string) =>
+    `"${key}" is an ${owner} setting but the platform is "${platform}"; remove it`),
+  twoEnforcementPoints: rule('ADCS-E065', FindingLevel.ERROR, 'Two enforcement points on one tier',
+    'A tier\'s rules live in one place: keep one of the keys.',
+    (keys: readonly string[]) =>
+    `a tier has one enforcement point; ${keys.map((k) => `"${k}"`).join(' and ')} are both given: keep one`),
+  rpcRangeSmall: rule('ADCS-W001', FindingLevel.WARNING, 'RPC range under 100 ports',
+    'KB 154596 asks for at least 100 ports in an RPC range, or RPC servers run out of endpoints.',
+    (range: string, size: number, min: number) =>
+    `the RPC dynamic range ${range} has ${size} ports; KB 154596 asks for at least ${min}, or RPC servers run out of endpoints`),
+  dcomPortInDynamicRange: rule('ADCS-W003', FindingLevel.WARNING, 'Static DCOM port inside the dynamic range',
+    'KB 154596 advises a port outside the RPC dynamic range, or another RPC service may take it first.',
+    (port: number, range: string, from: string) =>
+    `static DCOM port ${port} lies inside the CA's RPC dynamic range ${range} (from ${from}); KB 154596 advises a port outside it, or another RPC service may take it first`),
+  msIcprNotCovered: rule('ADCS-W004', FindingLevel.WARNING, 'Static DCOM port: MS-ICPR clients not covered',
+    'certreq -rpc and tools that speak MS-ICPR use the dynamic range or \\PIPE\\cert over TCP 445, which the estate does not open; add a custom flow, or refuse them at the CA with IF_NORPCICERTREQUEST.',
+    (port: number) =>
+    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them`),
+  rpcRangeLow: rule('ADCS-W002', FindingLevel.WARNING, 'RPC range below 5000',
+    'KB 154596 advises a range above 5000, where it does not meet other services\' ports.',
+    (range: string, start: number) =>
+    `the RPC range ${range} starts below ${start}; KB 154596 advises a range above ${start}, where it does not meet other services' ports`),
+  cidrEverything: rule('ADCS-W006', FindingLevel.WARNING, 'Tier of every address',
+    'A tier listing 0.0.0.0/0 opens its flows to the Internet; list its networks.',
+    (tier: string) =>
+    `tier "${tier}" lists 0.0.0.0/0: its flows are open to every address, the Internet included; list the tier's networks instead`),
+  noEnrollmentPath: rule('ADCS-W005', FindingLevel.WARNING, 'No enrollment path',
+    'directEnrollment is false and there is no ces tier: clients cannot enroll (Web Enrollment and NDES aside).',
+    () =>
+    'directEnrollment is false and the estate has no "ces" tier: clients have no way to enroll (Web Enrollment and NDES aside); add tiers.ces or set directEnrollment: true'),
+  platformImpliedWithoutSettings: rule('ADCS-E066', FindingLevel.ERROR, 'Tier keys imply a platform without its settings',
+    'The tiers\' enforcement keys mark the platform; add its settings block.',
+    (platform: string, owner: string, example: string, at: string) =>
+    `${at} mark this as an ${owner} estate, but the spec has no "${platform}" settings block; add ${example}`),
+  noEnforcementPoint: rule('ADCS-E067', FindingLevel.ERROR, 'No tier has an enforcement point',
+    'Nothing would be written or checked: give a tier subnetIds or networkSecurityGroup (Azure), createSecurityGroup or securityGroupId (AWS).',
+    (keys: string) => `no tier of the estate has an enforcement point, so nothing would be written or checked; give a tier one of ${keys}`),
+  noEnforcementPointWarning: rule('ADCS-W007', FindingLevel.WARNING, 'No tier has an enforcement point',
+    'validate warns where synth, check and the constructs refuse (ADCS-E067): nothing of the estate is enforced.',
+    (keys: string) => `no tier of the estate has an enforcement point: synth and check refuse it; give a tier one of ${keys}`),
+  planNotFound: rule('ADCS-E070', FindingLevel.ERROR, 'Plan not found',
+    'Give a synthesized cdk.tf.json or the output of terraform show -json.',
+    (file: string) => `plan not found: ${file}; give a synthesized cdk.tf.json or the output of terraform show -json`),
+  notAPlan: rule('ADCS-E071', FindingLevel.ERROR, 'Not Terraform JSON',
+    'check reads a synthesized cdk.tf.json, or terraform show -json of a plan or a state.',
+    () => 'not a plan: expected a synthesized cdk.tf.json (with "resource") or terraform show -json output (with "planned_values")'),
 
   // --- host (Windows Firewall rules and registry values of one tier) ---
-  hostTierUnknown: (tier: string, accepted: readonly string[]) =>
-    `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`,
-  hostTierAbsent: (tier: string, present: readonly string[]) =>
-    `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`,
+  hostTierUnknown: rule('ADCS-E075', FindingLevel.ERROR, 'Unknown tier',
+    '--tier names a tier of the catalogue.',
+    (tier: string, accepted: readonly string[]) =>
+    `--tier ${show(tier)} is not a tier${didYouMean(tier, accepted)}; accepted: ${list(accepted)}`),
+  hostTierAbsent: rule('ADCS-E076', FindingLevel.ERROR, 'Tier absent from the estate',
+    'host configures a tier the estate has.',
+    (tier: string, present: readonly string[]) =>
+    `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`),
 
   // --- composing with the user's own resources (tokens, stack checks, framework packages) ---
-  tokenInCidrs: (resolved: string) =>
-    `a token (${show(resolved)}) is not accepted for a CIDR: the rules are computed from the addresses at synth (CIDRs are merged, compared between tiers and counted against quotas), and a token's value is known only at apply; write the CIDR itself (the literal you gave the subnet or VPC)`,
-  tokenList: (path: string, resolved: string) =>
-    `${path} is a list token (${show(resolved)}), whose length is known only at apply; the library writes one resource per element: give each id as its own element (for example [subnetA.id, subnetB.id])`,
-  tokenNotAccepted: (path: string, resolved: string, accepted: readonly string[]) =>
-    `a token (${show(resolved)}) is not accepted for ${path}: it decides which rules are written or what the library's resources are called, which must be known at synth; give the value itself (tokens are accepted for ${list(accepted)}, and tag values)`,
-  tokenNotAString: (resolved: string) => `a token that stands for ${show(resolved)}, not a string; give a string token (an id or name attribute)`,
-  noEstateInStack: () =>
-    'no AdcsEnrollmentSecurity found: give the stack that holds one (or the construct itself), or check a synthesized plan against an estate (toSatisfyAdcsEstate(plan, estate), assertPlanSatisfies)',
-  frameworkMissing: (entry: string, pkg: string, range: string, install: string, other: string) =>
-    `${entry} needs the package ${pkg} ${range}, which is not installed; install it beside adcs-firewall: npm i ${install} (or use ${other}; the CLI and adcs-firewall/model need no framework)`,
-  frameworkVersion: (entry: string, pkg: string, range: string, found: string, install: string) =>
-    `${entry} needs ${pkg} ${range}, but ${pkg} ${found} is installed; install a supported version: npm i ${install}`,
-  moduleMissing: (pkg: string, range: string | undefined) =>
-    `the package ${pkg}${range ? ` ${range}` : ''} is not installed${range ? ` (a dependency of adcs-firewall): reinstall adcs-firewall (npm i adcs-firewall) or npm i ${pkg}@${range}` : '; the command line needs no framework or provider package: reinstall adcs-firewall (npm i adcs-firewall), and report it if it persists'}`,
-  tokenUnresolvable: (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`,
+  tokenInCidrs: rule('ADCS-E080', FindingLevel.ERROR, 'Token for a CIDR',
+    'Rules are computed from the addresses at synth; write the CIDR itself.',
+    (resolved: string) =>
+    `a token (${show(resolved)}) is not accepted for a CIDR: the rules are computed from the addresses at synth (CIDRs are merged, compared between tiers and counted against quotas), and a token's value is known only at apply; write the CIDR itself (the literal you gave the subnet or VPC)`),
+  tokenList: rule('ADCS-E081', FindingLevel.ERROR, 'List token',
+    'The library writes one resource per element; give each id as its own element.',
+    (path: string, resolved: string) =>
+    `${path} is a list token (${show(resolved)}), whose length is known only at apply; the library writes one resource per element: give each id as its own element (for example [subnetA.id, subnetB.id])`),
+  tokenNotAccepted: rule('ADCS-E082', FindingLevel.ERROR, 'Token where a literal is needed',
+    'The value decides which rules are written or what they are called; give the value itself.',
+    (path: string, resolved: string, accepted: readonly string[]) =>
+    `a token (${show(resolved)}) is not accepted for ${path}: it decides which rules are written or what the library's resources are called, which must be known at synth; give the value itself (tokens are accepted for ${list(accepted)}, and tag values)`),
+  tokenNotAString: rule('ADCS-E083', FindingLevel.ERROR, 'Token that is not a string',
+    'Give a string token (an id or name attribute).',
+    (resolved: string) => `a token that stands for ${show(resolved)}, not a string; give a string token (an id or name attribute)`),
+  noEstateInStack: rule('ADCS-E085', FindingLevel.ERROR, 'No AdcsEnrollmentSecurity in the stack',
+    'Give the stack that holds one, or the construct, or check a plan against an estate.',
+    () =>
+    'no AdcsEnrollmentSecurity found: give the stack that holds one (or the construct itself), or check a synthesized plan against an estate (toSatisfyAdcsEstate(plan, estate), assertPlanSatisfies)'),
+  frameworkMissing: rule('ADCS-E090', FindingLevel.ERROR, 'Framework package missing',
+    'Install the package and version the message names beside adcs-firewall.',
+    (entry: string, pkg: string, range: string, install: string, other: string) =>
+    `${entry} needs the package ${pkg} ${range}, which is not installed; install it beside adcs-firewall: npm i ${install} (or use ${other}; the CLI and adcs-firewall/model need no framework)`),
+  frameworkVersion: rule('ADCS-E091', FindingLevel.ERROR, 'Unsupported framework version',
+    'Install a version of the range the message names.',
+    (entry: string, pkg: string, range: string, found: string, install: string) =>
+    `${entry} needs ${pkg} ${range}, but ${pkg} ${found} is installed; install a supported version: npm i ${install}`),
+  moduleMissing: rule('ADCS-E092', FindingLevel.ERROR, 'Dependency missing',
+    'Reinstall adcs-firewall; the message names the package.',
+    (pkg: string, range: string | undefined) =>
+    `the package ${pkg}${range ? ` ${range}` : ''} is not installed${range ? ` (a dependency of adcs-firewall): reinstall adcs-firewall (npm i adcs-firewall) or npm i ${pkg}@${range}` : '; the command line needs no framework or provider package: reinstall adcs-firewall (npm i adcs-firewall), and report it if it persists'}`),
+  tokenUnresolvable: rule('ADCS-E084', FindingLevel.ERROR, 'Token of another app',
+    'Pass a token of this stack or of another stack of the same app.',
+    (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`),
 
-};
+});
 
-/** Shorthand: a problem at a path. */
-export function problem(path: string, message: string): InputProblem {
-  return { path, message };
+/** A problem at a path: one message of a rule. */
+export function problem(path: string, m: RuleMessage): InputProblem {
+  return { path, message: m.text, ruleId: m.ruleId };
 }

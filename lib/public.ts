@@ -9,8 +9,10 @@ export { AdcsInputError, InputProblem } from './errors';
 export {
   Platform, OsGeneration, CesAuthentication, ClientDirectory, CrlPublishing, Protocol, TrafficProtocol, OTHER_PROTOCOLS,
   PortRange, TIERS, TIER_KEYS, TierKey, TierInfo, CATALOGUE, CatalogueRow, CatalogueFlowId, OPEN_QUESTIONS, OpenQuestion,
-  Flow, flowsOf, Estate, EstateTier, Enforcement, WebServiceInstance, CustomFlowSpec, Warning,
+  Flow, flowsOf, Estate, EstateTier, Enforcement, WebServiceInstance, CustomFlowSpec,
 } from './model';
+// Findings: the rules' levels, warnings.
+export { FindingLevel, FindingRule, Warning } from './findings';
 // The estate: props (the spec file's keys), reading and validating a spec.
 export {
   EstateProps, TierProps, TiersProps, ExistingNsgProps, WebServiceInstanceProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps,

@@ -1,3 +1,5 @@
+import type { RuleMessage } from '../findings/rule';
+
 /** Where a command writes; the real streams in the binary, buffers in tests. */
 export interface CliIo {
   /** Standard output. */
@@ -19,4 +21,12 @@ export enum ExitCode {
 }
 
 /** A command-line usage error (unknown flag, missing value): exit 2 with the usage text. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The finding rule (`ADCS-E003`). */
+  public readonly ruleId: string;
+
+  constructor(m: RuleMessage, where?: string) {
+    super(where === undefined ? m.text : `${where}: ${m.text}`);
+    this.ruleId = m.ruleId;
+  }
+}

@@ -177,6 +177,6 @@ function parseCommandArgs(command: string, args: string[], flags: string[]): { v
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
       throw new UsageError(Messages.optionNeedsValue(option, command));
     }
-    throw new UsageError(err.message);
+    throw new UsageError(Messages.badArguments(err.message));
   }
 }

@@ -1,4 +1,4 @@
-import { Messages } from '../errors';
+import { warningText } from '../findings/text';
 import type { EstateProps } from '../input/props';
 import type { ResolvedInput } from '../input/resolved';
 import { resolveSpec } from '../spec';
@@ -65,7 +65,7 @@ export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateP
   // Tokens become what they stand for before validation: identity never comes from token text.
   const placed = placeTokens(fw, self, props, source);
   const spec = resolveSpec(placed.props, source);
-  for (const w of spec.warnings) fw.warn(self, Messages.warning(w.path, w.message));
+  for (const w of spec.warnings) fw.warn(self, warningText(w));
   const planned = planEstate(spec, source, 'AdcsEnrollmentSecurity', props.platform !== undefined);
   ORIGINALS.set(spec, placed.originals);
   registerEstate(fw, self, spec);
@@ -94,7 +94,7 @@ export function renderPlatform<P extends PlatformPlan>(
   fw: Framework, self: ConstructLike, platform: PlatformModule<P>, props: PlatformRulesProps<P>,
 ): RenderedPlatform {
   const { spec, plan } = props;
-  for (const w of plan.warnings) fw.warn(self, Messages.warning(w.path, w.message));
+  for (const w of plan.warnings) fw.warn(self, warningText(w));
   const originals = ORIGINALS.get(spec);
   const made = renderElements(fw, self, platform.resourceProvider, elementsOf(platform, plan, spec), originals);
   let owners = OWNERS.get(platform);

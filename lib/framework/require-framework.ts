@@ -30,10 +30,10 @@ export function requireFramework(framework: keyof typeof FRAMEWORK_PACKAGES, res
     try {
       resolve(pkg);
     } catch {
-      throw new Error(Messages.frameworkMissing(need.entry, pkg, range, install, need.other));
+      throw new Error(Messages.frameworkMissing(need.entry, pkg, range, install, need.other).text);
     }
     const found = versionOf(resolve, pkg);
-    if (found !== undefined && !satisfiesCaret(found, range)) throw new Error(Messages.frameworkVersion(need.entry, pkg, range, found, install));
+    if (found !== undefined && !satisfiesCaret(found, range)) throw new Error(Messages.frameworkVersion(need.entry, pkg, range, found, install).text);
   }
 }
 

@@ -1,9 +1,10 @@
 import type { InputProblem } from '../errors';
+import type { RuleMessage } from '../findings/rule';
 import type { Enforcement, Estate, EstateTier } from '../model/estate';
 import type { Platform } from '../model/options';
 import type { PortRange } from '../model/port-range';
 import type { TierKey } from '../model/tiers';
-import type { Warning } from '../model/warnings';
+import type { Warning } from '../findings/warning';
 import type { EstateProps, TierProps } from './props';
 
 /** What a platform's spec keys may use of the reader: where problems go, and the range parser. */
@@ -14,7 +15,7 @@ export interface InputContext {
    * Parses `"N-M"` at `path` with both ends in `lo`-`hi`; a problem (the `malformed` message, or
    * out of bounds) and undefined when it is not one.
    */
-  range(path: string, text: string, lo: number, hi: number, malformed: (value: string) => string): PortRange | undefined;
+  range(path: string, text: string, lo: number, hi: number, malformed: (value: string) => RuleMessage): PortRange | undefined;
 }
 
 /** A platform's part of the spec's JSON Schema (draft-07 fragments, composed by `specSchema`). */

@@ -8,6 +8,7 @@ import { TierKey, TIER_KEYS } from '../model/tiers';
 import { estateWarnings } from '../model/warnings';
 import { HTTPS, MIN_DYNAMIC_PORT } from '../model/well-known-ports';
 import { EstateProps, TierProps, WebServiceInstanceProps } from './props';
+import type { RuleMessage } from '../findings/rule';
 import type { InputContext, PlatformInput } from './platform-input';
 import { ResolvedInput } from './resolved';
 import { ShapeCheck, validateShape } from './validate';
@@ -185,7 +186,7 @@ class Resolver implements InputContext {
   }
 
   /** Parses `"N-M"` at `path` within `lo`-`hi` (InputContext). */
-  public range(path: string, text: string, lo: number, hi: number, malformed: (value: string) => string): PortRange | undefined {
+  public range(path: string, text: string, lo: number, hi: number, malformed: (value: string) => RuleMessage): PortRange | undefined {
     const bounds = `${lo}-${hi}`;
     const r = /^\s*\d+\s*-\s*\d+\s*$/.test(text) ? PortRange.parse(Protocol.TCP, text) : undefined;
     if (!r) {

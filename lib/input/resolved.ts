@@ -1,6 +1,6 @@
 import { Estate } from '../model/estate';
 import { Platform } from '../model/options';
-import { Warning } from '../model/warnings';
+import { Warning } from '../findings/warning';
 
 /** A validated spec file or props: the estate, its platform settings and the warnings found on the way. */
 export interface ResolvedInput {

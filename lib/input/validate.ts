@@ -82,7 +82,7 @@ function translate(doc: unknown, e: ErrorObject, schema: object): InputProblem {
         ? 'a name is 1-40 lower-case letters, digits and dashes, starting with a letter or digit (for example "pki-weu")'
         : 'a name is 1-40 letters, digits, dots, dashes and underscores (for example "rdp-paw")'));
     default:
-      return problem(here, e.message ?? 'invalid');
+      return problem(here, Messages.schemaViolation(e.message ?? 'invalid'));
   }
 }
 

@@ -7,7 +7,7 @@ import { dynamicRangeOf, generationRange } from '../model/port-sets';
 import { normalizePortRanges } from '../model/port-range';
 import { PROTOCOLS } from '../model/protocol';
 import { tierInfo } from '../model/tiers';
-import { Warning } from '../model/warnings';
+import { Warning } from '../findings/warning';
 
 /** Output formats of the port matrix. */
 export enum MatrixFormat {

@@ -3,7 +3,7 @@ import type { PlatformInput } from '../input/platform-input';
 import type { ResolvedInput } from '../input/resolved';
 import { Flow } from '../model/flows';
 import { Platform } from '../model/options';
-import { Warning } from '../model/warnings';
+import { Warning } from '../findings/warning';
 import type { TfProviderBlock } from '../terraform/stack-document';
 import type { ResourceProvider, TfElement } from '../terraform/elements';
 import type { TerraformEvaluator } from './evaluator';

@@ -1,7 +1,7 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import type { ResolvedInput } from '../input/resolved';
 import { Flow, flowsOf } from '../model/flows';
-import { Warning } from '../model/warnings';
+import { Warning } from '../findings/warning';
 import type { TfElement } from '../terraform/elements';
 import type { PlatformModule, PlatformPlan } from '../platforms/platform';
 import { PLATFORMS, platformOf } from '../platforms/registry';

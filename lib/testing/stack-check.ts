@@ -44,7 +44,7 @@ export function isStackOrEstate(x: unknown): boolean {
  */
 export function synthesizedPlanOf(x: unknown): unknown {
   const [first] = registeredEstates(x);
-  if (!first) throw new Error(Messages.noEstateInStack());
+  if (!first) throw new Error(Messages.noEstateInStack().text);
   return first.fw.synthStack(first.stack);
 }
 
@@ -55,7 +55,7 @@ export function synthesizedPlanOf(x: unknown): unknown {
  */
 export function checkStack(stackOrConstruct: object): StackEstateReport[] {
   const estates = registeredEstates(stackOrConstruct);
-  if (estates.length === 0) throw new Error(Messages.noEstateInStack());
+  if (estates.length === 0) throw new Error(Messages.noEstateInStack().text);
   const plan = estates[0].fw.synthStack(estates[0].stack);
   return estates.map((e) => ({ path: e.self.node.path, report: checkPlan(plan, e.spec) }));
 }

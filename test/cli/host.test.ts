@@ -31,7 +31,7 @@ describe('cli: host', () => {
     assert.equal(code, 0);
     assert.ok(out.startsWith('# adcs-firewall host configuration of tier dc in estate pki-weu.\n#Requires') || out.includes('#Requires -RunAsAdministrator'));
     assert.ok(out.includes('$Group = \'adcs-firewall pki-weu dc\''));
-    assert.match(err, /^warning: dcomPort: /);
+    assert.match(err, /^warning: \[ADCS-W00[34]\] dcomPort: /);
     assert.equal((await runCli(['host', '--spec', AZURE, '--tier', 'dc', '--format', 'powershell'])).out, out);
   });
 

@@ -67,7 +67,7 @@ tiers:
     // THEN one warning line names the three groups and their tiers, and the count says 1
     const lines = r.err.trim().split('\n');
     assert.equal(lines.length, 1, r.err);
-    assert.match(lines[0], /^warning: tiers\.ca\.securityGroupId, tiers\.ces\.securityGroupId, tiers\.dc\.securityGroupId: the library adds egress rules to 3 existing security groups \(sg-0123456789abcdef0: tiers ca; sg-0123456789abcdef1: tiers ces; sg-0123456789abcdef2: tiers dc\), but they restrict nothing/);
+    assert.match(lines[0], /^warning: \[ADCS-W201\] tiers\.ca\.securityGroupId, tiers\.ces\.securityGroupId, tiers\.dc\.securityGroupId: the library adds egress rules to 3 existing security groups \(sg-0123456789abcdef0: tiers ca; sg-0123456789abcdef1: tiers ces; sg-0123456789abcdef2: tiers dc\), but they restrict nothing/);
     assert.match(r.out, /1 warning\n$/);
   });
 

@@ -124,7 +124,7 @@ describe('good corpus', () => {
       // THEN exit 0, a one-line summary, and at most warnings on stderr
       assert.equal(code, 0, err);
       assert.match(out, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: valid; \\d+ tiers, \\d+ flows, platform (azure|aws|not set), \\d+ warnings?\\n$`));
-      for (const line of err.split('\n').filter(Boolean)) assert.match(line, /^warning: /);
+      for (const line of err.split('\n').filter(Boolean)) assert.match(line, /^warning: \[ADCS-W[0-9]{3}\] /);
     });
   }
 

@@ -175,7 +175,7 @@ describe('loadSpecFile: JSON', () => {
     const spec = loadSpecFile(write('estate.json', json));
     assert.equal(spec.estate.name, 'pki-json');
     assert.equal(spec.estate.customFlows[0].id, 'custom:rdp');
-    assert.deepEqual(spec.warnings.map((w) => w.code), ['MS_ICPR_NOT_COVERED']);
+    assert.deepEqual(spec.warnings.map((w) => w.ruleId), ['ADCS-W004']);
   });
 
   it('treats .JSON like .json and JSON text in a .yaml file as YAML', () => {

@@ -12,7 +12,7 @@ function props(extra: Record<string, unknown>, tiers: Record<string, object> = {
 
 /** `code@path` of each warning. */
 function codes(p: EstateProps): string[] {
-  return resolveSpec(p, 'test').warnings.map((w) => `${w.code}@${w.path}`);
+  return resolveSpec(p, 'test').warnings.map((w) => `${w.ruleId}@${w.path}`);
 }
 
 describe('estate warnings', () => {
@@ -24,7 +24,7 @@ describe('estate warnings', () => {
   it('a static port outside the CA range: only the MS-ICPR note', () => {
     // GIVEN dcomPort 10509 with a modern CA  THEN one warning, about MS-ICPR
     const w = resolveSpec(props({ dcomPort: 10509 }), 'test').warnings;
-    assert.deepEqual(w.map((x) => `${x.code}@${x.path}`), ['MS_ICPR_NOT_COVERED@dcomPort']);
+    assert.deepEqual(w.map((x) => `${x.ruleId}@${x.path}`), ['ADCS-W004@dcomPort']);
     assert.match(w[0].message, /MS-ICPR/);
     assert.match(w[0].message, /\\PIPE\\cert/);
     assert.match(w[0].message, /TCP 445/);
@@ -33,23 +33,23 @@ describe('estate warnings', () => {
   it('a static port inside the modern range: in-range warning plus the MS-ICPR note', () => {
     // GIVEN dcomPort 50000 with a modern CA  THEN both, naming the range and where it came from
     const w = resolveSpec(props({ dcomPort: 50000 }), 'test').warnings;
-    assert.deepEqual(w.map((x) => x.code), ['DCOM_PORT_IN_DYNAMIC_RANGE', 'MS_ICPR_NOT_COVERED']);
+    assert.deepEqual(w.map((x) => x.ruleId), ['ADCS-W003', 'ADCS-W004']);
     assert.match(w[0].message, /50000 lies inside the CA's RPC dynamic range 49152-65535 \(from osGeneration\)/);
   });
 
   it('with a legacy CA every static port is inside the range: a warning, never a refusal', () => {
     // GIVEN a legacy estate and dcomPort 1024 (the lowest accepted)  THEN valid, warned
-    assert.deepEqual(codes(props({ dcomPort: 1024, osGeneration: 'legacy' })), ['DCOM_PORT_IN_DYNAMIC_RANGE@dcomPort', 'MS_ICPR_NOT_COVERED@dcomPort']);
+    assert.deepEqual(codes(props({ dcomPort: 1024, osGeneration: 'legacy' })), ['ADCS-W003@dcomPort', 'ADCS-W004@dcomPort']);
   });
 
   it('the CA\'s range decides, not the estate\'s or the DCs\'', () => {
     // GIVEN a legacy estate whose CA tier is modern, and dcomPort 10509  THEN not in range
-    assert.deepEqual(codes(props({ dcomPort: 10509, osGeneration: 'legacy' }, { ca: { osGeneration: 'modern' } })), ['MS_ICPR_NOT_COVERED@dcomPort']);
+    assert.deepEqual(codes(props({ dcomPort: 10509, osGeneration: 'legacy' }, { ca: { osGeneration: 'modern' } })), ['ADCS-W004@dcomPort']);
     // AND legacy DCs do not matter either
-    assert.deepEqual(codes(props({ dcomPort: 10509 }, { dc: { osGeneration: 'legacy' } })), ['MS_ICPR_NOT_COVERED@dcomPort']);
+    assert.deepEqual(codes(props({ dcomPort: 10509 }, { dc: { osGeneration: 'legacy' } })), ['ADCS-W004@dcomPort']);
     // AND a CA override range holding the port does
     const w = resolveSpec(props({ dcomPort: 5100 }, { ca: { rpcDynamicPorts: '5000-5199' } }), 'test').warnings;
-    assert.equal(w[0].code, 'DCOM_PORT_IN_DYNAMIC_RANGE');
+    assert.equal(w[0].ruleId, 'ADCS-W003');
     assert.match(w[0].message, /5000-5199 \(from tiers\.ca\.rpcDynamicPorts\)/);
   });
 
@@ -57,7 +57,7 @@ describe('estate warnings', () => {
     // GIVEN 99-port ranges on the estate and on the DCs, a 100-port range on the CA
     const w = resolveSpec(props({ rpcDynamicPorts: '5000-5098' }, { ca: { rpcDynamicPorts: '6000-6099' }, dc: { rpcDynamicPorts: '7000-7098' } }), 'test').warnings;
     // THEN two warnings, with the size and KB 154596
-    assert.deepEqual(w.map((x) => `${x.code}@${x.path}`), ['RPC_RANGE_SMALL@rpcDynamicPorts', 'RPC_RANGE_SMALL@tiers.dc.rpcDynamicPorts']);
+    assert.deepEqual(w.map((x) => `${x.ruleId}@${x.path}`), ['ADCS-W001@rpcDynamicPorts', 'ADCS-W001@tiers.dc.rpcDynamicPorts']);
     assert.match(w[0].message, /5000-5098 has 99 ports; KB 154596 asks for at least 100/);
   });
 
@@ -82,13 +82,13 @@ describe('co-located tiers', () => {
 
   it('warns when Azure tiers share hosts but not their NSG', () => {
     // GIVEN CEP on the CES hosts without CES's subnet  WHEN resolved  THEN a warning names both tiers
-    const w = resolveSpec(estate({}), 't').warnings.filter((x) => x.code === 'SHARED_HOSTS_SPLIT_ENFORCEMENT');
+    const w = resolveSpec(estate({}), 't').warnings.filter((x) => x.ruleId === 'ADCS-W101');
     assert.equal(w.length, 1);
     assert.equal(w[0].path, 'tiers.cep');
     assert.match(w[0].message, /tiers "ces" and "cep" share addresses but not their enforcement point/);
   });
 
   it('is silent when they share the NSG', () => {
-    assert.deepEqual(resolveSpec(estate({ subnetIds: [`${SUB}web`] }), 't').warnings.filter((x) => x.code === 'SHARED_HOSTS_SPLIT_ENFORCEMENT'), []);
+    assert.deepEqual(resolveSpec(estate({ subnetIds: [`${SUB}web`] }), 't').warnings.filter((x) => x.ruleId === 'ADCS-W101'), []);
   });
 });

@@ -10,7 +10,7 @@ import { subnet } from '../support/estates';
 const warningsOf = (props: EstateProps): string[] => {
   const spec = resolveSpec(props, 'test');
   const r = spec.platform === 'aws' ? planAwsRules(spec, flowsOf(spec.estate)) : planAzureRules(spec, flowsOf(spec.estate));
-  return r.warnings.map((w) => `${w.code} ${w.path}`);
+  return r.warnings.map((w) => `${w.ruleId} ${w.path}`);
 };
 
 describe('warnings for hosts that get another tier\'s enforcement (issue 12, classes 11 and 12)', () => {
@@ -19,7 +19,7 @@ describe('warnings for hosts that get another tier\'s enforcement (issue 12, cla
     const w = warningsOf({ name: 'pki', platform: 'aws' as never, aws: { vpcId: 'vpc-1' }, tiers: {
       clients: { cidrs: ['10.0.0.0/8'] }, ca: { cidrs: ['10.50.1.0/28'], createSecurityGroup: true }, dc: { cidrs: ['172.16.0.0/24'], createSecurityGroup: true } } });
     // THEN one warning, for the overlapping pair only
-    assert.deepEqual(w.filter((x) => x.startsWith('AWS_OVERLAPPING_TIERS')), ['AWS_OVERLAPPING_TIERS tiers.ca.cidrs']);
+    assert.deepEqual(w.filter((x) => x.startsWith('ADCS-W202')), ['ADCS-W202 tiers.ca.cidrs']);
   });
 
   it('AWS: disjoint tiers, or tiers on one shared group, do not warn', () => {
@@ -27,7 +27,7 @@ describe('warnings for hosts that get another tier\'s enforcement (issue 12, cla
       clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.50.1.0/28'], createSecurityGroup: true },
       ces: { cidrs: ['10.50.2.0/27'], securityGroupId: 'sg-0fedcba9876543210' }, cep: { cidrs: ['10.50.2.0/27'], securityGroupId: 'sg-0fedcba9876543210' },
       dc: { cidrs: ['10.50.0.0/26'], securityGroupId: 'sg-0123456789abcdef0' } } });
-    assert.deepEqual(w.filter((x) => x.startsWith('AWS_OVERLAPPING_TIERS')), []);
+    assert.deepEqual(w.filter((x) => x.startsWith('ADCS-W202')), []);
   });
 
   it('Azure: a tier without NSG inside a deny-by-default NSG\'s tier warns; a wider range containing it does not', () => {
@@ -37,6 +37,6 @@ describe('warnings for hosts that get another tier\'s enforcement (issue 12, cla
       dc: { cidrs: ['172.16.0.0/24'], subnetIds: [subnet('dc')] }, admins: { cidrs: ['10.0.1.128/28'] } },
       customFlows: [{ name: 'rdp', from: 'clients', to: 'admins', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP to admin hosts' }] });
     // THEN only admins is named, with the CA's NSG
-    assert.deepEqual(w.filter((x) => x.startsWith('AZURE_UNENFORCED_INSIDE_DENY')), ['AZURE_UNENFORCED_INSIDE_DENY tiers.admins.cidrs']);
+    assert.deepEqual(w.filter((x) => x.startsWith('ADCS-W103')), ['ADCS-W103 tiers.admins.cidrs']);
   });
 });

@@ -35,7 +35,7 @@ export function readPlanFile(file: string): unknown {
 export function checkCommand(opts: { spec?: string; plan?: string; format?: string }, io: CliIo): ExitCode {
   if (!opts.spec || !opts.plan) throw new UsageError(Messages.commandNeeds('check', '--spec FILE and --plan FILE'));
   const format = (opts.format ?? CheckFormat.TABLE) as CheckFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
+  if (!FORMATS.includes(format)) throw new UsageError(Messages.notAccepted(opts.format, FORMATS), '--format');
   const { spec } = loadAndCheck(opts.spec, 'check');
   const plan = readPlanFile(opts.plan);
   const report = checkPlan(plan, spec);

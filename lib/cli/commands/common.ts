@@ -1,5 +1,6 @@
 import { AdcsInputError, Messages, problem } from '../../errors';
-import { Warning } from '../../model/warnings';
+import { Warning } from '../../findings/warning';
+import { warningLine } from '../../findings/text';
 import { planEstate } from '../../spec/estate-plan';
 import { PLATFORMS, platformOf } from '../../platforms/registry';
 import { readSpecDocument } from '../../input/load';
@@ -17,7 +18,7 @@ export function loadAndCheck(file: string, command: string): { doc: Record<strin
 
 /** Prints warnings to stderr. */
 export function printWarnings(io: CliIo, warnings: readonly Warning[]): void {
-  for (const w of warnings) io.err(`${Messages.warning(w.path, w.message)}\n`);
+  for (const w of warnings) io.err(`${warningLine(w)}\n`);
 }
 
 /**

@@ -15,7 +15,7 @@ const FORMATS = Object.values(HostFormat) as string[];
 export function hostCommand(opts: { spec?: string; tier?: string; format?: string }, io: CliIo): ExitCode {
   if (!opts.spec || opts.tier === undefined) throw new UsageError(Messages.commandNeeds('host', '--spec FILE and --tier TIER'));
   const format = (opts.format ?? HostFormat.POWERSHELL) as HostFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
+  if (!FORMATS.includes(format)) throw new UsageError(Messages.notAccepted(opts.format, FORMATS), '--format');
   if (!isTierKey(opts.tier)) throw new UsageError(Messages.hostTierUnknown(opts.tier, TIER_KEYS));
   const spec = loadSpecFile(opts.spec);
   let text: string;

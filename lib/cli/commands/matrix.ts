@@ -12,7 +12,7 @@ const FORMATS = Object.values(MatrixFormat) as string[];
 /** `matrix [--spec FILE] [--format markdown|csv|json|mermaid]`: the estate's flows. */
 export function matrixCommand(opts: { spec?: string; format?: string }, io: CliIo): ExitCode {
   const format = (opts.format ?? MatrixFormat.MARKDOWN) as MatrixFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: ${Messages.notAccepted(opts.format, FORMATS)}`);
+  if (!FORMATS.includes(format)) throw new UsageError(Messages.notAccepted(opts.format, FORMATS), '--format');
   // `--spec ""` is a bad path, not a request for the default estate.
   const spec = opts.spec !== undefined ? loadSpecFile(opts.spec) : resolveSpec(DEFAULT_ESTATE, 'default estate');
   // A spec its platform cannot render (a window too small, a quota overflow) is refused here too.

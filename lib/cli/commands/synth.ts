@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Messages } from '../../errors';
+import { warningText } from '../../findings/text';
 import { planEstate } from '../../spec/estate-plan';
 import { stableJson } from '../../terraform/stable-json';
 import { CDKTF_VERSION, stackJson } from '../../terraform/stack-document';
@@ -29,7 +30,7 @@ export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): 
   const annotations = [
     ...spec.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}`, w })),
     ...planned.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}/${planned.platform.constructId}`, w })),
-  ].map(({ constructPath, w }) => ({ constructPath, level: '@cdktf/warn', message: Messages.warning(w.path, w.message) }));
+  ].map(({ constructPath, w }) => ({ constructPath, level: '@cdktf/warn', message: warningText(w) }));
   const entry = {
     annotations, constructPath: name, dependencies: [], name,
     stackMetadataPath: `stacks/${name}/metadata.json`, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`,

@@ -6,7 +6,7 @@ import { Flow, flowPortSpace } from '../../model/flows';
 import { normalizePortRanges, PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey, tierOrdinal } from '../../model/tiers';
-import { Warning } from '../../model/warnings';
+import { Warning, warning } from '../../findings/warning';
 import { ResolvedInput } from '../../input/resolved';
 import type { Planned } from '../platform';
 import { AWS_INPUT } from './input';
@@ -228,9 +228,8 @@ function warnings(groups: readonly AwsGroup[], rules: readonly PlannedAwsRule[])
   const egress = groups.filter((g): g is ExistingGroup => g.kind === 'existing' && rules.some((r) => r.groupKey === g.key && r.direction === 'egress'));
   if (egress.length === 0) return [];
   const path = egress.map((g) => `tiers.${g.tiers[0]}.securityGroupId`).join(', ');
-  const message = egress.length === 1 ? AwsMessages.awsExistingGroupEgress(egress[0].securityGroupId, egress[0].tiers)
-    : AwsMessages.awsExistingGroupsEgress(egress.map((g) => ({ id: g.securityGroupId, tiers: g.tiers.join(', ') })));
-  return [{ code: 'AWS_EXISTING_GROUP_EGRESS', path, message }];
+  const message = AwsMessages.awsExistingGroupEgress(egress.map((g) => ({ id: g.securityGroupId, tiers: g.tiers })));
+  return [warning(path, message)];
 }
 
 /**
@@ -250,7 +249,7 @@ function overlapWarnings(spec: ResolvedInput): Warning[] {
       const [a, b] = [tiers[i], tiers[j]];
       const [ga, gb] = [group(a), group(b)];
       if ((ga === undefined && gb === undefined) || ga === gb || !cidrsOverlap(a.cidrs, b.cidrs)) continue;
-      out.push({ code: 'AWS_OVERLAPPING_TIERS', path: `tiers.${b.key}.cidrs`, message: AwsMessages.awsOverlappingTiers(a.key, b.key, gb !== undefined ? b.key : a.key) });
+      out.push(warning(`tiers.${b.key}.cidrs`, AwsMessages.awsOverlappingTiers(a.key, b.key, gb !== undefined ? b.key : a.key)));
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import { withRuleId } from '../../findings/text';
 import { AwsMessages } from './messages';
 import { AwsPlan } from './planner';
 
@@ -33,7 +34,7 @@ export function sharedGroupClashes(owners: readonly PlanOwner[]): string[] {
         const key = `${g.securityGroupId}\n${rule}`;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, owner.path);
-        else if (first !== owner.path) errors.push(AwsMessages.awsSharedGroupDuplicate(g.securityGroupId, rule, first, owner.path));
+        else if (first !== owner.path) errors.push(withRuleId(AwsMessages.awsSharedGroupDuplicate(g.securityGroupId, rule, first, owner.path)));
       }
       const k = `${g.securityGroupId}\n${r.direction}`;
       const c = counts.get(k) ?? { id: g.securityGroupId, direction: r.direction, count: 0, quota: owner.quota, owners: new Set<string>() };
@@ -45,7 +46,7 @@ export function sharedGroupClashes(owners: readonly PlanOwner[]): string[] {
   }
   for (const c of counts.values()) {
     if (c.owners.size > 1 && c.count > c.quota) {
-      errors.push(AwsMessages.awsSharedGroupQuota(c.id, c.direction === 'ingress' ? 'inbound' : 'outbound', c.count, c.quota, [...c.owners]));
+      errors.push(withRuleId(AwsMessages.awsSharedGroupQuota(c.id, c.direction === 'ingress' ? 'inbound' : 'outbound', c.count, c.quota, [...c.owners])));
     }
   }
   return errors;

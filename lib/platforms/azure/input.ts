@@ -2,7 +2,7 @@ import type { PlatformInput } from '../../input/platform-input';
 import { cidrsOverlap } from '../../model/cidr';
 import { Estate, EstateTier, presentTiers } from '../../model/estate';
 import { Platform } from '../../model/options';
-import { Warning } from '../../model/warnings';
+import { Warning, warning } from '../../findings/warning';
 import { AzureMessages } from './messages';
 import { AZURE_SCHEMA } from './schema';
 import {
@@ -38,7 +38,7 @@ function azureWarnings(estate: Estate): Warning[] {
   for (let i = 0; i < tiers.length; i++) {
     for (let j = i + 1; j < tiers.length; j++) {
       if (splitEnforcement(tiers[i], tiers[j])) {
-        out.push({ code: 'SHARED_HOSTS_SPLIT_ENFORCEMENT', path: `tiers.${tiers[j].key}`, message: AzureMessages.sharedHostsSplitEnforcement(tiers[i].key, tiers[j].key) });
+        out.push(warning(`tiers.${tiers[j].key}`, AzureMessages.sharedHostsSplitEnforcement(tiers[i].key, tiers[j].key)));
       }
     }
   }

@@ -7,7 +7,7 @@ import { Flow } from '../../model/flows';
 import { normalizePortRanges, PortRange } from '../../model/port-range';
 import { Protocol } from '../../model/protocol';
 import { TierKey, tierOrdinal } from '../../model/tiers';
-import { Warning } from '../../model/warnings';
+import { Warning, warning } from '../../findings/warning';
 import { ResolvedInput } from '../../input/resolved';
 import { allowPriority, denyPriority, probePriority, ruleSlot } from './priorities';
 import type { Planned } from '../platform';
@@ -250,7 +250,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
         return theirs.join() !== t.cidrs.join() && t.cidrs.some((c) => differenceOf([cidrSpan(c)], theirs.map(cidrSpan)).length === 0);
       };
       const inside = d.denyByDefault ? d.tiers.find(within) : undefined;
-      if (inside) warnings.push({ code: 'AZURE_UNENFORCED_INSIDE_DENY', path: `tiers.${t.key}.cidrs`, message: AzureMessages.azureUnenforcedInsideDeny(t.key, inside, d.name) });
+      if (inside) warnings.push(warning(`tiers.${t.key}.cidrs`, AzureMessages.azureUnenforcedInsideDeny(t.key, inside, d.name)));
     }
   }
   const unique = [...new Set(drafts.values())].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -277,7 +277,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
         destinationPortRanges: ['*'], flows: [],
         description: 'AD CS deny by default: other traffic from the network, peerings and on-premises (overrides AllowVnetInBound)',
       });
-      if (d.tiers.includes('dc')) warnings.push({ code: 'DENY_ON_DC', path: 'tiers.dc', message: AzureMessages.denyOnDomainControllers(d.name) });
+      if (d.tiers.includes('dc')) warnings.push(warning('tiers.dc', AzureMessages.denyOnDomainControllers(d.name)));
     }
     list.sort((a, b) => a.direction.localeCompare(b.direction) || a.priority - b.priority);
     checkNsgLimits(d, list, problems);

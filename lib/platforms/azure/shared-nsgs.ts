@@ -1,3 +1,4 @@
+import { withRuleId } from '../../findings/text';
 import { AzureMessages } from './messages';
 import { AzurePlan } from './planner';
 
@@ -23,7 +24,7 @@ export function sharedNsgClashes(owners: readonly NsgPlanOwner[]): string[] {
         for (const [what, k] of [['priority', `${at} ${r.direction} ${r.priority}`], ['name', `${at} name ${r.name}`]] as const) {
           const first = seen.get(k);
           if (first !== undefined && first !== owner.path) {
-            errors.push(AzureMessages.existingNsgClash(nsg.name, what === 'priority' ? `${r.direction.toLowerCase()} priority ${r.priority}` : `rule name ${r.name}`, first, owner.path));
+            errors.push(withRuleId(AzureMessages.existingNsgClash(nsg.name, what === 'priority' ? `${r.direction.toLowerCase()} priority ${r.priority}` : `rule name ${r.name}`, first, owner.path)));
           } else {
             seen.set(k, owner.path);
           }

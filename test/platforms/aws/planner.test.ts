@@ -193,10 +193,10 @@ describe('planAws', () => {
     // GIVEN a custom flow out of the DCs' existing group
     const p = planOf(modernAws({ customFlows: [{ name: 'ntp', from: 'dc', to: 'ca', protocol: 'udp' as never, ports: ['123'], purpose: 'p' }] }));
     // THEN the plan warns that an allow-all egress rule on that group would make it moot
-    assert.deepEqual(p.warnings.map((w) => [w.code, w.path]), [['AWS_EXISTING_GROUP_EGRESS', 'tiers.dc.securityGroupId']]);
+    assert.deepEqual(p.warnings.map((w) => [w.ruleId, w.path]), [['ADCS-W201', 'tiers.dc.securityGroupId']]);
     assert.match(p.warnings[0].message, new RegExp(`${DC_SG}.*allow-all egress`));
     assert.deepEqual(planOf(modernAws({ dcEnrollment: false })).warnings, []);
     // AND the DCs enrolling with the CA (dc-enroll-dcom, on by default) is such egress too
-    assert.deepEqual(planOf(modernAws()).warnings.map((w) => w.code), ['AWS_EXISTING_GROUP_EGRESS']);
+    assert.deepEqual(planOf(modernAws()).warnings.map((w) => w.ruleId), ['ADCS-W201']);
   });
 });

@@ -23,7 +23,7 @@ describe('AWS whole-stack validation of estates sharing an existing group', () =
     const errors = validate({ use1: site('use1', ['10.20.0.0/16']), euw1: site('euw1', ['10.20.0.0/16', '10.30.0.0/16']) });
     // THEN each duplicated rule is reported once, naming the group, the rule and both constructs
     assert.ok(errors.length > 0);
-    assert.ok(errors.every((e) => e.startsWith('sites/use1/aws and sites/euw1/aws both write the rule ingress ')), errors.join('\n'));
+    assert.ok(errors.every((e) => e.startsWith('[ADCS-E208] sites/use1/aws and sites/euw1/aws both write the rule ingress ')), errors.join('\n'));
     assert.ok(errors.some((e) => e.includes(`ingress TCP 88 from 10.20.0.0/16 on existing security group ${DC_SG}; AWS refuses duplicate rules`)));
     assert.ok(!errors.some((e) => e.includes('10.30.0.0/16')));
   });
@@ -32,7 +32,7 @@ describe('AWS whole-stack validation of estates sharing an existing group', () =
     // GIVEN two sites with disjoint clients: 10 + 10 rules per client CIDR on the DCs, plus 33 from each site's groups (the CA's RPC now includes TCP 445)
     const errors = validate({ a: site('a', ['10.20.0.0/16'], 80), b: site('b', ['10.30.0.0/16'], 80) });
     // THEN the sum (86 > 80) is reported with both owners
-    assert.deepEqual(errors, [`existing security group ${DC_SG} would hold 86 inbound rules from sites/a/aws and sites/b/aws; the quota is 80 per group and direction: reference security groups instead of CIDRs, list fewer, larger CIDRs, or raise aws.ruleQuota with the AWS quota`]);
+    assert.deepEqual(errors, [`[ADCS-E210] existing security group ${DC_SG} would hold 86 inbound rules from sites/a/aws and sites/b/aws; the quota is 80 per group and direction: reference security groups instead of CIDRs, list fewer, larger CIDRs, or raise aws.ruleQuota with the AWS quota`]);
     // AND with a quota that fits, nothing is reported
     assert.deepEqual(validate({ a: site('a', ['10.20.0.0/16'], 100), b: site('b', ['10.30.0.0/16'], 100) }), []);
   });

@@ -71,7 +71,7 @@ describe('Azure synth', () => {
       assert.equal(d.priority, 4096);
       assert.equal(d.direction, 'Inbound');
     }
-    assert.ok(adcs.azure!.plan.warnings.some((w) => w.code === 'DENY_ON_DC'));
+    assert.ok(adcs.azure!.plan.warnings.some((w) => w.ruleId === 'ADCS-W102'));
   });
 
   it('omits the deny when denyByDefault is false', () => {
