@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Testing, TerraformStack } from 'cdktf';
 import { AdcsEnrollmentSecurity } from '../../../lib/cdktf/adcs-enrollment-security';
 import { awsExampleStack } from '../../../examples/aws';
+import { expectGolden } from '../../support/golden';
 import { AWS, DC_SG, modernAws, richAws, synthAws } from './support/estates';
 
 /**
  * The golden file: the example estate (examples/aws-estate.yaml) as `Testing.synth` writes it.
- * After an intended change, regenerate it with `npm run build && UPDATE_GOLDEN=1 node --test
- * dist/test/platforms/aws/synth.test.js` and review the diff.
+ * After an intended change, regenerate it with `UPDATE_GOLDEN=1 npm test` (or, for this file
+ * alone, `npm run build && UPDATE_GOLDEN=1 node --test dist/test/platforms/aws/synth.test.js`)
+ * and review the diff; a missing golden fails.
  */
 const GOLDEN = join(__dirname, '..', '..', '..', '..', 'test', 'platforms', 'aws', 'golden', 'aws-estate.tf.json');
 const RULE_TYPES = ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
@@ -99,9 +100,8 @@ describe('AWS synth', () => {
     // GIVEN the example stack (examples/aws-estate.yaml)
     const stack = awsExampleStack(Testing.app());
     const text = `${Testing.synth(stack)}\n`;
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, text);
     // THEN it equals the golden file
-    assert.equal(text, readFileSync(GOLDEN, 'utf8'));
+    expectGolden(GOLDEN, text);
     // AND, next to it, what the golden file is meant to show
     const json = JSON.parse(text);
     assert.equal(stack.node.id, 'pki-use1');

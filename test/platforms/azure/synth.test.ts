@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Testing, TerraformStack } from 'cdktf';
 import { AdcsEnrollmentSecurity } from '../../../lib/cdktf/adcs-enrollment-security';
 import { AdcsInputError } from '../../../lib/errors';
 import { AZURE, richAzure, subnet, synthEstate } from '../../support/estates';
+import { expectGolden } from '../../support/golden';
 
 const GOLDEN = join(__dirname, '..', '..', '..', '..', 'test', 'platforms', 'azure', 'golden');
 
@@ -16,10 +16,8 @@ describe('Azure synth', () => {
   it('matches the golden file (regenerate with UPDATE_GOLDEN=1 npm test)', () => {
     // GIVEN the rich estate  WHEN synthesized
     const { text } = synthEstate(richAzure());
-    const file = join(GOLDEN, 'rich.tf.json');
-    if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text);
-    // THEN the output is byte-identical to the reviewed golden file
-    assert.equal(text, readFileSync(file, 'utf8'));
+    // THEN the output is byte-identical to the reviewed golden file (a missing one fails)
+    expectGolden(join(GOLDEN, 'rich.tf.json'), text);
   });
 
   it('writes separate rule resources only, never inline security_rule blocks', () => {
