@@ -7,6 +7,7 @@ import { AdcsEnrollmentSecurity } from '../../lib/cdktf/adcs-enrollment-security
 import { AdcsInputError } from '../../lib/errors';
 import { EstateProps } from '../../lib/input/props';
 import { readSpecDocument } from '../../lib/input/load';
+import { invalid } from '../support/fixtures';
 import { runCli } from '../support/io';
 
 const BAD = path.resolve(__dirname, '../../../test/input/corpus/bad');
@@ -39,7 +40,7 @@ describe('bad-input corpus as construct props', () => {
       const stack = new TerraformStack(app, 'site');
       let thrown: unknown;
       try {
-        new AdcsEnrollmentSecurity(stack, 'adcs', c.doc as unknown as EstateProps);
+        new AdcsEnrollmentSecurity(stack, 'adcs', invalid<EstateProps>(c.doc));
       } catch (e) {
         thrown = e;
       }

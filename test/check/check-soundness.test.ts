@@ -38,7 +38,7 @@ describe('check soundness', () => {
   });
 
   it('fails an allow-all egress nobody asked for, toward addresses of no tier (AWS)', () => {
-    const props = modernAws({ tiers: { ...modernAws().tiers, clients: { cidrs: ['10.20.0.0/16'], createSecurityGroup: true } } as never,
+    const props = modernAws({ tiers: { ...modernAws().tiers, clients: { cidrs: ['10.20.0.0/16'], createSecurityGroup: true } },
       aws: { ...AWS, ruleQuota: 200 } });
     const plan = synthAws(props).json;
     const sg = Object.keys(plan.resource.aws_security_group).find((k) => k.includes('ca-security-group'))!;
@@ -93,8 +93,8 @@ describe('check judges every address, and addresses with ports', () => {
 
   it('does not let a flow of a tier inside a wider one excuse the wider one (AWS, clients 10.0.0.0/8 around the CA)', () => {
     // GIVEN clients spanning 10.0.0.0/8, the CA inside it, SMB publishing from the CA to the CDP
-    const props = modernAws({ crlPublishing: 'smb' as never, aws: { ...AWS, ruleQuota: 200 },
-      tiers: { ...modernAws().tiers, clients: { cidrs: ['10.0.0.0/8'] }, cdp: { cidrs: ['172.20.0.0/24'], createSecurityGroup: true } } as never });
+    const props = modernAws({ crlPublishing: 'smb', aws: { ...AWS, ruleQuota: 200 },
+      tiers: { ...modernAws().tiers, clients: { cidrs: ['10.0.0.0/8'] }, cdp: { cidrs: ['172.20.0.0/24'], createSecurityGroup: true } } });
     const plan = synthAws(props).json;
     const sg = Object.keys(plan.resource.aws_security_group).find((k) => k.includes('cdp-security-group'))!;
     // WHEN a rule lets every client write to the CRL share

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { App, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { checkPlan } from '../../lib/check/check';
 import { loadSpecFile } from '../../lib/spec';
 import { awsExampleStack, AWS_EXAMPLE_SPEC } from '../../examples/aws';
@@ -11,7 +11,9 @@ const BAD_SOURCES = ['*', 'Any', 'Internet', 'VirtualNetwork', '0.0.0.0/0'];
 function synth(add: (app: App) => unknown, stack: string): any {
   const app = Testing.app({ stackTraces: false });
   add(app);
-  return JSON.parse(Testing.synth(app.node.findChild(stack) as never));
+  const found = app.node.findChild(stack);
+  assert.ok(found instanceof TerraformStack, `${stack} is a TerraformStack`);
+  return JSON.parse(Testing.synth(found));
 }
 
 describe('examples', () => {

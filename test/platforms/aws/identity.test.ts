@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EstateProps } from '../../../lib/input/props';
+import { flowProps } from '../../support/fixtures';
 import { AWS, DC_SG, modernAws, synthAws, withTier } from './support/estates';
 
 type Flat = Map<string, string>;
@@ -79,7 +80,7 @@ describe('AWS identity stability', () => {
   it('a new flow touching a merged range replaces only that range\'s rules (documented)', () => {
     // GIVEN the base estate  WHEN a custom flow opens TCP 136-140 from the clients to the CA (touching 135)
     const before = flat(BASE);
-    const after = flat({ ...BASE, customFlows: [{ name: 'touch', from: 'clients', to: 'ca', protocol: 'tcp' as never, ports: ['136-140'], purpose: 'p' }] });
+    const after = flat({ ...BASE, customFlows: [flowProps({ name: 'touch', from: 'clients', to: 'ca', protocol: 'tcp', ports: ['136-140'], purpose: 'p' })] });
     // THEN exactly the clients→CA rules on 135 are replaced (by 135-140), one per client CIDR
     assert.deepEqual(changed(before, after).map((a) => a.replace(/_[0-9A-F]{8}$/, '')).sort(), [
       'aws_vpc_security_group_ingress_rule.adcs_aws_ca-in-cidr-10-20-0-0_16-tcp-135',

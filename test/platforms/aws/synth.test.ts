@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Testing, TerraformStack } from 'cdktf';
 import { AdcsEnrollmentSecurity } from '../../../lib/cdktf/adcs-enrollment-security';
 import { awsExampleStack } from '../../../examples/aws';
+import { tiersProps } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 import { AWS, DC_SG, modernAws, richAws, synthAws } from './support/estates';
 
@@ -83,7 +84,7 @@ describe('AWS synth', () => {
     const reversed = {
       ...base,
       aws: { ...base.aws!, tags: Object.fromEntries(Object.entries(base.aws!.tags!).reverse()) },
-      tiers: Object.fromEntries(Object.entries(base.tiers).reverse().map(([k, t]) => [k, { ...t, cidrs: [...t!.cidrs].reverse() }])) as never,
+      tiers: tiersProps(Object.fromEntries(Object.entries(base.tiers).reverse().map(([k, t]) => [k, { ...t, cidrs: [...t!.cidrs].reverse() }]))),
       customFlows: [...base.customFlows!].reverse(),
     };
     // THEN Testing.synth gives the same bytes twice, and the raw stack JSON (insertion order) is equal too
