@@ -56,7 +56,10 @@ describe('AWS synth', () => {
       if (address.includes(`_${DC_SG}-in-`)) assert.equal(r.security_group_id, DC_SG);
     }
     const fromCa = rulesOf(json).filter(([a]) => a.includes(`_${DC_SG}-in-ca-`));
-    assert.ok(fromCa.length > 0 && fromCa.every(([, r]) => r.referenced_security_group_id === `\${aws_security_group.${ca}.id}`));
+    assert.ok(fromCa.every(([, r]) => r.referenced_security_group_id === `\${aws_security_group.${ca}.id}`));
+    // by hand: DIRECTORY (TCP 53, 88, 389, 464, 636, 3268-3269; UDP 53, 88, 389, 464) and ca-dc-rpc's
+    // TCP 135, 445 and 49152-65535: 9 TCP + 4 UDP
+    assert.equal(fromCa.length, 13);
     // AND the construct exposes the groups, their ids and one output per created group
     assert.deepEqual(Object.keys(adcs.aws!.securityGroups).sort(), ['ca', 'cep', 'ces']);
     assert.equal(adcs.aws!.securityGroupIds.dc, DC_SG);
