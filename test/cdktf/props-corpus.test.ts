@@ -7,6 +7,8 @@ import { AdcsEnrollmentSecurity } from '../../lib/cdktf/adcs-enrollment-security
 import { AdcsInputError } from '../../lib/errors';
 import { EstateProps } from '../../lib/input/props';
 import { readSpecDocument } from '../../lib/input/load';
+import { NOT_PROPS } from '../support/corpus';
+import { invalid } from '../support/fixtures';
 import { runCli } from '../support/io';
 
 const BAD = path.resolve(__dirname, '../../../test/input/corpus/bad');
@@ -28,8 +30,13 @@ function propsCases(): { name: string; file: string; doc: Record<string, unknown
 describe('bad-input corpus as construct props', () => {
   const cases = propsCases();
 
-  it('covers most of the corpus', () => {
-    assert.ok(cases.length >= 60, `${cases.length} cases`);
+  it('covers every bad spec that parses into a mapping: all but the 13 file-level ones', () => {
+    const all = readdirSync(BAD).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+    assert.deepEqual(cases.map((c) => c.name), all.filter((f) => !NOT_PROPS.includes(f)));
+    assert.ok(NOT_PROPS.every((f) => all.includes(f)), 'every file-level name is in the corpus');
+    // the corpus holds 109 bad specs (01-109), so 96 of them are props
+    assert.equal(all.length, 109);
+    assert.equal(cases.length, 96);
   });
 
   for (const c of cases) {
@@ -39,7 +46,7 @@ describe('bad-input corpus as construct props', () => {
       const stack = new TerraformStack(app, 'site');
       let thrown: unknown;
       try {
-        new AdcsEnrollmentSecurity(stack, 'adcs', c.doc as unknown as EstateProps);
+        new AdcsEnrollmentSecurity(stack, 'adcs', invalid<EstateProps>(c.doc));
       } catch (e) {
         thrown = e;
       }

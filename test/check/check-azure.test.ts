@@ -72,7 +72,10 @@ describe('check (Azure)', () => {
       resolveSpec(richAzure({ azure: { resourceGroupName: 'rg', location: 'westeurope', denyByDefault: false } }), 't'));
     assert.equal(r.ok, true);
     const warn = r.extras.filter((e) => e.kind === 'platform-default');
-    assert.ok(warn.length > 0);
+    // e.g. from the clients to the CA, whose flow needs TCP 135 and 49152-65535 only: every other TCP
+    // port, all UDP, all ICMP, and the other IP protocols (0-255 without ICMP 1, TCP 6 and UDP 17)
+    assert.deepEqual(warn.filter((e) => e.from === 'clients' && e.to === 'ca').map((e) => `${e.protocol} ${e.ports.join()}`),
+      ['tcp 0-134,136-49151', 'udp 0-65535', 'icmp 0-65535', 'other 0,2-5,7-16,18-255']);
     assert.ok(warn.every((e) => e.rules.includes('AllowVnetInBound')));
   });
 
@@ -132,7 +135,11 @@ describe('check (Azure)', () => {
     assert.match(table.out, /FAIL azurerm_network_security_rule\.\S+ca-nsg-in-clients-ca-tcp\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it/);
     const json = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'json']);
     assert.equal(json.code, 1);
-    assert.equal(JSON.parse(json.out).ok, false);
+    const doc = JSON.parse(json.out);
+    assert.equal(doc.ok, false);
+    // AND the JSON says why: the widened clients -> ca rule, over-permissive at exactly the ports no flow needs
+    assert.deepEqual(doc.extras.filter((e: any) => e.kind === 'over-permissive').map((e: any) => `${e.from}->${e.to} ${e.protocol} ${e.ports.join()}`),
+      ['clients->ca tcp 1024-10508,10510-65535']);
     const gh = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'github']);
     assert.match(gh.out, /^::error title=AD CS over-permissive::/m);
     const missing = await runCli(['check', '--spec', bad.spec, '--plan', '/nonexistent/plan.json']);

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
 import { resolveSpec } from '../../lib/spec';
+import { estateProps } from '../support/fixtures';
 
 // A small AWS estate: the CA in a group the plan creates, DCs on an existing group, clients by CIDR.
-const spec = resolveSpec({
-  name: 'hand', platform: 'aws' as never, aws: { vpcId: 'vpc-0a1b2c3d4e5f67890' },
+const spec = resolveSpec(estateProps({
+  name: 'hand', platform: 'aws', aws: { vpcId: 'vpc-0a1b2c3d4e5f67890' },
   tiers: {
     clients: { cidrs: ['10.20.0.0/16', '10.30.0.0/16'] },
     ca: { cidrs: ['10.50.1.0/28'], createSecurityGroup: true },
     dc: { cidrs: ['10.50.0.0/26'], securityGroupId: 'sg-0123456789abcdef0' },
   },
-}, 'test');
+}), 'test');
 
 const DC = 'sg-0123456789abcdef0';
 const tcp = (from: number, to = from) => ({ protocol: 'tcp', from_port: from, to_port: to });
@@ -98,7 +99,9 @@ describe('check on hand-written Azure plans', () => {
       ca.security_rule.push(inline);
       delete rules[k];
     }
-    assert.ok(ca.security_rule.length >= 4);
+    // the CA NSG's 12 rules, by hand: in from clients, dc, ces, webEnrollment, ndes, ocsp, admins (7),
+    // out to cdp and to dc TCP/UDP (3), the deny and the probe Allow (2)
+    assert.equal(ca.security_rule.length, 12);
     // WHEN checked  THEN the same verdict: every flow allowed, the inline rules named
     const r = checkPlan(plan, resolveSpec(props, 'test'));
     assert.equal(r.ok, true);

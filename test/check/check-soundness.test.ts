@@ -6,6 +6,9 @@ import { AWS, modernAws, synthAws } from '../platforms/aws/support/estates';
 import { richAzure, synthEstate } from '../support/estates';
 
 // Plans that look harmless but are wrong: check must not pass them (independent review findings).
+/** The tiers of richAzure with an enforcement point: subnets (ca, ces, cep, dc, webEnrollment, ndes, cdp) or an existing NSG (ocsp). */
+const ENFORCED_AZURE_TIERS = ['ca', 'ces', 'cep', 'dc', 'webEnrollment', 'ndes', 'ocsp', 'cdp'];
+
 describe('check soundness', () => {
   const azure = richAzure();
   const azureSpec = resolveSpec(azure, 'test');
@@ -16,13 +19,32 @@ describe('check soundness', () => {
     const r = checkPlan(plan, azureSpec);
     assert.equal(r.ok, false);
     assert.ok(r.missing.some((m) => m.tier === 'ca' && /^subnet \S+\/ca has no NSG associated in the plan$/.test(m.detail)), JSON.stringify(r.missing));
-    assert.equal(checkPlan({ resource: {} }, azureSpec).ok, false);
+    // AND an empty plan fails for want of every enforcement point the rich estate declares: the
+    // seven tiers on subnets (ca, ces, cep, dc, webEnrollment, ndes, cdp) and ocsp's existing NSG
+    const empty = checkPlan({ resource: {} }, azureSpec);
+    assert.equal(empty.ok, false);
+    assert.deepEqual(empty.missing.map((m) => m.tier), ENFORCED_AZURE_TIERS);
+    assert.equal(empty.missing.find((m) => m.tier === 'ocsp')!.detail, 'the plan writes no rule to NSG rg-net/nsg-ocsp');
   });
 
   it('fails an Azure spec checked against an AWS plan, and the reverse', () => {
     const aws = modernAws();
-    assert.equal(checkPlan(synthAws(aws).json, azureSpec).ok, false);
-    assert.equal(checkPlan(synthEstate(azure).json, resolveSpec(aws, 'test')).ok, false);
+    // GIVEN an AWS plan  WHEN checked against the Azure spec  THEN no enforcement point of the Azure estate is found
+    const azureOnAws = checkPlan(synthAws(aws).json, azureSpec);
+    assert.equal(azureOnAws.ok, false);
+    assert.deepEqual(azureOnAws.missing.map((m) => m.tier), ENFORCED_AZURE_TIERS);
+    // AND the reverse: the AWS estate's created groups (ca, ces, cep) are absent, the DCs' group gets no
+    // rule; of its 14 flows (enroll-dcom, dc-enroll-dcom, ces-https, cep-https, ces-dcom, directory from
+    // ca, ces and cep and client-directory, TCP and UDP each, ca-dc-rpc) the 10 with an end on the DCs'
+    // existing group are blocked there, and the 4 between clients and absent groups are unenforced
+    const awsOnAzure = checkPlan(synthEstate(azure).json, resolveSpec(aws, 'test'));
+    assert.equal(awsOnAzure.ok, false);
+    assert.deepEqual(awsOnAzure.missing.map((m) => `${m.tier}: ${m.detail}`), ['ca: no aws_security_group named "pki-ca" in the plan',
+      'ces: no aws_security_group named "pki-ces" in the plan', 'cep: no aws_security_group named "pki-cep" in the plan',
+      'dc: the plan writes no rule to security group sg-0123456789abcdef0']);
+    assert.deepEqual(awsOnAzure.flows.filter((f) => f.status !== 'blocked').map((f) => `${f.flow.id} ${f.status}`),
+      ['enroll-dcom unenforced', 'ces-https unenforced', 'cep-https unenforced', 'ces-dcom unenforced']);
+    assert.equal(awsOnAzure.flows.filter((f) => f.status === 'blocked').length, 10);
   });
 
   it('reports a rule whose priority it cannot read instead of ignoring it (Azure)', () => {
@@ -38,7 +60,7 @@ describe('check soundness', () => {
   });
 
   it('fails an allow-all egress nobody asked for, toward addresses of no tier (AWS)', () => {
-    const props = modernAws({ tiers: { ...modernAws().tiers, clients: { cidrs: ['10.20.0.0/16'], createSecurityGroup: true } } as never,
+    const props = modernAws({ tiers: { ...modernAws().tiers, clients: { cidrs: ['10.20.0.0/16'], createSecurityGroup: true } },
       aws: { ...AWS, ruleQuota: 200 } });
     const plan = synthAws(props).json;
     const sg = Object.keys(plan.resource.aws_security_group).find((k) => k.includes('ca-security-group'))!;
@@ -93,8 +115,8 @@ describe('check judges every address, and addresses with ports', () => {
 
   it('does not let a flow of a tier inside a wider one excuse the wider one (AWS, clients 10.0.0.0/8 around the CA)', () => {
     // GIVEN clients spanning 10.0.0.0/8, the CA inside it, SMB publishing from the CA to the CDP
-    const props = modernAws({ crlPublishing: 'smb' as never, aws: { ...AWS, ruleQuota: 200 },
-      tiers: { ...modernAws().tiers, clients: { cidrs: ['10.0.0.0/8'] }, cdp: { cidrs: ['172.20.0.0/24'], createSecurityGroup: true } } as never });
+    const props = modernAws({ crlPublishing: 'smb', aws: { ...AWS, ruleQuota: 200 },
+      tiers: { ...modernAws().tiers, clients: { cidrs: ['10.0.0.0/8'] }, cdp: { cidrs: ['172.20.0.0/24'], createSecurityGroup: true } } });
     const plan = synthAws(props).json;
     const sg = Object.keys(plan.resource.aws_security_group).find((k) => k.includes('cdp-security-group'))!;
     // WHEN a rule lets every client write to the CRL share

@@ -25,7 +25,10 @@ describe('bin: node dist/lib/cli/bin.js', () => {
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     const rows = (JSON.parse(r.stdout) as { flows: { flow: string }[] }).flows;
-    assert.ok(rows.length > 0 && rows.some((x) => x.flow === 'enroll-dcom'));
+    // the default estate (clients, ca, ces, cep, dc): enroll-dcom, dc-enroll-dcom, ces-https, cep-https,
+    // ces-dcom, directory from ca, ces and cep (TCP and UDP each), client-directory (TCP, UDP), ca-dc-rpc
+    assert.deepEqual(rows.map((x) => x.flow), ['enroll-dcom', 'dc-enroll-dcom', 'ces-https', 'cep-https', 'ces-dcom',
+      'directory', 'directory', 'directory', 'directory', 'directory', 'directory', 'client-directory', 'client-directory', 'ca-dc-rpc']);
   });
 
   it('a bad spec exits 2 with the message on stderr and nothing on stdout', () => {

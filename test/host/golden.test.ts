@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { hostConfig } from '../../lib/host/host-config';
@@ -8,16 +7,13 @@ import { presentTiers } from '../../lib/model/estate';
 import { loadSpecFile } from '../../lib/spec';
 import { AWS_EXAMPLE_SPEC } from '../../examples/aws';
 import { AZURE_EXAMPLE_SPEC } from '../../examples/azure';
+import { expectGolden } from '../support/golden';
 import { parseScript } from './support/ps-data';
 
 const GOLDEN = join(__dirname, '..', '..', '..', 'test', 'host', 'golden');
 
-/** Compares `text` with the golden file, writing it first with UPDATE_GOLDEN=1 (or when absent). */
-function golden(name: string, text: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text);
-  assert.equal(text, readFileSync(file, 'utf8'), `${name} differs from the golden file (regenerate with UPDATE_GOLDEN=1 npm test)`);
-}
+/** Compares `text` with the golden file `name`; a missing golden fails, and only UPDATE_GOLDEN=1 writes one. */
+const golden = (name: string, text: string): void => expectGolden(join(GOLDEN, name), text);
 
 describe('host: golden files of the examples (regenerate with UPDATE_GOLDEN=1 npm test)', () => {
   for (const [example, file] of [['azure', AZURE_EXAMPLE_SPEC], ['aws', AWS_EXAMPLE_SPEC]] as const) {

@@ -7,6 +7,7 @@ import { oneLine, psArray, psQuote } from '../../lib/host/quote';
 import { EstateProps } from '../../lib/input/props';
 import { resolveSpec } from '../../lib/spec';
 import { richAzure } from '../support/estates';
+import { flowProps } from '../support/fixtures';
 import { parseScript, parseValue, readSingleQuoted } from './support/ps-data';
 
 /** Characters that mean something to PowerShell, the five single quotes among them. */
@@ -40,7 +41,7 @@ describe('host: PowerShell quoting', () => {
     const base = richAzure();
     const code = parseScript(renderPowerShell(hostConfig(resolveSpec(base, 'test').estate, 'ca'))).code;
     fc.assert(fc.property(HOSTILE.map((s) => `p${s}`), (purpose) => {
-      const props: EstateProps = { ...base, customFlows: [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose }] };
+      const props: EstateProps = { ...base, customFlows: [flowProps({ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose })] };
       const config = hostConfig(resolveSpec(props, 'test').estate, 'ca');
       // WHEN the CA's script is rendered
       const script = parseScript(renderPowerShell(config));

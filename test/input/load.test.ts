@@ -227,6 +227,8 @@ tiers:
 
   it('resolveSpec refuses a non-mapping document without crashing', () => {
     // GIVEN documents that are not mappings  WHEN resolved directly  THEN a problem, not a TypeError
-    for (const doc of [null, [], 'x', 42]) assert.ok(problemsOf(() => resolveSpec(doc, 'props')).length > 0, JSON.stringify(doc));
+    for (const doc of [null, [], 'x', 42]) {
+      assert.deepEqual(problemsOf(() => resolveSpec(doc, 'props')), [`: expected a mapping of keys, got ${JSON.stringify(doc)}`], JSON.stringify(doc));
+    }
   });
 });

@@ -64,7 +64,12 @@ describe('matrix: markdown', () => {
   it('calls out every correction to the seed table', () => {
     // GIVEN the markdown  THEN the corrections section lists each correction
     const at = lines.indexOf('## Corrections to the seed table');
-    assert.ok(at > 0);
+    assert.notEqual(at, -1);
+    // AND the section is the table of the catalogue document's six corrections, then the next section
+    assert.equal(SEED_CORRECTIONS.length, 6);
+    assert.deepEqual(lines.slice(at, at + 4), ['## Corrections to the seed table', '', '| The old table says | The fact |', '|---|---|']);
+    assert.equal(lines.slice(at + 4, at + 10).filter((l) => /^\| .* \| .* \|$/.test(l)).length, 6);
+    assert.deepEqual(lines.slice(at + 10, at + 12), ['', '## What the catalogue does not guess']);
     for (const c of SEED_CORRECTIONS) assert.ok(lines.slice(at).some((l) => l.includes(c.fact.split(';')[0])), c.seedSays);
     assert.ok(md.includes('| Kerberos = TCP 464 | Kerberos is TCP+UDP 88; 464 (TCP+UDP) is Kerberos password change. Both are emitted. |'));
   });
@@ -144,6 +149,10 @@ describe('matrix: json', () => {
   it('is a list of rows with flow, from, to, protocol and "N"/"N-M" ports', () => {
     // GIVEN the JSON  THEN every row has the documented keys with the right types
     assert.equal(rows.length, flows.length);
+    // 14 by hand (catalogue v2) for clients, ca, dc, cdp, admins and a custom flow: enroll-dcom,
+    // dc-enroll-dcom, admin-dcom, cdp-http, server-crl from ca and dc, directory from ca (TCP, UDP),
+    // client-directory and admin-directory (TCP, UDP each), ca-dc-rpc, custom:rdp
+    assert.equal(rows.length, 14);
     for (const r of rows) {
       assert.deepEqual(Object.keys(r).sort(), ['custom', 'flow', 'from', 'ports', 'protocol', 'purpose', 'reference', 'to']);
       assert.ok(r.protocol === 'tcp' || r.protocol === 'udp');

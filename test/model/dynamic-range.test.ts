@@ -4,6 +4,7 @@ import { Estate } from '../../lib/model/estate';
 import { flowsOf } from '../../lib/model/flows';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from '../../lib/model/options';
 import { PortRange } from '../../lib/model/port-range';
+import { Protocol } from '../../lib/model/protocol';
 import { dcomToCa, dynamicRangeOf, generationRange, rpcTo } from '../../lib/model/port-sets';
 import { EstateProps } from '../../lib/input/props';
 import { resolveSpec } from '../../lib/spec';
@@ -20,7 +21,7 @@ function modelEstate(over: Partial<Estate> = {}, tierOver: Partial<Record<'ca' |
   };
 }
 
-const r = (text: string): PortRange => PortRange.parse('tcp' as never, text)!;
+const r = (text: string): PortRange => PortRange.parse(Protocol.TCP, text)!;
 
 function props(extra: Record<string, unknown>, tiers: Record<string, object> = {}): EstateProps {
   return {

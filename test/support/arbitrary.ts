@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { EstateProps, TierProps } from '../../lib/input/props';
 import { TierKey } from '../../lib/model/tiers';
 import { subnet } from './estates';
+import { estateProps, flowProps, tiersProps } from './fixtures';
 
 const OPTIONAL: TierKey[] = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins'];
 
@@ -52,25 +53,25 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       tiers[k] = t;
     });
     const has = (k: TierKey): boolean => keys.includes(k);
-    const props: EstateProps = {
-      name: 'prop', platform: 'azure' as never,
+    const props: EstateProps = estateProps({
+      name: 'prop', platform: 'azure',
       azure: { resourceGroupName: 'rg-pki', location: 'westeurope', denyByDefault: r.deny },
-      osGeneration: (r.legacy ? 'legacy' : 'modern') as never,
+      osGeneration: r.legacy ? 'legacy' : 'modern',
       rpcDynamicPorts: r.rpc === undefined ? undefined : `${r.rpc}-${Math.min(65535, r.rpc + 500)}`,
       dcomPort: r.dcom,
       directEnrollment: r.directEnrollment,
-      cesAuthentication: has('ces') || has('cep') ? (r.auth as never) : undefined,
+      cesAuthentication: has('ces') || has('cep') ? r.auth : undefined,
       domainMemberFlows: r.member,
-      crlPublishing: has('cdp') && r.smb ? ('smb' as never) : undefined,
+      crlPublishing: has('cdp') && r.smb ? 'smb' : undefined,
       ndesHttp: has('ndes') ? r.ndesHttp : undefined,
-      tiers: tiers as unknown as EstateProps['tiers'],
+      tiers: tiersProps(tiers),
       dcEnrollment: r.dcEnrollment,
-      clientDirectory: (r.minimalDirectory ? 'minimal' : 'full') as never,
+      clientDirectory: r.minimalDirectory ? 'minimal' : 'full',
       customFlows: [
-        ...(has('admins') && r.rdp ? [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP' }] : []),
-        ...(r.ping ? [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp' as never, purpose: 'ping the DCs' }] : []),
+        ...(has('admins') && r.rdp ? [flowProps({ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP' })] : []),
+        ...(r.ping ? [flowProps({ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp', purpose: 'ping the DCs' })] : []),
       ],
-    };
+    });
     return JSON.parse(JSON.stringify(props)) as EstateProps;
   });
 }
@@ -103,6 +104,6 @@ export function awsEstate(): fc.Arbitrary<EstateProps> {
         ...(networkSecurityGroup ? { securityGroupId: `sg-${networkSecurityGroup.name === 'nsg-ces' ? 'ce5' : (0xa00 + i).toString(16)}00000000` } : {}) };
     });
     const { azure: _azure, ...rest } = az;
-    return { ...rest, platform: 'aws' as never, aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1000, allowAllEgress }, tiers: tiers as unknown as EstateProps['tiers'] };
+    return estateProps({ ...rest, platform: 'aws', aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1000, allowAllEgress }, tiers: tiersProps(tiers) });
   });
 }

@@ -1,6 +1,7 @@
 import type { TerraformStack } from 'cdktf';
 import type { AdcsEnrollmentSecurity } from '../../lib/cdktf/adcs-enrollment-security';
 import { EstateProps } from '../../lib/input/props';
+import { EstateInput, estateProps } from './fixtures';
 
 /** Synthesizes one estate in a fresh test app; returns the parsed cdk.tf.json and the construct. */
 export function synthEstate(props: EstateProps): { json: any; text: string; adcs: AdcsEnrollmentSecurity; stack: TerraformStack } {
@@ -25,12 +26,12 @@ export const subnet = (name: string): string => `${SUB}/${name}`;
 export const AZURE = { resourceGroupName: 'rg-pki', location: 'westeurope' };
 
 /** A rich Azure estate: every tier, created NSGs, one existing NSG, custom flow. */
-export function richAzure(over: Partial<EstateProps> = {}): EstateProps {
-  return {
+export function richAzure(over: Partial<EstateInput> = {}): EstateProps {
+  return estateProps({
     name: 'pki',
-    platform: 'azure' as never,
+    platform: 'azure',
     azure: AZURE,
-    crlPublishing: 'smb' as never,
+    crlPublishing: 'smb',
     ndesHttp: true,
     tiers: {
       clients: { cidrs: ['10.20.0.0/16', '10.21.0.0/16'] },
@@ -45,7 +46,7 @@ export function richAzure(over: Partial<EstateProps> = {}): EstateProps {
       cdp: { cidrs: ['10.0.3.0/24'], subnetIds: [subnet('cdp')] },
       admins: { cidrs: ['10.0.9.0/28'] },
     },
-    customFlows: [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP' }],
+    customFlows: [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP' }],
     ...over,
-  };
+  });
 }

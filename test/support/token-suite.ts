@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
-import { assertStackSatisfies, toSatisfyAdcsEstate } from '../../lib/testing';
+import { assertStackSatisfies, checkStack, toSatisfyAdcsEstate } from '../../lib/testing';
 import { AdcsInputError } from '../../lib/errors';
 import type { FrameworkUnderTest } from './construct-suite';
 
@@ -87,6 +87,20 @@ const refused = (fn: () => unknown): AdcsInputError => {
   assert.fail('not refused');
 };
 
+/**
+ * The library's resources and outputs in each token stack, counted by hand (catalogue v2).
+ * Azure (ca and web for ces+cep created, dc on the user's NSG): 2 NSGs, 2 associations, 25 rules:
+ * 13 inbound (clients, dc, ces into ca; clients into ces and cep; ca, ces, cep, clients x TCP+UDP
+ * into dc), 8 outbound (ca x 2, ces x 3, cep x 2, dc x 1), a deny and a probe Allow per created NSG.
+ * AWS (ca, ces created, dc on the user's group, one client CIDR): 2 groups; 40 ingress (ca 6:
+ * 135 and 49152-65535 from clients, dc, ces; ces 1; dc 33); 27 egress (ca->dc 13, ces->ca 2,
+ * ces->dc 10, dc->ca 2); and an output with each created group's id: 71.
+ * The flows: enroll-dcom, dc-enroll-dcom, ces-https, ces-dcom, directory from ca and ces (TCP,
+ * UDP), client-directory (TCP, UDP), ca-dc-rpc: 11 on AWS; Azure adds cep-https and cep's
+ * directory (TCP, UDP): 14.
+ */
+const LIBRARY_ELEMENTS = { Azure: 29, AWS: 71 };
+
 /** Tokens in props on one framework: accepted where they name the user's resources, stable identity, refused with why elsewhere. */
 export function tokenSuite(fw: FrameworkUnderTest): void {
   describe(`tokens in props on ${fw.name}`, () => {
@@ -105,7 +119,10 @@ export function tokenSuite(fw: FrameworkUnderTest): void {
       const assoc = Object.values<any>(json.resource.azurerm_subnet_network_security_group_association).map((a) => a.subnet_id).sort();
       assert.deepEqual(assoc, ['${azurerm_subnet.snet-ca.id}', '${azurerm_subnet.snet-web.id}']);
       const dcRules = Object.values<any>(json.resource.azurerm_network_security_rule).filter((r) => r.network_security_group_name === '${azurerm_network_security_group.nsg-dc.name}');
-      assert.ok(dcRules.length > 3);
+      // by hand (catalogue v2): inbound from ca, ces, cep and clients, TCP and UDP each (directory,
+      // client-directory); outbound dc -> ca TCP (dc-enroll-dcom); no deny on the existing NSG
+      assert.deepEqual(dcRules.map((r) => r.name).sort(), ['pki-in-ca-to-dc-tcp', 'pki-in-ca-to-dc-udp', 'pki-in-cep-to-dc-tcp', 'pki-in-cep-to-dc-udp',
+        'pki-in-ces-to-dc-tcp', 'pki-in-ces-to-dc-udp', 'pki-in-clients-to-dc-tcp', 'pki-in-clients-to-dc-udp', 'pki-out-dc-to-ca-tcp']);
       assert.ok(dcRules.every((r) => r.resource_group_name === '${azurerm_network_security_group.nsg-dc.resource_group_name}'));
       // AND no token text is left anywhere, and the check passes against the construct's own estate
       assert.doesNotMatch(JSON.stringify(json), /Token\[/);
@@ -120,7 +137,9 @@ export function tokenSuite(fw: FrameworkUnderTest): void {
       assert.equal(groups.length, 2);
       assert.ok(groups.every(([, g]) => g.vpc_id === '${aws_vpc.vpc.id}'));
       const onDc = Object.values<any>(json.resource.aws_vpc_security_group_ingress_rule).filter((r) => r.security_group_id === '${aws_security_group.dc-sg.id}');
-      assert.ok(onDc.length > 5);
+      // by hand: DIRECTORY is TCP 53, 88, 389, 464, 636, 3268-3269 and UDP 53, 88, 389, 464 (10 rules per
+      // peer); ca adds ca-dc-rpc's TCP 135, 445 and 49152-65535 (13); ces 10; the one client CIDR 10
+      assert.equal(onDc.length, 33);
       assert.ok(Object.values<any>(json.resource.aws_vpc_security_group_egress_rule).some((r) => r.referenced_security_group_id === '${aws_security_group.dc-sg.id}'));
       // AND the construct exposes the user's token for the existing group, and the check passes
       assert.match(adcs.aws.securityGroupIds.dc, /Token\[/);
@@ -132,7 +151,7 @@ export function tokenSuite(fw: FrameworkUnderTest): void {
       it(`${platform}: an unrelated resource before or after the construct changes no address and no body of the library's resources`, () => {
         // GIVEN the same estate in a stack alone, and with an unrelated resource (that allocates tokens) before, after, both
         const base = libraryElements(build(fw, 'none').json);
-        assert.ok(Object.keys(base).length > 10);
+        assert.equal(Object.keys(base).length, LIBRARY_ELEMENTS[platform]);
         for (const where of ['before', 'after', 'both'] as const) {
           // WHEN synthesized  THEN every address and body of the library's resources is the same
           assert.deepEqual(libraryElements(build(fw, where).json), base, where);
@@ -147,6 +166,14 @@ export function tokenSuite(fw: FrameworkUnderTest): void {
         // THEN the stack, the construct, and the synthesized JSON with the construct or its spec all pass
         assert.doesNotThrow(() => assertStackSatisfies(stack));
         assert.doesNotThrow(() => assertStackSatisfies(adcs));
+        // AND the report behind them: the one construct, every flow allowed, as the plan's own check
+        const plan = checkPlan(json, adcs.spec);
+        for (const reports of [checkStack(stack), checkStack(adcs)]) {
+          assert.deepEqual(reports.map((r) => r.path), ['site/adcs']);
+          assert.deepEqual(reports[0].report, plan);
+        }
+        assert.deepEqual(plan.flows.filter((f) => f.status !== 'allowed'), []);
+        assert.equal(plan.flows.length, build === azureTokenStack ? 14 : 11);
         assert.equal(toSatisfyAdcsEstate(stack).pass, true);
         assert.equal(toSatisfyAdcsEstate(adcs).pass, true);
         assert.equal(toSatisfyAdcsEstate(json, adcs).pass, true);

@@ -9,17 +9,18 @@ import { EstateProps } from '../../../lib/input/props';
 import { planEstate } from '../../../lib/spec/estate-plan';
 import { CDKTF_VERSION, stackJson } from '../../../lib/terraform/stack-document';
 import { subnet } from '../../support/estates';
+import { estateProps } from '../../support/fixtures';
 
 /** The default Azure estate with `n` client /24s (every other /24 from 10.100.0.0, so none aggregate). */
 export function scaledAzure(n: number): EstateProps {
   const cidrs = Array.from({ length: n }, (_, i) => `10.${100 + Math.floor((2 * i) / 256)}.${(2 * i) % 256}.0/24`);
-  return {
-    name: 'pki', platform: 'azure' as never, azure: { resourceGroupName: 'rg', location: 'westeurope' },
+  return estateProps({
+    name: 'pki', platform: 'azure', azure: { resourceGroupName: 'rg', location: 'westeurope' },
     tiers: {
       clients: { cidrs }, ca: { cidrs: ['10.0.1.0/24'], subnetIds: [subnet('ca')] },
       ces: { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('ces')] }, dc: { cidrs: ['10.0.0.0/24'], subnetIds: [subnet('dc')] },
     },
-  };
+  });
 }
 
 /** Milliseconds `checkPlan` takes on the synthesized plan of `scaledAzure(n)`, and its verdict. */

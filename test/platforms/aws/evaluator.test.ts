@@ -5,18 +5,19 @@ import { PortRange } from '../../../lib/model/port-range';
 import { Protocol } from '../../../lib/model/protocol';
 import { EstateProps } from '../../../lib/input/props';
 import { resolveSpec } from '../../../lib/spec';
+import { estateProps } from '../../support/fixtures';
 
 const DC = 'sg-0123456789abcdef0';
 const CA = '${aws_security_group.ca.id}';
-const props: EstateProps = {
-  name: 'ev', platform: 'aws' as never, aws: { vpcId: 'vpc-1' },
+const props: EstateProps = estateProps({
+  name: 'ev', platform: 'aws', aws: { vpcId: 'vpc-1' },
   tiers: {
     clients: { cidrs: ['10.20.0.0/16', '10.40.0.0/16'] },
     ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true },
     dc: { cidrs: ['10.0.0.0/24'], securityGroupId: DC },
     admins: { cidrs: ['10.0.9.0/28'] },
   },
-};
+});
 const spec = resolveSpec(props, 'test');
 const text = (rs: readonly PortRange[]): string => rs.map(String).join(',') || 'nothing';
 

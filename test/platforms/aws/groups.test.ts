@@ -17,7 +17,10 @@ describe('AWS groups shared by tiers', () => {
   it('accepts co-located tiers (same CIDRs) on one group', () => {
     const props = modernAws({ aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 200 } });
     const dc = props.tiers.dc;
-    assert.doesNotThrow(() => planOf({ ...props, tiers: { ...props.tiers, ocsp: { cidrs: dc.cidrs, securityGroupId: DC_SG } } }));
+    const plan = planOf({ ...props, tiers: { ...props.tiers, ocsp: { cidrs: dc.cidrs, securityGroupId: DC_SG } } });
+    // AND the shared group gets ocsp's rules: ocsp-http, TCP 80 from each client CIDR
+    assert.deepEqual(plan.rules.filter((r) => r.groupKey === DC_SG && r.direction === 'ingress' && r.fromPort === 80)
+      .map((r) => (r.peer.kind === 'cidr' ? r.peer.cidr : r.peer.groupKey)), ['10.20.0.0/16', '172.16.8.0/22']);
   });
 
   it('refuses "default" as a created group name', () => {

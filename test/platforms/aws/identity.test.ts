@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EstateProps } from '../../../lib/input/props';
+import { flowProps } from '../../support/fixtures';
 import { AWS, DC_SG, modernAws, synthAws, withTier } from './support/estates';
 
 type Flat = Map<string, string>;
@@ -37,7 +38,8 @@ describe('AWS identity stability', () => {
     // THEN nothing existing changes and every new resource is a rule whose peer is the new CIDR
     assert.deepEqual(changed(before, after), []);
     const extra = added(before, after);
-    assert.ok(extra.length > 0);
+    // by hand: the new CIDR's rules to ca (135, 49152-65535), ces (443), cep (443) and dc (DIRECTORY, 10)
+    assert.equal(extra.length, 14, extra.join('\n'));
     assert.ok(extra.every((a) => a.includes('-in-cidr-192-168-50-0_24-')), extra.join('\n'));
   });
 
@@ -62,7 +64,10 @@ describe('AWS identity stability', () => {
     // not its tiers (the DC group's rules toward the CA now also carry ocsp-dcom, and say so)
     assert.deepEqual(changedBeyondDescription(before, after), []);
     assert.deepEqual(changed(before, after).filter((a) => !/sg-0123456789abcdef0-out-ca-|ca-in-sg-0123456789abcdef0-/.test(a)), []);
-    assert.ok(added(before, after).length > 0);
+    // AND what ocsp brings is added: clients -> ocsp TCP 80 per client CIDR (2) on the group, and its
+    // directory flow to the DCs inside the one group, an ingress and an egress per DIRECTORY rule (10 + 10);
+    // ocsp -> ca rides on the DCs' existing 135 and 49152-65535 rules
+    assert.equal(added(before, after).length, 22, added(before, after).join('\n'));
   });
 
   it('turning allowAllEgress on only adds one rule per created group', () => {
@@ -79,7 +84,7 @@ describe('AWS identity stability', () => {
   it('a new flow touching a merged range replaces only that range\'s rules (documented)', () => {
     // GIVEN the base estate  WHEN a custom flow opens TCP 136-140 from the clients to the CA (touching 135)
     const before = flat(BASE);
-    const after = flat({ ...BASE, customFlows: [{ name: 'touch', from: 'clients', to: 'ca', protocol: 'tcp' as never, ports: ['136-140'], purpose: 'p' }] });
+    const after = flat({ ...BASE, customFlows: [flowProps({ name: 'touch', from: 'clients', to: 'ca', protocol: 'tcp', ports: ['136-140'], purpose: 'p' })] });
     // THEN exactly the clients→CA rules on 135 are replaced (by 135-140), one per client CIDR
     assert.deepEqual(changed(before, after).map((a) => a.replace(/_[0-9A-F]{8}$/, '')).sort(), [
       'aws_vpc_security_group_ingress_rule.adcs_aws_ca-in-cidr-10-20-0-0_16-tcp-135',

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { PlannedAwsRule } from '../../../lib/platforms/aws/planner';
 import { isAwsText } from '../../../lib/platforms/aws/text';
 import { EstateProps } from '../../../lib/input/props';
+import { tiersProps } from '../../support/fixtures';
 import { mergeIntervals, oracleFlows, OracleSpec } from '../../support/oracle';
 import { AWS, DC_SG, modernAws, planOf, richAws, WEB_SG, withTier } from './support/estates';
 
@@ -67,11 +68,11 @@ describe('planAws', () => {
   it('merges the ranges of every flow sharing group, direction, peer and protocol into maximal ranges', () => {
     // GIVEN a legacy CA (135 + 1024-65535) and custom flows that fill the gap and touch each other
     const p = planOf(modernAws({
-      osGeneration: 'legacy' as never,
+      osGeneration: 'legacy',
       customFlows: [
-        { name: 'gap', from: 'ces', to: 'ca', protocol: 'tcp' as never, ports: ['136-1023'], purpose: 'fills the gap' },
-        { name: 'a', from: 'clients', to: 'ces', protocol: 'tcp' as never, ports: ['5000-5100'], purpose: 'a' },
-        { name: 'b', from: 'clients', to: 'ces', protocol: 'tcp' as never, ports: ['5101-5200'], purpose: 'b' },
+        { name: 'gap', from: 'ces', to: 'ca', protocol: 'tcp', ports: ['136-1023'], purpose: 'fills the gap' },
+        { name: 'a', from: 'clients', to: 'ces', protocol: 'tcp', ports: ['5000-5100'], purpose: 'a' },
+        { name: 'b', from: 'clients', to: 'ces', protocol: 'tcp', ports: ['5101-5200'], purpose: 'b' },
       ],
     }));
     // THEN CES→CA is one rule 135-65535 carrying both flows
@@ -88,7 +89,7 @@ describe('planAws', () => {
     const shared = { securityGroupId: WEB_SG };
     const p = planOf(modernAws({
       tiers: { ...modernAws().tiers, ces: { cidrs: ['10.50.2.0/27'], ...shared }, cep: { cidrs: ['10.50.2.0/27'], ...shared } },
-      customFlows: [{ name: 'sync', from: 'ces', to: 'cep', protocol: 'tcp' as never, ports: ['8443'], purpose: 'inside' }],
+      customFlows: [{ name: 'sync', from: 'ces', to: 'cep', protocol: 'tcp', ports: ['8443'], purpose: 'inside' }],
     }));
     // THEN clients→ces and clients→cep on 443 are one rule per client CIDR carrying both flows
     const https = rulesOn(p.rules, WEB_SG, 'ingress').filter((r) => r.fromPort === 443);
@@ -107,7 +108,7 @@ describe('planAws', () => {
   });
 
   it('writes the fewest rules: one per group, direction, peer, protocol and maximal range', () => {
-    for (const props of [modernAws(), richAws(), modernAws({ osGeneration: 'legacy' as never, dcomPort: 10509 })]) {
+    for (const props of [modernAws(), richAws(), modernAws({ osGeneration: 'legacy', dcomPort: 10509 })]) {
       // GIVEN an estate  WHEN planned  THEN the rule count is the independently computed minimum
       const p = planOf(props);
       assert.equal(p.rules.filter((r) => r.protocol !== 'all').length, minimumRules(props));
@@ -126,7 +127,7 @@ describe('planAws', () => {
   it('describes every rule in AWS\'s character set, at most 255 characters, naming its flows', () => {
     // GIVEN the rich estate, and one with 40 custom flows merged into one range
     const many = modernAws({ customFlows: Array.from({ length: 40 }, (_, i) => ({
-      name: `monitoring-agent-${i}`, from: 'clients', to: 'ca', protocol: 'tcp' as never, ports: [String(20000 + i)], purpose: 'p' })) });
+      name: `monitoring-agent-${i}`, from: 'clients', to: 'ca', protocol: 'tcp', ports: [String(20000 + i)], purpose: 'p' })) });
     for (const p of [planOf(richAws()), planOf(many)]) {
       for (const r of p.rules) {
         // THEN each description is valid AWS text and names every flow it carries (or says how many more)
@@ -184,14 +185,14 @@ describe('planAws', () => {
     // GIVEN the rich estate with CIDRs, tiers and custom flows listed in reverse
     const base = richAws();
     const tiers = Object.fromEntries(Object.entries(base.tiers).reverse().map(([k, t]) => [k, { ...t, cidrs: [...t!.cidrs].reverse() }]));
-    const reversed = { ...base, tiers: tiers as never, customFlows: [...base.customFlows!].reverse() };
+    const reversed = { ...base, tiers: tiersProps(tiers), customFlows: [...base.customFlows!].reverse() };
     // THEN the plans are equal
     assert.deepEqual(planOf(reversed), planOf(base));
   });
 
   it('warns when it writes egress rules to an existing group', () => {
     // GIVEN a custom flow out of the DCs' existing group
-    const p = planOf(modernAws({ customFlows: [{ name: 'ntp', from: 'dc', to: 'ca', protocol: 'udp' as never, ports: ['123'], purpose: 'p' }] }));
+    const p = planOf(modernAws({ customFlows: [{ name: 'ntp', from: 'dc', to: 'ca', protocol: 'udp', ports: ['123'], purpose: 'p' }] }));
     // THEN the plan warns that an allow-all egress rule on that group would make it moot
     assert.deepEqual(p.warnings.map((w) => [w.ruleId, w.path]), [['ADCS-W201', 'tiers.dc.securityGroupId']]);
     assert.match(p.warnings[0].message, new RegExp(`${DC_SG}.*allow-all egress`));

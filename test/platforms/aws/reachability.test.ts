@@ -5,7 +5,9 @@ import { AwsEvaluator } from '../../../lib/platforms/aws/evaluator';
 import { AdcsInputError } from '../../../lib/errors';
 import { PortRange } from '../../../lib/model/port-range';
 import { EstateProps, TierProps } from '../../../lib/input/props';
+import { Protocol } from '../../../lib/model/protocol';
 import { resolveSpec } from '../../../lib/spec';
+import { EstateInput, estateProps, FlowInput, TierInput, tiersProps } from '../../support/fixtures';
 import { auditAws } from './support/audit';
 import { AWS, DC_SG, modernAws, richAws, synthAws, WEB_SG } from './support/estates';
 
@@ -17,27 +19,27 @@ function proves(props: EstateProps): void {
   assert.deepEqual(auditAws(json, props), []);
 }
 
-const core = (over: Partial<EstateProps> = {}, tiers: Record<string, TierProps> = {}, customFlows?: EstateProps['customFlows']): EstateProps => ({
-  name: 'adcs', platform: 'aws' as never, aws: AWS,
+const core = (over: Partial<EstateInput> = {}, tiers: Readonly<Record<string, TierInput>> = {}, customFlows?: readonly FlowInput[]): EstateProps => estateProps({
+  name: 'adcs', platform: 'aws', aws: AWS,
   ...over,
   ...(customFlows ? { customFlows } : {}),
-  tiers: {
+  tiers: tiersProps({
     clients: { cidrs: ['10.20.0.0/16'] },
     ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true },
     dc: { cidrs: ['10.0.0.0/24'], createSecurityGroup: true },
     ...tiers,
-  } as EstateProps['tiers'],
+  }),
 });
 
 describe('AWS reachability (evaluated with security group semantics)', () => {
   it('modern estate: CA, CES and CEP on created groups, DCs on an existing group, clients by CIDR', () => proves(modernAws()));
-  it('legacy estate, DCs created with their own RPC range', () => proves(core({ osGeneration: 'legacy' as never }, {
+  it('legacy estate, DCs created with their own RPC range', () => proves(core({ osGeneration: 'legacy' }, {
     clients: { cidrs: ['10.20.0.0/16', '10.21.0.0/16', '10.40.0.0/24'] },
     dc: { cidrs: ['10.0.0.0/24'], createSecurityGroup: true, rpcDynamicPorts: '50000-50999' },
   })));
   it('static DCOM port with the member baseline', () => proves(modernAws({ dcomPort: 10509, domainMemberFlows: true, aws: { ...AWS, ruleQuota: 100 } })));
   it('CES-only enrollment (directEnrollment false, username/password)', () => proves(core(
-    { directEnrollment: false, cesAuthentication: 'usernamePassword' as never },
+    { directEnrollment: false, cesAuthentication: 'usernamePassword' },
     { ces: { cidrs: ['10.0.2.0/24'], createSecurityGroup: true } },
   )));
   it('CES-only enrollment with Kerberos (clients keep the directory flows)', () => proves(core(
@@ -55,34 +57,35 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     admins: { cidrs: ['10.0.9.0/28'] },
     ces: { cidrs: ['10.0.2.0/24'], createSecurityGroup: true },
   }, [
-    { name: 'ping-dc', from: 'admins', to: 'dc', protocol: 'icmp' as never, purpose: 'the LDAP client pings DCs' },
-    { name: 'ping-ca', from: 'ces', to: 'ca', protocol: 'icmp' as never, purpose: 'monitoring' },
+    { name: 'ping-dc', from: 'admins', to: 'dc', protocol: 'icmp', purpose: 'the LDAP client pings DCs' },
+    { name: 'ping-ca', from: 'ces', to: 'ca', protocol: 'icmp', purpose: 'monitoring' },
   ])));
 
   it('v2 flows and ICMP as AWS writes them: DCs enroll, servers fetch CRLs, admins reach the DCs; icmp -1/-1', () => {
     // GIVEN created groups for the CA, DCs and CDP, admins by CIDR, an ICMP flow
     const props = core({}, { admins: { cidrs: ['10.0.9.0/28'] }, cdp: { cidrs: ['10.0.3.0/24'], createSecurityGroup: true } },
-      [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp' as never, purpose: 'ping' }]);
+      [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp', purpose: 'ping' }]);
     const { json } = synthAws(props);
     const ev = new AwsEvaluator(json, resolveSpec(props, 'test'));
     // THEN the new flows are allowed end to end
-    assert.ok(ev.reach({ tier: 'dc' }, 'ca', 'tcp' as never).allowed.some((p) => p.covers(PortRange.tcpRange(49152, 65535))));
-    assert.ok(ev.reach({ tier: 'ca' }, 'cdp', 'tcp' as never).allowed.some((p) => p.contains(80)));
-    assert.ok(ev.reach({ tier: 'dc' }, 'cdp', 'tcp' as never).allowed.some((p) => p.contains(80)));
-    assert.ok(ev.reach({ tier: 'admins' }, 'dc', 'udp' as never).allowed.some((p) => p.contains(389)));
-    assert.ok(ev.reach({ tier: 'ca' }, 'dc', 'tcp' as never).allowed.some((p) => p.contains(445)));
+    assert.ok(ev.reach({ tier: 'dc' }, 'ca', Protocol.TCP).allowed.some((p) => p.covers(PortRange.tcpRange(49152, 65535))));
+    assert.ok(ev.reach({ tier: 'ca' }, 'cdp', Protocol.TCP).allowed.some((p) => p.contains(80)));
+    assert.ok(ev.reach({ tier: 'dc' }, 'cdp', Protocol.TCP).allowed.some((p) => p.contains(80)));
+    assert.ok(ev.reach({ tier: 'admins' }, 'dc', Protocol.UDP).allowed.some((p) => p.contains(389)));
+    assert.ok(ev.reach({ tier: 'ca' }, 'dc', Protocol.TCP).allowed.some((p) => p.contains(445)));
     // AND ICMP is one rule each way with ip_protocol icmp and type/code -1 (never a port range)
     const icmp = ['ingress', 'egress'].flatMap((d) => Object.values<any>(json.resource[`aws_vpc_security_group_${d}_rule`]))
       .filter((r) => r.ip_protocol === 'icmp');
     assert.equal(icmp.length, 2);
     for (const r of icmp) assert.deepEqual([r.from_port, r.to_port], [-1, -1]);
-    assert.ok(ev.reach({ tier: 'ca' }, 'dc', 'icmp' as never).allowed.length > 0);
-    assert.deepEqual(ev.reach({ tier: 'clients' }, 'dc', 'icmp' as never).inbound.anyAllowed, []);
+    // every ICMP type, as the ICMP axis 0-65535
+    assert.deepEqual(ev.reach({ tier: 'ca' }, 'dc', Protocol.ICMP).allowed.map(String), ['0-65535']);
+    assert.deepEqual(ev.reach({ tier: 'clients' }, 'dc', Protocol.ICMP).inbound.anyAllowed, []);
   });
 
   it('an ICMP rule for one type does not allow an every-type ICMP flow', () => {
     // GIVEN the ICMP ingress rule narrowed to echo request (type 8, code 0)
-    const props = core({}, {}, [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp' as never, purpose: 'ping' }]);
+    const props = core({}, {}, [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp', purpose: 'ping' }]);
     const { json } = synthAws(props);
     const rule = Object.values<any>(json.resource.aws_vpc_security_group_ingress_rule).find((r) => r.ip_protocol === 'icmp');
     Object.assign(rule, { from_port: 8, to_port: 0 });
@@ -142,13 +145,13 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
           : Array.from({ length: t.cidrCount }, (_, j) => `10.${i + 1}.${j * 2}.0/24`);
         tiers[k] = { cidrs, ...(en === 'create' ? { createSecurityGroup: true } : en === 'dcGroup' ? { securityGroupId: DC_SG } : en === 'webGroup' ? { securityGroupId: WEB_SG } : {}) };
       });
-      const props: EstateProps = {
-        name: 'prop', platform: 'aws' as never, aws: { ...AWS, ruleQuota: 1000, allowAllEgress: e.allEgress },
-        osGeneration: (e.legacy ? 'legacy' : 'modern') as never, dcomPort: e.dcomPort, directEnrollment: e.direct,
-        domainMemberFlows: e.member, crlPublishing: (e.smb && present.includes('cdp') ? 'smb' : 'none') as never,
-        tiers: tiers as unknown as EstateProps['tiers'],
-        customFlows: e.custom.map((c, i) => ({ name: `c${i}`, from: c.from, to: c.to, protocol: 'tcp' as never, ports: [String(c.port)], purpose: 'p' })),
-      };
+      const props = estateProps({
+        name: 'prop', platform: 'aws', aws: { ...AWS, ruleQuota: 1000, allowAllEgress: e.allEgress },
+        osGeneration: e.legacy ? 'legacy' : 'modern', dcomPort: e.dcomPort, directEnrollment: e.direct,
+        domainMemberFlows: e.member, crlPublishing: e.smb && present.includes('cdp') ? 'smb' : 'none',
+        tiers: tiersProps(tiers),
+        customFlows: e.custom.map((c, i) => ({ name: `c${i}`, from: c.from, to: c.to, protocol: 'tcp', ports: [String(c.port)], purpose: 'p' })),
+      });
       try {
         resolveSpec(props, 'test');
       } catch (err) {

@@ -22,7 +22,9 @@ describe('AWS whole-stack validation of estates sharing an existing group', () =
     // GIVEN two sites whose DCs share the identity team's group and whose clients share 10.20.0.0/16
     const errors = validate({ use1: site('use1', ['10.20.0.0/16']), euw1: site('euw1', ['10.20.0.0/16', '10.30.0.0/16']) });
     // THEN each duplicated rule is reported once, naming the group, the rule and both constructs
-    assert.ok(errors.length > 0);
+    // the one shared rule set: client-directory (DIRECTORY, 10 rules) from 10.20.0.0/16 on the DCs' group;
+    // everything else references each site's own created groups
+    assert.equal(errors.length, 10, errors.join('\n'));
     assert.ok(errors.every((e) => e.startsWith('[ADCS-E208] sites/use1/aws and sites/euw1/aws both write the rule ingress ')), errors.join('\n'));
     assert.ok(errors.some((e) => e.includes(`ingress TCP 88 from 10.20.0.0/16 on existing security group ${DC_SG}; AWS refuses duplicate rules`)));
     assert.ok(!errors.some((e) => e.includes('10.30.0.0/16')));

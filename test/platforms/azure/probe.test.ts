@@ -5,6 +5,7 @@ import { resolveSpec } from '../../../lib/spec';
 import { EstateProps } from '../../../lib/input/props';
 import { planAzureRules } from '../../../lib/platforms/azure/planner';
 import { richAzure } from '../../support/estates';
+import { estateProps } from '../../support/fixtures';
 
 const plan = (props: EstateProps) => {
   const spec = resolveSpec(props, 'test');
@@ -12,8 +13,8 @@ const plan = (props: EstateProps) => {
 };
 
 /** CA on an existing deny-by-default NSG with the given window, clients and DCs without NSG. */
-const narrow = (priorityRange: string): EstateProps => ({
-  name: 'pki', platform: 'azure' as never, azure: { resourceGroupName: 'rg', location: 'westeurope' },
+const narrow = (priorityRange: string): EstateProps => estateProps({
+  name: 'pki', platform: 'azure', azure: { resourceGroupName: 'rg', location: 'westeurope' },
   tiers: {
     clients: { cidrs: ['10.20.0.0/16'] },
     ca: { cidrs: ['10.0.1.0/24'], networkSecurityGroup: { name: 'nsg-ca', resourceGroupName: 'rg-net', denyByDefault: true, priorityRange } },

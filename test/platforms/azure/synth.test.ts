@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Testing, TerraformStack } from 'cdktf';
 import { AdcsEnrollmentSecurity } from '../../../lib/cdktf/adcs-enrollment-security';
 import { AdcsInputError } from '../../../lib/errors';
 import { AZURE, richAzure, subnet, synthEstate } from '../../support/estates';
+import { expectGolden } from '../../support/golden';
 
 const GOLDEN = join(__dirname, '..', '..', '..', '..', 'test', 'platforms', 'azure', 'golden');
 
@@ -16,10 +16,8 @@ describe('Azure synth', () => {
   it('matches the golden file (regenerate with UPDATE_GOLDEN=1 npm test)', () => {
     // GIVEN the rich estate  WHEN synthesized
     const { text } = synthEstate(richAzure());
-    const file = join(GOLDEN, 'rich.tf.json');
-    if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text);
-    // THEN the output is byte-identical to the reviewed golden file
-    assert.equal(text, readFileSync(file, 'utf8'));
+    // THEN the output is byte-identical to the reviewed golden file (a missing one fails)
+    expectGolden(join(GOLDEN, 'rich.tf.json'), text);
   });
 
   it('writes separate rule resources only, never inline security_rule blocks', () => {
@@ -27,7 +25,19 @@ describe('Azure synth', () => {
     for (const nsg of Object.values(json.resource.azurerm_network_security_group) as any[]) {
       assert.equal(nsg.security_rule, undefined);
     }
-    assert.ok(Object.keys(rulesOf(json)).length > 20);
+    // AND exactly the rules counted by hand from the catalogue for the rich estate (v2 rows, as
+    // 0.2 implements them): 33 (from, to, protocol) pairs of flows, every destination with an NSG,
+    // so 33 inbound allows (7 pairs into ca, 1 each into ces, cep, webEnrollment, ndes, ocsp,
+    // 5 into cdp, 8 tiers x TCP+UDP into dc); 21 outbound allows where the source has an NSG
+    // (5 into ca, 4 into cdp, 6 tiers x 2 into dc); and per deny-by-default NSG (six created,
+    // plus the existing nsg-ocsp that asks) one Deny and one AzureLoadBalancer probe Allow
+    const kinds = new Map<string, number>();
+    for (const r of Object.values(rulesOf(json)) as any[]) {
+      const k = `${r.direction} ${r.access}${r.source_address_prefix === 'AzureLoadBalancer' ? ' probe' : ''}`;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    assert.deepEqual(Object.fromEntries([...kinds].sort()), { 'Inbound Allow': 33, 'Inbound Allow probe': 7, 'Inbound Deny': 7, 'Outbound Allow': 21 });
+    assert.equal(Object.keys(rulesOf(json)).length, 68);
   });
 
   it('associates each created NSG with each subnet of its tier, shared subnets once', () => {
@@ -58,7 +68,10 @@ describe('Azure synth', () => {
     const props = richAzure();
     const { json } = synthEstate({ ...props, tiers: { ...props.tiers, ocsp: { cidrs: ['10.0.6.0/24'], networkSecurityGroup: { name: 'nsg-ocsp', resourceGroupName: 'rg-net' } } } });
     const onOcsp = Object.values(rulesOf(json)).filter((r: any) => r.network_security_group_name === 'nsg-ocsp') as any[];
-    assert.ok(onOcsp.length >= 3);
+    // the ocsp tier's flows (catalogue v2): clients -> ocsp TCP 80 in; ocsp -> ca (ocsp-dcom), ocsp -> cdp
+    // (ocsp-crl) and ocsp -> dc (directory, TCP and UDP) out; no deny nor probe rule (denyByDefault unset)
+    assert.deepEqual(onOcsp.map((r) => r.name).sort(),
+      ['pki-in-clients-to-ocsp-tcp', 'pki-out-ocsp-to-ca-tcp', 'pki-out-ocsp-to-cdp-tcp', 'pki-out-ocsp-to-dc-tcp', 'pki-out-ocsp-to-dc-udp']);
     assert.ok(onOcsp.every((r) => r.resource_group_name === 'rg-net' && r.access === 'Allow'));
   });
 
@@ -101,7 +114,10 @@ describe('Azure synth', () => {
         for (const s of sources) assert.ok(!['*', 'Any', 'Internet', '0.0.0.0/0', 'VirtualNetwork'].includes(s), `${r.name} source ${s}`);
         assert.notEqual(r.destination_port_range, '*');
       }
-      assert.ok(r.description.length > 0 && r.description.length <= 140, r.description);
+      assert.ok(r.description.length <= 140, r.description);
+      // AND a flow rule's description names its own tier pair and protocol, then its flows
+      const pair = /^pki-(?:in|out)-(\w+)-to-(\w+)-(tcp|udp|icmp)$/.exec(r.name);
+      if (pair) assert.match(r.description, new RegExp(`^AD CS ${pair[1]} to ${pair[2]} ${pair[3].toUpperCase()}: [a-z]`), r.name);
     }
   });
 

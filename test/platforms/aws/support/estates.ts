@@ -3,6 +3,7 @@ import { flowsOf } from '../../../../lib/model/flows';
 import { EstateProps, TierProps } from '../../../../lib/input/props';
 import { resolveSpec } from '../../../../lib/spec';
 import { synthEstate } from '../../../support/estates';
+import { EstateInput, estateProps } from '../../../support/fixtures';
 
 /** AWS settings for tests. */
 export const AWS = { vpcId: 'vpc-0a1b2c3d4e5f67890' };
@@ -21,10 +22,10 @@ export function planOf(props: EstateProps): AwsPlan {
 }
 
 /** The core tiers plus CES and CEP: CA, CES and CEP on created groups, DCs on an existing one, clients by CIDR. */
-export function modernAws(over: Partial<EstateProps> = {}): EstateProps {
-  return {
+export function modernAws(over: Partial<EstateInput> = {}): EstateProps {
+  return estateProps({
     name: 'pki',
-    platform: 'aws' as never,
+    platform: 'aws',
     aws: AWS,
     tiers: {
       clients: { cidrs: ['10.20.0.0/16', '172.16.8.0/22'] },
@@ -34,7 +35,7 @@ export function modernAws(over: Partial<EstateProps> = {}): EstateProps {
       dc: { cidrs: ['10.50.0.0/26'], securityGroupId: DC_SG },
     },
     ...over,
-  };
+  });
 }
 
 /**
@@ -42,12 +43,12 @@ export function modernAws(over: Partial<EstateProps> = {}): EstateProps {
  * NDES on the same hosts sharing another existing group, NDES devices, admins and clients by CIDR, SMB CRL
  * publishing, SCEP over HTTP, the member baseline and custom flows (one inside a shared group).
  */
-export function richAws(over: Partial<EstateProps> = {}): EstateProps {
-  return {
+export function richAws(over: Partial<EstateInput> = {}): EstateProps {
+  return estateProps({
     name: 'pki',
-    platform: 'aws' as never,
+    platform: 'aws',
     aws: { ...AWS, ruleQuota: 200, tags: { owner: 'pki-team', environment: 'test' } },
-    crlPublishing: 'smb' as never,
+    crlPublishing: 'smb',
     ndesHttp: true,
     domainMemberFlows: true,
     tiers: {
@@ -64,13 +65,13 @@ export function richAws(over: Partial<EstateProps> = {}): EstateProps {
       admins: { cidrs: ['10.50.9.0/28'] },
     },
     customFlows: [
-      { name: 'rdp-paw', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['3389'], purpose: 'RDP from the PAWs' },
-      { name: 'winrm', from: 'admins', to: 'ca', protocol: 'tcp' as never, ports: ['5985-5986'], purpose: 'WinRM' },
-      { name: 'web-to-ndes', from: 'webEnrollment', to: 'ndes', protocol: 'tcp' as never, ports: ['8443'], purpose: 'inside one shared group' },
-      { name: 'snmp', from: 'ca', to: 'ocsp', protocol: 'udp' as never, ports: ['161-162'], purpose: 'monitoring' },
+      { name: 'rdp-paw', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP from the PAWs' },
+      { name: 'winrm', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['5985-5986'], purpose: 'WinRM' },
+      { name: 'web-to-ndes', from: 'webEnrollment', to: 'ndes', protocol: 'tcp', ports: ['8443'], purpose: 'inside one shared group' },
+      { name: 'snmp', from: 'ca', to: 'ocsp', protocol: 'udp', ports: ['161-162'], purpose: 'monitoring' },
     ],
     ...over,
-  };
+  });
 }
 
 /** `props` with tier `key` replaced (or added). */
