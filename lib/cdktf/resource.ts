@@ -1,5 +1,5 @@
 import {
-  Annotations, DefaultTokenResolver, StringConcat, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Testing, Token, Tokenization,
+  Annotations, DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Testing, Token, Tokenization,
 } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Framework } from '../framework/framework';
@@ -33,6 +33,17 @@ export class AdcsResource extends TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return hclAttributes(this.args);
+  }
+}
+
+/** Entries of the stack's `//` metadata block, written by an element of no Terraform content. */
+export class AdcsStackMetadata extends TerraformElement {
+  constructor(scope: Construct, id: string, private readonly metadata: Record<string, unknown>) {
+    super(scope, id);
+  }
+
+  public toMetadata(): Record<string, unknown> {
+    return this.metadata;
   }
 }
 
@@ -75,6 +86,8 @@ export const CDKTF: Framework = {
   resource: (scope, id, type, provider, args) => new AdcsResource(scope as Construct, id, type, provider, args),
   output: (scope, id, value, description) => { new TerraformOutput(scope as Construct, id, { value, description }); },
   warn: (scope, message) => Annotations.of(scope as Construct).addWarning(message),
+  info: (scope, message) => Annotations.of(scope as Construct).addInfo(message),
+  stackMetadata: (scope, id, metadata) => { new AdcsStackMetadata(scope as Construct, id, metadata); },
   stackOf: (scope) => TerraformStack.of(scope as Construct),
   isToken: (value) => Token.isUnresolved(value),
   resolveToken: (scope, value) => Tokenization.resolve(value, {

@@ -7,6 +7,9 @@ import { OTHER_PROTOCOL_NUMBERS, OTHER_PROTOCOLS, PROTOCOLS, TrafficProtocol } f
 import { TierKey } from '../model/tiers';
 import { ResolvedInput } from '../input/resolved';
 import { PLATFORMS } from '../platforms/registry';
+import { Finding, failsRun } from '../findings/finding';
+import { FindingLevel } from '../findings/rule';
+import { checkFindings } from './findings';
 import { Box, Interval, intersectRegions, product, regionsMeet, subtractRegions } from '../util/boxes';
 import { portsOf } from '../platforms/evaluator';
 import { EndDecision, Grant, MissingEnforcement, Origin, TerraformEvaluator } from '../platforms/evaluator';
@@ -58,11 +61,20 @@ export interface CheckReport {
   readonly unresolved: readonly string[];
   /** Enforcement points the spec declares that the plan lacks (for tiers with flows): a failure. */
   readonly missing: readonly MissingEnforcement[];
+  /** Every finding, as data (rule id, level, message, what it is about, acknowledgement): what the printers print. */
+  readonly findings: readonly Finding[];
   /**
-   * True when every enforcement point of the spec is in the plan, everything resolved, every
-   * flow allowed and no rule of the plan allows extra traffic.
+   * True when no finding fails the run: every enforcement point of the spec is in the plan,
+   * everything resolved, every flow allowed, no rule of the plan allows extra traffic (findings
+   * the spec acknowledges aside; with `failOn: warning`, no warning either).
    */
   readonly ok: boolean;
+}
+
+/** Options of a check. */
+export interface CheckOptions {
+  /** The lowest level that fails the check. @default FindingLevel.ERROR */
+  readonly failOn?: FindingLevel;
 }
 
 /** Evaluates a plan with the semantics of the spec's platform. */
@@ -85,7 +97,7 @@ export const ELSEWHERE = 'elsewhere';
  * traffic between the tiers, or from any address of no tier, or out toward one, that no flow
  * needs (judged on source, destination and port together). Traffic inside one tier is not judged.
  */
-export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
+export function checkPlan(plan: unknown, spec: ResolvedInput, options: CheckOptions = {}): CheckReport {
   if (!spec.platform) throw new AdcsInputError(`estate ${spec.estate.name}`, [problem('platform', Messages.platformMissing('check', Object.keys(PLATFORMS)))]);
   const ev = evaluatorFor(plan, spec);
   const flows = flowsOf(spec.estate);
@@ -142,9 +154,10 @@ export function checkPlan(plan: unknown, spec: ResolvedInput): CheckReport {
   }
   // A tier with no flow (NDES devices without NDES, say) has nothing to enforce.
   const missing = ev.missing.filter((m) => flows.some((f) => f.from === m.tier || f.to === m.tier));
-  const ok = missing.length === 0 && ev.unresolved.length === 0
-    && findings.every((f) => f.status !== 'blocked') && extras.every((e) => e.kind !== 'over-permissive');
-  return { platform: spec.platform!, flows: findings, extras, unresolved: [...ev.unresolved], missing, ok };
+  const unresolved = [...ev.unresolved];
+  const all = checkFindings({ flows: findings, extras, unresolved, missing }, spec);
+  const failOn = options.failOn ?? FindingLevel.ERROR;
+  return { platform: spec.platform!, flows: findings, extras, unresolved, missing, findings: all, ok: !all.some((f) => failsRun(f, failOn)) };
 }
 
 

@@ -1,6 +1,14 @@
 import { plural } from '../errors';
+import { CheckMessages } from '../findings/check-rules';
+import { byImportance, failsRun, Finding } from '../findings/finding';
+import { renderGithub } from '../findings/print/github';
+import { renderJunit } from '../findings/print/junit';
+import { renderMarkdown } from '../findings/print/markdown';
+import { renderSarif } from '../findings/print/sarif';
+import type { FindingPlaces, FindingsReport, ReportCase } from '../findings/report';
+import { FindingLevel, FindingRule, rulesOf } from '../findings/rule';
 import { formatPorts } from '../model/flows';
-import { CheckReport, ExtraFinding, FlowFinding } from './check';
+import { CheckReport, FlowFinding } from './check';
 
 /** Output formats of `check`. */
 export enum CheckFormat {
@@ -8,58 +16,75 @@ export enum CheckFormat {
   TABLE = 'table',
   /** The report as JSON, for machines. */
   JSON = 'json',
-  /** GitHub Actions workflow commands (annotations). */
+  /** GitHub Actions workflow commands (annotations with file and line). */
   GITHUB = 'github',
+  /** SARIF 2.1.0, for code scanning. */
+  SARIF = 'sarif',
+  /** JUnit XML: a test case per flow and per finding class. */
+  JUNIT = 'junit',
+  /** A markdown summary (a pull request comment). */
+  MARKDOWN = 'markdown',
 }
 
-const ports = (f: Pick<ExtraFinding, 'protocol' | 'ports'>): string => formatPorts(f.protocol, f.ports, ',');
+/** What the printers of a check may know beyond the report: where findings point, the rules of every platform, the version. */
+export interface CheckPrintContext {
+  /** Where a finding points (the plan's resource line, the spec key). @default nowhere */
+  readonly places?: (f: Finding) => FindingPlaces;
+  /** Every rule a finding may have (the check's own are always known). @default the check's rules */
+  readonly rules?: readonly FindingRule[];
+  /** The library's version. @default '0.0.0' */
+  readonly version?: string;
+}
+
+const CHECK_RULES = rulesOf(CheckMessages);
 
 function flowLine(f: FlowFinding): string {
-  const base = `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${ports(f.flow)}`;
+  const base = `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${formatPorts(f.flow.protocol, f.flow.ports, ',')}`;
   if (f.status === 'blocked') return `${base}: BLOCKED at ${formatPorts(f.flow.protocol, f.missing, ',')}`;
   if (f.status === 'unenforced') return `${base}: allowed (neither end enforces anything)`;
   return `${base}: allowed`;
 }
 
-function extraLine(e: ExtraFinding): string {
-  const what = `${e.from} -> ${e.to} ${e.protocol.toUpperCase()} ${ports(e)}`;
-  if (e.kind === 'over-permissive') return `${e.rules.filter((r) => !/^(Allow|Deny)\w+$/.test(r)).join(', ')} lets ${what} through; no flow needs it`;
-  if (e.kind === 'requested') return `${e.rules.join(', ')} lets ${what} through, as the spec asks (aws.allowAllEgress)`;
-  return `only the platform default ${e.rules.join(', ')} lets ${what} through; no flow needs it (add a deny-by-default rule)`;
-}
-
 /** One-line summary of a report. */
 export function summary(r: CheckReport): string {
   const blocked = r.flows.filter((f) => f.status === 'blocked').length;
-  const over = r.extras.filter((e) => e.kind === 'over-permissive').length;
-  const warn = r.extras.length - over;
-  return `${r.ok ? 'OK' : 'FAILED'}: ${r.flows.length - blocked} of ${plural(r.flows.length, 'flow')} allowed, ${blocked} blocked; ${over} over-permissive; `
-    + `${plural(r.missing.length, 'missing enforcement point')}; ${r.unresolved.length} unresolved; ${plural(warn, 'warning')}`;
+  const open = r.findings.filter((f) => f.acknowledged === undefined);
+  const count = (id: string): number => open.filter((f) => f.ruleId === id).length;
+  const warn = open.filter((f) => f.level === FindingLevel.WARNING).length;
+  const acknowledged = r.findings.length - open.length;
+  return `${r.ok ? 'OK' : 'FAILED'}: ${r.flows.length - blocked} of ${plural(r.flows.length, 'flow')} allowed, ${blocked} blocked; ${count(CheckMessages.extraTraffic.rule.id)} over-permissive; `
+    + `${plural(count(CheckMessages.enforcementMissing.rule.id), 'missing enforcement point')}; ${count(CheckMessages.unresolved.rule.id)} unresolved; ${plural(warn, 'warning')}`
+    + `${acknowledged > 0 ? `; ${acknowledged} acknowledged` : ''}`;
 }
 
-/** Renders a check report. */
-export function renderReport(r: CheckReport, format: CheckFormat): string {
-  if (format === CheckFormat.JSON) {
-    return `${JSON.stringify({
-      ok: r.ok, platform: r.platform,
-      flows: r.flows.map((f) => ({ flow: f.flow.id, custom: f.flow.custom, from: f.flow.from, to: f.flow.to, protocol: f.flow.protocol,
-        ports: f.flow.ports.map(String), status: f.status, missing: f.missing.map(String), inbound: f.inbound, outbound: f.outbound })),
-      extras: r.extras.map((e) => ({ ...e, ports: e.ports.map(String) })),
-      unresolved: r.unresolved,
-      missing: r.missing.map((m) => `tiers.${m.tier}: ${m.detail}`),
-      summary: summary(r),
-    }, null, 2)}\n`;
-  }
-  if (format === CheckFormat.GITHUB) {
-    const esc = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    const lines: string[] = [];
-    for (const f of r.flows.filter((x) => x.status === 'blocked')) lines.push(`::error title=AD CS flow blocked: ${f.flow.id}::${esc(flowLine(f))}`);
-    for (const e of r.extras) lines.push(`::${e.kind === 'over-permissive' ? 'error' : 'warning'} title=AD CS ${e.kind}::${esc(extraLine(e))}`);
-    for (const m of r.missing) lines.push(`::error title=AD CS enforcement point missing::${esc(`tiers.${m.tier}: ${m.detail}`)}`);
-    for (const u of r.unresolved) lines.push(`::error title=AD CS check could not resolve::${esc(u)}`);
-    lines.push(`::notice title=AD CS check::${summary(r)}`);
-    return `${lines.join('\n')}\n`;
-  }
+/** The JUnit cases of a check: one per flow, one per check rule (a finding class). */
+function cases(r: CheckReport): ReportCase[] {
+  const flows = r.flows.map((f): ReportCase => ({ suite: 'flows', name: `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()}`,
+    failure: f.status === 'blocked' ? flowLine(f) : undefined }));
+  const classes = CHECK_RULES.filter((rule) => rule.level !== FindingLevel.NOTE).map((rule): ReportCase => {
+    const failing = r.findings.filter((f) => f.ruleId === rule.id && failsRun(f, FindingLevel.ERROR));
+    return { suite: 'findings', name: `${rule.id} ${rule.title}`, failure: failing.length > 0 ? failing.map((f) => f.message).join('\n') : undefined };
+  });
+  return [...flows, ...classes];
+}
+
+/** The check as the printers' report. */
+export function findingsReport(r: CheckReport, context: CheckPrintContext = {}): FindingsReport {
+  const rules = new Map([...CHECK_RULES, ...(context.rules ?? [])].map((x) => [x.id, x]));
+  return {
+    command: 'check', version: context.version ?? '0.0.0', findings: r.findings, ok: r.ok, summary: summary(r),
+    rule: (id) => rules.get(id) ?? { id, name: id, level: FindingLevel.ERROR, title: id, help: id },
+    places: context.places ?? (() => ({ related: [] })), cases: cases(r),
+  };
+}
+
+/** A finding as a table line: `FAIL [ADCS-C002] ...`, acknowledged ones with their reason. */
+function findingLine(f: Finding): string {
+  const tag = f.acknowledged !== undefined ? 'ack ' : f.level === FindingLevel.ERROR ? 'FAIL' : f.level === FindingLevel.WARNING ? 'warn' : 'note';
+  return `  ${tag} [${f.ruleId}] ${f.message}${f.acknowledged !== undefined ? ` (acknowledged: ${f.acknowledged})` : ''}`;
+}
+
+function table(r: CheckReport): string {
   const lines = ['Flows:'];
   for (const f of r.flows) {
     lines.push(`  ${f.status === 'blocked' ? 'FAIL' : 'ok  '} ${flowLine(f)}`);
@@ -67,12 +92,37 @@ export function renderReport(r: CheckReport, format: CheckFormat): string {
       lines.push(`       inbound: ${f.inbound.join(', ') || 'not enforced'}; outbound: ${f.outbound.join(', ') || 'not enforced'}`);
     }
   }
-  const over = r.extras.filter((e) => e.kind === 'over-permissive');
-  const warn = r.extras.filter((e) => e.kind !== 'over-permissive');
-  if (r.missing.length > 0) lines.push('Missing enforcement points:', ...r.missing.map((m) => `  FAIL tiers.${m.tier}: ${m.detail}`));
-  if (r.unresolved.length > 0) lines.push('Could not resolve (never taken as allowed):', ...r.unresolved.map((u) => `  FAIL ${u}`));
-  if (over.length > 0) lines.push('Over-permissive rules:', ...over.map((e) => `  FAIL ${extraLine(e)}`));
-  if (warn.length > 0) lines.push('Warnings:', ...warn.map((e) => `  warn ${extraLine(e)}`));
+  const others = byImportance(r.findings.filter((f) => f.ruleId !== CheckMessages.flowBlocked.rule.id && f.ruleId !== CheckMessages.flowUnenforced.rule.id));
+  if (others.length > 0) lines.push('Findings:', ...others.map(findingLine));
   lines.push(summary(r));
   return `${lines.join('\n')}\n`;
+}
+
+function json(r: CheckReport, report: FindingsReport): string {
+  return `${JSON.stringify({
+    ok: r.ok, platform: r.platform,
+    flows: r.flows.map((f) => ({ flow: f.flow.id, custom: f.flow.custom, from: f.flow.from, to: f.flow.to, protocol: f.flow.protocol,
+      ports: f.flow.ports.map(String), status: f.status, missing: f.missing.map(String), inbound: f.inbound, outbound: f.outbound })),
+    findings: r.findings.map((f) => {
+      const p = report.places(f).primary;
+      return { ...f, title: report.rule(f.ruleId).title, ...(p ? { location: { file: p.file, line: p.line, column: p.column, offset: p.offset } } : {}) };
+    }),
+    extras: r.extras.map((e) => ({ ...e, ports: e.ports.map(String) })),
+    unresolved: r.unresolved,
+    missing: r.missing.map((m) => `tiers.${m.tier}: ${m.detail}`),
+    summary: summary(r),
+  }, null, 2)}\n`;
+}
+
+/** Renders a check report in one format. */
+export function renderReport(r: CheckReport, format: CheckFormat, context: CheckPrintContext = {}): string {
+  const report = findingsReport(r, context);
+  switch (format) {
+    case CheckFormat.JSON: return json(r, report);
+    case CheckFormat.GITHUB: return renderGithub(report);
+    case CheckFormat.SARIF: return renderSarif(report);
+    case CheckFormat.JUNIT: return renderJunit(report);
+    case CheckFormat.MARKDOWN: return renderMarkdown(report);
+    default: return table(r);
+  }
 }

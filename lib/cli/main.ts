@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AdcsInputError, Messages } from '../errors';
 import { CliIo, ExitCode, UsageError } from './io';
+import { version } from './version';
 
 /** Usage text of `adcs-firewall`. */
 export const USAGE = `Usage: adcs-firewall <command> [options]
@@ -8,12 +9,13 @@ export const USAGE = `Usage: adcs-firewall <command> [options]
 Commands:
   matrix   [--spec FILE] [--format markdown|csv|json|mermaid]
            The flows of the estate (without --spec: the default estate).
-  validate --spec FILE
+  validate --spec FILE [--format FORMAT] [--fail-on error|warning]
            Check a spec and print its warnings.
-  synth    --spec FILE [--out DIR]
+  synth    --spec FILE [--out DIR] [--format FORMAT] [--fail-on error|warning]
            Write the estate's rules as a CDKTF stack (DIR/stacks/<name>/cdk.tf.json; DIR defaults to cdktf.out).
-  check    --spec FILE --plan FILE [--format table|json|github]
-           Check a synthesized plan against the estate's flows.
+  check    [--spec FILE] --plan FILE [--stack DIR] [--format FORMAT] [--fail-on error|warning]
+           Check a plan against the estate's flows (the estate a synthesized plan records, or --spec).
+           FORMAT: table (default), json, github, sarif, junit or markdown.
   host     --spec FILE --tier TIER [--format powershell|json]
            The Windows Firewall rules and registry values of one tier's hosts (default: a PowerShell script).
 
@@ -35,22 +37,28 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; opti
       ['--format FORMAT', 'markdown (default), csv, json or mermaid']],
   },
   validate: {
-    usage: 'validate --spec FILE',
+    usage: 'validate --spec FILE [--format FORMAT] [--fail-on error|warning]',
     summary: 'Check a spec (its rules planned as synth would: priority windows, quotas, name clashes) and print its warnings.',
-    options: [['--spec FILE', 'the estate (YAML or JSON)']],
+    options: [['--spec FILE', 'the estate (YAML or JSON)'],
+      ['--format FORMAT', 'table (default: warnings on stderr), json, github, sarif, junit or markdown'],
+      ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged']],
   },
   synth: {
-    usage: 'synth --spec FILE [--out DIR]',
-    summary: "Write the estate's rules as CDKTF does: DIR/stacks/<name>/cdk.tf.json and DIR/manifest.json. Loads no framework.",
-    options: [['--spec FILE', 'the estate (YAML or JSON); it must name or imply a platform'],
-      ['--out DIR', 'output folder (default cdktf.out); the stack\'s folder is replaced, other stacks are kept']],
+    usage: 'synth --spec FILE [--out DIR] [--format FORMAT] [--fail-on error|warning]',
+    summary: "Write the estate's rules as CDKTF does: DIR/stacks/<name>/cdk.tf.json (recording the estate) and DIR/manifest.json. Loads no framework.",
+    options: [['--spec FILE', 'the estate (YAML or JSON); it must name or imply a platform and give a tier an enforcement point'],
+      ['--out DIR', 'output folder (default cdktf.out); the stack\'s folder is replaced, other stacks are kept'],
+      ['--format FORMAT', 'how warnings print: table (default, on stderr), json, github, sarif, junit or markdown'],
+      ['--fail-on LEVEL', 'error (default) or warning: write nothing and exit 1 on any warning not acknowledged']],
   },
   check: {
-    usage: 'check --spec FILE --plan FILE [--format table|json|github]',
+    usage: 'check [--spec FILE] --plan FILE [--stack DIR] [--format FORMAT] [--fail-on error|warning]',
     summary: "Check a plan against the estate's flows: every flow allowed, nothing extra, every enforcement point present.",
-    options: [['--spec FILE', 'the estate (YAML or JSON)'],
-      ['--plan FILE', 'a synthesized cdk.tf.json or the output of terraform show -json'],
-      ['--format FORMAT', 'table (default), json or github (annotations)']],
+    options: [['--plan FILE', 'a synthesized cdk.tf.json (it records its estate) or the output of terraform show -json (plan or state)'],
+      ['--spec FILE', 'the estate (YAML or JSON); default: the estates the plan records'],
+      ['--stack DIR', 'for terraform show -json: the folder of the synthesized stack whose cdk.tf.json records the estate'],
+      ['--format FORMAT', 'table (default), json, github (annotations with file and line, and the job summary), sarif (code scanning), junit or markdown'],
+      ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged too']],
   },
   host: {
     usage: 'host --spec FILE --tier TIER [--format powershell|json]',
@@ -75,17 +83,13 @@ export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
   // the evaluators) is loaded when that command runs, so --version and --help start fast.
   /* eslint-disable @typescript-eslint/no-require-imports */
   matrix: { flags: ['spec', 'format'], run: (o, io) => (require('./commands/matrix') as typeof import('./commands/matrix')).matrixCommand(o, io) },
-  validate: { flags: ['spec'], run: (o, io) => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(o, io) },
-  synth: { flags: ['spec', 'out'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
-  check: { flags: ['spec', 'plan', 'format'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
+  validate: { flags: ['spec', 'format', 'fail-on'], run: (o, io) => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(o, io) },
+  synth: { flags: ['spec', 'out', 'format', 'fail-on'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
+  check: { flags: ['spec', 'plan', 'stack', 'format', 'fail-on'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
   host: { flags: ['spec', 'tier', 'format'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 
-function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../package.json') as { version: string }).version;
-}
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -1,3 +1,6 @@
 export * from './rule';
+export * from './finding';
 export * from './warning';
+export * from './acknowledge';
+export * from './check-rules';
 export * from './text';

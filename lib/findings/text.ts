@@ -1,3 +1,5 @@
+import type { Finding } from './finding';
+import { FindingLevel } from './rule';
 import type { Warning } from './warning';
 import type { RuleMessage } from './rule';
 
@@ -14,4 +16,14 @@ export function warningText(w: Warning): string {
 /** A warning as the command line prints it on stderr: `warning: [ADCS-W004] dcomPort: ...`. */
 export function warningLine(w: Warning): string {
   return `warning: ${warningText(w)}`;
+}
+
+/**
+ * A warning finding as a construct annotation (and the manifest entry `synth` writes for it):
+ * a warning, or info when it is acknowledged (with its reason) or a note.
+ */
+export function annotationOf(f: Finding): { readonly level: '@cdktf/warn' | '@cdktf/info'; readonly message: string } {
+  const text = `[${f.ruleId}] ${f.specPath && f.ruleId.startsWith('ADCS-W') ? `${f.specPath}: ` : ''}${f.message}`;
+  if (f.acknowledged !== undefined) return { level: '@cdktf/info', message: `${text} (acknowledged: ${f.acknowledged})` };
+  return { level: f.level === FindingLevel.NOTE ? '@cdktf/info' : '@cdktf/warn', message: text };
 }

@@ -8,6 +8,8 @@ export interface ConstructLike {
     readonly path: string;
     /** Registers a check run at synth; it returns error messages. */
     addValidation(validation: { validate(): string[] }): void;
+    /** Attaches metadata to the construct (`adcs-firewall:finding` entries). */
+    addMetadata(type: string, data: unknown): void;
   };
 }
 
@@ -30,6 +32,10 @@ export interface Framework {
   output(scope: ConstructLike, id: string, value: unknown, description: string): void;
   /** Attaches a warning annotation to a construct. */
   warn(scope: ConstructLike, message: string): void;
+  /** Attaches an info annotation to a construct (acknowledged findings, notes). */
+  info(scope: ConstructLike, message: string): void;
+  /** Adds entries to the stack's `//` metadata block (an element whose metadata it is, under `scope`). */
+  stackMetadata(scope: ConstructLike, id: string, metadata: Record<string, unknown>): void;
   /** The stack a construct is in (key of the whole-stack checks). */
   stackOf(scope: ConstructLike): object;
   /** True when `value` is an unresolved token of this framework (a string, number or list token). */

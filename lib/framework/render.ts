@@ -1,8 +1,11 @@
-import { warningText } from '../findings/text';
+import type { Finding } from '../findings/finding';
+import { annotationOf } from '../findings/text';
+import { warningFindings } from '../findings/warning-findings';
 import type { EstateProps } from '../input/props';
 import type { ResolvedInput } from '../input/resolved';
 import { resolveSpec } from '../spec';
-import { elementsOf, EstatePlan, planEstate } from '../spec/estate-plan';
+import { elementsOf, EstatePlan, planEstate, requireEnforcement } from '../spec/estate-plan';
+import { estateRecordMetadata } from '../spec/estate-record';
 import type { PlatformModule, PlatformPlan } from '../platforms/platform';
 import { isTfRef, ResourceProvider, TfElement, TfValue } from '../terraform/elements';
 import { ConstructLike, Framework, ResourceLike } from './framework';
@@ -45,6 +48,21 @@ export function renderElements(
   return made;
 }
 
+/** The planner's warnings of each plan as findings (acknowledgements applied), for its platform construct. */
+const PLATFORM_FINDINGS = new WeakMap<object, readonly Finding[]>();
+
+/**
+ * A warning finding on a construct: a warning annotation (`[ADCS-W004] dcomPort: ...`), or an
+ * info one when acknowledged (with the reason) or a note; and construct metadata
+ * `adcs-firewall:finding` with the finding as data (rule id, level, message, acknowledgement).
+ */
+function annotate(fw: Framework, scope: ConstructLike, f: Finding): void {
+  const a = annotationOf(f);
+  if (a.level === '@cdktf/warn') fw.warn(scope, a.message);
+  else fw.info(scope, a.message);
+  scope.node.addMetadata('adcs-firewall:finding', { ...f });
+}
+
 /** The tokens behind each construct's resolved spec, put back into the resources' arguments. */
 const ORIGINALS = new WeakMap<ResolvedInput, ReadonlyMap<string, string>>();
 
@@ -65,10 +83,18 @@ export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateP
   // Tokens become what they stand for before validation: identity never comes from token text.
   const placed = placeTokens(fw, self, props, source);
   const spec = resolveSpec(placed.props, source);
-  for (const w of spec.warnings) fw.warn(self, warningText(w));
   const planned = planEstate(spec, source, 'AdcsEnrollmentSecurity', props.platform !== undefined);
+  requireEnforcement(spec, source);
+  // The estate's warnings (and notes of acknowledgements that cover nothing) on the estate's
+  // construct; the planner's on the platform construct, which renderPlatform annotates.
+  const findings = warningFindings([...spec.warnings, ...planned.warnings], spec.acknowledgements);
+  const [n, m] = [spec.warnings.length, planned.warnings.length];
+  findings.forEach((f, i) => { if (i < n || i >= n + m) annotate(fw, self, f); });
+  PLATFORM_FINDINGS.set(planned.plan, findings.slice(n, n + m));
   ORIGINALS.set(spec, placed.originals);
   registerEstate(fw, self, spec);
+  // The estate travels with the stack: `check` of the synthesized stack needs no spec.
+  fw.stackMetadata(self, 'estate-record', estateRecordMetadata(self.node.path, placed.props as unknown as Record<string, unknown>));
   return { spec, planned };
 }
 
@@ -94,7 +120,7 @@ export function renderPlatform<P extends PlatformPlan>(
   fw: Framework, self: ConstructLike, platform: PlatformModule<P>, props: PlatformRulesProps<P>,
 ): RenderedPlatform {
   const { spec, plan } = props;
-  for (const w of plan.warnings) fw.warn(self, warningText(w));
+  for (const f of PLATFORM_FINDINGS.get(plan) ?? warningFindings(plan.warnings, spec.acknowledgements).filter((x) => x.ruleId.startsWith('ADCS-W'))) annotate(fw, self, f);
   const originals = ORIGINALS.get(spec);
   const made = renderElements(fw, self, platform.resourceProvider, elementsOf(platform, plan, spec), originals);
   let owners = OWNERS.get(platform);

@@ -1,5 +1,5 @@
 import type { InputProblem } from '../errors';
-import type { RuleMessage } from '../findings/rule';
+import type { FindingRule, RuleMessage } from '../findings/rule';
 import type { Enforcement, Estate, EstateTier } from '../model/estate';
 import type { Platform } from '../model/options';
 import type { PortRange } from '../model/port-range';
@@ -44,6 +44,8 @@ export interface PlatformInput {
   readonly settingsExample: string;
   /** The tier keys of its enforcement points (they also imply the platform). */
   readonly tierKeys: readonly (keyof TierProps)[];
+  /** The keys that give a tier an enforcement point, as a message names them (`subnetIds`, `networkSecurityGroup`). */
+  readonly enforcementKeys: readonly string[];
   /** The enforcement keys a tier gives (a flag counts when true): a tier may give one. */
   enforcementKeysOf(tier: TierProps): string[];
   /** The tier's enforcement point, validated (problems under `at`, the tier's key path). */
@@ -64,4 +66,6 @@ export interface PlatformInput {
   readonly referenceKeys: readonly string[];
   /** Props paths passed to Terraform as they are (tags, the provider region): a token there is passed through. */
   readonly passThroughPaths: readonly RegExp[];
+  /** The platform's rules of the finding table (its input errors and warnings). */
+  readonly rules: readonly FindingRule[];
 }

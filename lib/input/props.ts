@@ -135,6 +135,29 @@ export interface CustomFlowProps {
   readonly reference?: string;
 }
 
+/** An acknowledged finding: a warning or a check finding a reviewer accepts, with the reason. */
+export interface AcknowledgementProps {
+  /** The rule (`ADCS-W004`, `ADCS-C003`): a warning or check rule of the README's table. */
+  readonly ruleId: string;
+  /** Why the finding is accepted: a reason a reviewer reads (required, not empty). */
+  readonly reason: string;
+  /**
+   * Only findings about this tier.
+   * @default - every tier
+   */
+  readonly tier?: string;
+  /**
+   * Only findings about this flow (`enroll-dcom`, `custom:rdp-paw`).
+   * @default - every flow
+   */
+  readonly flow?: string;
+  /**
+   * Only findings about this resource (a Terraform address, `azurerm_network_security_rule.x`).
+   * @default - every resource
+   */
+  readonly resource?: string;
+}
+
 /** Azure settings of an estate. */
 export interface AzureSettingsProps {
   /** Resource group of the NSGs the library creates. */
@@ -231,4 +254,10 @@ export interface EstateProps {
   readonly tiers: TiersProps;
   /** Flows the catalogue doesn't have. @default - none */
   readonly customFlows?: CustomFlowProps[];
+  /**
+   * Findings a reviewer accepts, each with its reason: they stay in every report, marked
+   * acknowledged, and no longer fail a run.
+   * @default - none
+   */
+  readonly acknowledgements?: AcknowledgementProps[];
 }

@@ -8,7 +8,10 @@ import { TierKey, TIER_KEYS } from '../model/tiers';
 import { estateWarnings } from '../model/warnings';
 import { HTTPS, MIN_DYNAMIC_PORT } from '../model/well-known-ports';
 import { EstateProps, TierProps, WebServiceInstanceProps } from './props';
-import type { RuleMessage } from '../findings/rule';
+import type { Acknowledgement } from '../findings/acknowledge';
+import { CheckMessages } from '../findings/check-rules';
+import { rulesOf, RuleMessage } from '../findings/rule';
+import { closest } from '../util/suggest';
 import type { InputContext, PlatformInput } from './platform-input';
 import { ResolvedInput } from './resolved';
 import { ShapeCheck, validateShape } from './validate';
@@ -62,7 +65,28 @@ class Resolver implements InputContext {
     return {
       estate, platform, ...(settings === undefined ? {} : { settings }),
       warnings: [...estateWarnings(estate), ...(input?.warnings(estate) ?? [])],
+      acknowledgements: this.acknowledgements(),
     };
+  }
+
+  /**
+   * The acknowledgements: each names a warning or check rule of the table (the estate's, the
+   * check's, every platform's) and gives a reason.
+   */
+  private acknowledgements(): Acknowledgement[] {
+    const rules = new Map([...rulesOf(Messages), ...rulesOf(CheckMessages), ...this.platforms.flatMap((p) => p.rules)].map((r) => [r.id, r]));
+    const out: Acknowledgement[] = [];
+    (this.p.acknowledgements ?? []).forEach((a, i) => {
+      const at = `acknowledgements[${i}]`;
+      const known = rules.get(a.ruleId);
+      if (!known) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementUnknownRule(a.ruleId, closest(a.ruleId, [...rules.keys()]))));
+      else if (known.id.startsWith('ADCS-E')) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementOfError(a.ruleId)));
+      if (a.reason.trim() === '') this.problems.push(problem(`${at}.reason`, Messages.acknowledgementNoReason()));
+      out.push({ ruleId: a.ruleId, reason: a.reason.trim(), tier: a.tier, flow: a.flow, resource: a.resource, at });
+    });
+    // The first that covers a finding gives its reason: an order of content, never of writing.
+    const key = (a: Acknowledgement): string => [a.ruleId, a.tier ?? '', a.flow ?? '', a.resource ?? '', a.reason].join('\n');
+    return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   /** The platform's settings block (`azure:`, `aws:`), when given. */

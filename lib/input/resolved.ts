@@ -1,3 +1,4 @@
+import type { Acknowledgement } from '../findings/acknowledge';
 import { Estate } from '../model/estate';
 import { Platform } from '../model/options';
 import { Warning } from '../findings/warning';
@@ -15,4 +16,6 @@ export interface ResolvedInput {
   readonly settings?: unknown;
   /** Warnings of the spec, the flow model and the platform's spec keys. */
   readonly warnings: readonly Warning[];
+  /** The findings the spec acknowledges, each with its reason. */
+  readonly acknowledgements: readonly Acknowledgement[];
 }

@@ -127,6 +127,22 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
         properties: Object.fromEntries(TIERS.map((t) => [t.key,
           { ...(t.key === 'ces' || t.key === 'cep' ? webServiceTierSchema(tier) : tier), description: t.description }])),
       },
+      acknowledgements: {
+        type: 'array',
+        description: 'Findings a reviewer accepts, each with its reason: reported as acknowledged, no longer failing a run.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ruleId', 'reason'],
+          properties: {
+            ruleId: { type: 'string', pattern: '^ADCS-[A-Z][0-9]{3}$', description: 'The rule: a warning (ADCS-W...) or check finding (ADCS-C...).' },
+            reason: { type: 'string', pattern: '\\S', description: 'Why the finding is accepted.' },
+            tier: { enum: [...TIER_KEYS], description: 'Only findings about this tier.' },
+            flow: str('Only findings about this flow (enroll-dcom, custom:rdp-paw).'),
+            resource: str('Only findings about this resource (a Terraform address).'),
+          },
+        },
+      },
       customFlows: {
         type: 'array',
         items: {

@@ -89,7 +89,7 @@ function translate(doc: unknown, e: ErrorObject, schema: object): InputProblem {
 /** Key paths (JSON pointers) of the estate's values whose pattern or bounds the validation also checks (platforms add theirs). */
 export const ESTATE_VALUE_CHECKED: readonly RegExp[] = [
   /^\/tiers\/[^/]+\/cidrs\/\d+$/, /^(\/tiers\/[^/]+)?\/rpcDynamicPorts$/, /^\/customFlows\/\d+\/ports\/\d+$/,
-  /^\/dcomPort$/, /^\/tiers\/(ces|cep)\/instances\/\d+\/port$/,
+  /^\/dcomPort$/, /^\/tiers\/(ces|cep)\/instances\/\d+\/port$/, /^\/acknowledgements\/\d+\/(ruleId|reason)$/,
 ];
 
 /** True for a schema error the validation reports in its own words (see validateShape). */

@@ -4,7 +4,7 @@ import { Flow, flowsOf } from '../model/flows';
 import { Warning } from '../findings/warning';
 import type { TfElement } from '../terraform/elements';
 import type { PlatformModule, PlatformPlan } from '../platforms/platform';
-import { PLATFORMS, platformOf } from '../platforms/registry';
+import { PLATFORM_INPUTS, PLATFORMS, platformOf } from '../platforms/registry';
 
 /** An estate planned for its platform: what the constructs and the CLI's writer render. */
 export interface EstatePlan<P extends PlatformPlan = PlatformPlan> {
@@ -43,6 +43,25 @@ export function planEstate(spec: ResolvedInput, source: string, who: string, pla
   const planned = platform.plan(spec, flows);
   if (!planned.plan) throw new AdcsInputError(source, planned.problems);
   return { platform, flows, plan: planned.plan, elements: elementsOf(platform, planned.plan, spec), warnings: planned.warnings };
+}
+
+/** True when some tier of the estate has an enforcement point. */
+export function hasEnforcement(spec: ResolvedInput): boolean {
+  return Object.values(spec.estate.tiers).some((t) => t !== undefined && t.enforcement.kind !== 'none');
+}
+
+/** The keys that would give a tier an enforcement point, on the estate's platform (or every platform), as messages name them. */
+export function enforcementKeysText(spec: ResolvedInput): string {
+  const inputs = PLATFORM_INPUTS.filter((p) => spec.platform === undefined || p.platform === spec.platform);
+  return inputs.map((p) => `${p.enforcementKeys.join(' or ')} (${p.owner})`).join(', or ');
+}
+
+/**
+ * Refuses an estate with no enforcement point at all: nothing would be written or checked (a
+ * silent no-op). synth, check and the constructs call it; validate warns instead.
+ */
+export function requireEnforcement(spec: ResolvedInput, source: string): void {
+  if (!hasEnforcement(spec)) throw new AdcsInputError(source, [problem('tiers', Messages.noEnforcementPoint(enforcementKeysText(spec)))]);
 }
 
 /** The settings block is missing: say whether `platform` or the tiers' keys asked for it. */

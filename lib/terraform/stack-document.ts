@@ -31,6 +31,8 @@ export interface StackDocumentInput {
   readonly backendPath: string;
   /** The framework version the metadata block names (`0.21.0`). */
   readonly frameworkVersion: string;
+  /** More entries of the `//` metadata block (as the elements' `toMetadata()` add them in CDKTF). */
+  readonly metadata?: { readonly [key: string]: unknown };
 }
 
 /**
@@ -87,7 +89,7 @@ function documentOf(input: StackDocumentInput, deep: boolean): { doc: Record<str
     }
   }
   const doc: Record<string, unknown> = {
-    '//': { metadata: { backend: 'local', stackName: input.stackName, version: input.frameworkVersion }, outputs },
+    '//': { metadata: { backend: 'local', stackName: input.stackName, version: input.frameworkVersion, ...input.metadata }, outputs },
     terraform: {
       backend: { local: { path: input.backendPath } },
       ...(input.provider ? { required_providers: { [input.provider.name]: { source: input.provider.source, version: input.provider.version } } } : {}),

@@ -67,9 +67,9 @@ describe('check (AWS)', () => {
     const bad = files(plan);
     const table = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan]);
     assert.equal(table.code, 1);
-    assert.match(table.out, /FAIL aws_vpc_security_group_ingress_rule\.\S*ces-in-cidr-10-20-0-0_16-tcp-443\S* lets elsewhere -> ces TCP 443 through/);
+    assert.match(table.out, /FAIL \[ADCS-C002\] aws_vpc_security_group_ingress_rule\.\S*ces-in-cidr-10-20-0-0_16-tcp-443\S* lets elsewhere -> ces TCP 443 through/);
     const gh = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'github']);
     assert.equal(gh.code, 1);
-    assert.match(gh.out, /^::error title=AD CS over-permissive::/m);
+    assert.match(gh.out, /^::error file=[^,]+plan\.json,line=1,col=\d+,title=ADCS-C002 A rule lets through traffic no flow needs::aws_vpc_security_group_ingress_rule\./m);
   });
 });

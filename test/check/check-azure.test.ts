@@ -132,7 +132,7 @@ describe('check (Azure)', () => {
     const bad = files(plan);
     const table = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan]);
     assert.equal(table.code, 1);
-    assert.match(table.out, /FAIL azurerm_network_security_rule\.\S+ca-nsg-in-clients-ca-tcp\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it/);
+    assert.match(table.out, /FAIL \[ADCS-C002\] azurerm_network_security_rule\.\S+ca-nsg-in-clients-ca-tcp\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it/);
     const json = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'json']);
     assert.equal(json.code, 1);
     const doc = JSON.parse(json.out);
@@ -141,7 +141,7 @@ describe('check (Azure)', () => {
     assert.deepEqual(doc.extras.filter((e: any) => e.kind === 'over-permissive').map((e: any) => `${e.from}->${e.to} ${e.protocol} ${e.ports.join()}`),
       ['clients->ca tcp 1024-10508,10510-65535']);
     const gh = await runCli(['check', '--spec', bad.spec, '--plan', bad.plan, '--format', 'github']);
-    assert.match(gh.out, /^::error title=AD CS over-permissive::/m);
+    assert.match(gh.out, /^::error file=[^,]+plan\.json,line=1,col=\d+,title=ADCS-C002 A rule lets through traffic no flow needs::azurerm_network_security_rule\./m);
     const missing = await runCli(['check', '--spec', bad.spec, '--plan', '/nonexistent/plan.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /plan not found: \/nonexistent\/plan\.json/);

@@ -195,7 +195,7 @@ describe('cli: help, version and usage errors', () => {
     assert.deepEqual(await runCli(['matrix', '--frobnicate']), { code: 2, out: '',
       err: 'error: unknown option "--frobnicate" for matrix; accepted: --spec, --format, --help\nRun "adcs-firewall matrix --help" for usage.\n' });
     assert.deepEqual(await runCli(['validate', '--sepc', SPEC]), { code: 2, out: '',
-      err: 'error: unknown option "--sepc" for validate (did you mean "--spec"?); accepted: --spec, --help\nRun "adcs-firewall validate --help" for usage.\n' });
+      err: 'error: unknown option "--sepc" for validate (did you mean "--spec"?); accepted: --spec, --format, --fail-on, --help\nRun "adcs-firewall validate --help" for usage.\n' });
     assert.equal((await runCli(['matrix', '-x'])).code, 2);
   });
 

@@ -48,7 +48,8 @@ describe('messages a user reads', () => {
   it('check\'s summary counts with the right plural too', () => {
     // GIVEN a report with one flow, one missing enforcement point and one warning
     const report = { ok: false, platform: 'azure', flows: [{ status: 'allowed' }], extras: [{ kind: 'platform-default' }],
-      missing: [{}], unresolved: [] } as unknown as CheckReport;
+      missing: [{}], unresolved: [],
+      findings: [{ ruleId: 'ADCS-C005', level: 'error', message: 'missing' }, { ruleId: 'ADCS-C003', level: 'warning', message: 'default' }] } as unknown as CheckReport;
     // THEN singular forms, and plural ones for zero
     assert.equal(summary(report), 'FAILED: 1 of 1 flow allowed, 0 blocked; 0 over-permissive; 1 missing enforcement point; 0 unresolved; 1 warning');
   });

@@ -52,6 +52,8 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       if (mode === 'existing' && k !== 'ndesClients') Object.assign(t, { networkSecurityGroup: { name: `nsg-${shareWithCes ? 'ces' : k}`, resourceGroupName: 'rg-net', denyByDefault: r.deny } });
       tiers[k] = t;
     });
+    // synth refuses an estate no tier of which has an enforcement point (ADCS-E067): the CA gets one.
+    if (!Object.values(tiers).some((t) => t.subnetIds || t.networkSecurityGroup)) Object.assign(tiers.ca, { subnetIds: [subnet('ca')] });
     const has = (k: TierKey): boolean => keys.includes(k);
     const props: EstateProps = estateProps({
       name: 'prop', platform: 'azure',

@@ -1,44 +1,65 @@
-import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AdcsInputError, Messages, problem } from '../../errors';
-import { checkPlan } from '../../check/check';
-import { isTerraformJson } from '../../terraform/terraform-json';
+import { checkPlan, CheckReport } from '../../check/check';
 import { CheckFormat, renderReport } from '../../check/report';
-import { MAX_SPEC_BYTES } from '../../input/load';
-import { loadAndCheck } from './common';
+import { rulesOf } from '../../findings/rule';
+import type { ResolvedInput } from '../../input/resolved';
+import { PLATFORM_INPUTS } from '../../platforms/registry';
+import { resolveSpec } from '../../spec/spec';
+import { estateRecords } from '../../spec/estate-record';
 import { CliIo, ExitCode, UsageError } from '../io';
+import { failOnOption, formatOption, writeStepSummary } from '../output';
+import { EstateSource, placesOf } from '../places';
+import { PlanFile, readPlanFile } from '../plan-file';
+import { loadAndCheck } from './common';
+import { version } from '../version';
 
-const FORMATS = Object.values(CheckFormat) as string[];
-
-/** Reads a plan file: a cdk.tf.json or `terraform show -json` output. */
-export function readPlanFile(file: string): unknown {
-  let text: string;
-  try {
-    const st = statSync(file);
-    if (st.size > 64 * MAX_SPEC_BYTES) throw new AdcsInputError(file, [problem('', Messages.fileTooLarge(st.size, 64 * MAX_SPEC_BYTES))]);
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof AdcsInputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AdcsInputError(file, [problem('', code === 'ENOENT' ? Messages.planNotFound(file) : Messages.fileUnreadable(file, (e as Error).message))]);
-  }
-  let plan: unknown;
-  try {
-    plan = JSON.parse(text);
-  } catch (e) {
-    throw new AdcsInputError(file, [problem('', Messages.jsonSyntax((e as Error).message))]);
-  }
-  if (!isTerraformJson(plan)) throw new AdcsInputError(file, [problem('', Messages.notAPlan())]);
-  return plan;
+/** An estate to check, and where it comes from. */
+interface EstateToCheck {
+  readonly spec: ResolvedInput;
+  readonly source: EstateSource;
+  /** The construct path, when the plan recorded several. */
+  readonly label?: string;
 }
 
-/** `check --spec FILE --plan FILE [--format table|json|github]`: exit 0 ok, 1 findings, 2 bad input. */
-export function checkCommand(opts: { spec?: string; plan?: string; format?: string }, io: CliIo): ExitCode {
-  if (!opts.spec || !opts.plan) throw new UsageError(Messages.commandNeeds('check', '--spec FILE and --plan FILE'));
-  const format = (opts.format ?? CheckFormat.TABLE) as CheckFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(Messages.notAccepted(opts.format, FORMATS), '--format');
-  const { spec } = loadAndCheck(opts.spec, 'check');
+/**
+ * The estates to check: the spec given; else the estates the plan records (a cdk.tf.json
+ * written by synth or the constructs); else those recorded in `--stack DIR`'s cdk.tf.json (for
+ * `terraform show -json`, which carries no record).
+ */
+function estatesOf(opts: { spec?: string; stack?: string }, plan: PlanFile): EstateToCheck[] {
+  if (opts.spec) return [{ spec: loadAndCheck(opts.spec, 'check').spec, source: { specFile: opts.spec } }];
+  const recordFile = opts.stack ? readPlanFile(join(opts.stack, 'cdk.tf.json')) : plan;
+  const records = estateRecords(recordFile.doc);
+  if (records.length === 0) {
+    throw new AdcsInputError(recordFile.file, [problem('', opts.stack ? Messages.noEstateRecord(recordFile.file) : Messages.planWithoutEstate())]);
+  }
+  return records.map((r) => {
+    const spec = resolveSpec(r.spec, `${recordFile.file} (estate ${r.path})`);
+    if (!spec.platform) throw new AdcsInputError(recordFile.file, [problem('platform', Messages.platformMissing('check', PLATFORM_INPUTS.map((p) => p.platform)))]);
+    return { spec, source: { recordPath: r.path, recordFile }, label: records.length > 1 ? r.path : undefined };
+  });
+}
+
+/**
+ * `check [--spec FILE] --plan FILE [--stack DIR] [--format ...] [--fail-on error|warning]`: exit 0
+ * when no finding fails the run, 1 findings, 2 bad input.
+ */
+export function checkCommand(opts: { spec?: string; plan?: string; stack?: string; format?: string; 'fail-on'?: string }, io: CliIo): ExitCode {
+  if (!opts.plan) throw new UsageError(Messages.commandNeeds('check', '--plan FILE (and --spec FILE, unless the plan records its estate)'));
+  const format = formatOption(opts.format, Object.values(CheckFormat), CheckFormat.TABLE);
+  const failOn = failOnOption(opts['fail-on']);
   const plan = readPlanFile(opts.plan);
-  const report = checkPlan(plan, spec);
-  io.out(renderReport(report, format));
-  return report.ok ? ExitCode.OK : ExitCode.FINDINGS;
+  const estates = estatesOf(opts, plan);
+  const rules = [...rulesOf(Messages), ...PLATFORM_INPUTS.flatMap((p) => p.rules)];
+  let ok = true;
+  const reports: { report: CheckReport; estate: EstateToCheck }[] = estates.map((estate) => ({ estate, report: checkPlan(plan.doc, estate.spec, { failOn }) }));
+  for (const { report, estate } of reports) {
+    ok &&= report.ok;
+    const context = { places: placesOf(plan, estate.source), rules, version: version() };
+    if (estate.label && (format === CheckFormat.TABLE || format === CheckFormat.MARKDOWN)) io.out(`${estate.label}:\n`);
+    io.out(renderReport(report, format, context));
+    if (format === CheckFormat.GITHUB) writeStepSummary(() => renderReport(report, CheckFormat.MARKDOWN, context), io);
+  }
+  return ok ? ExitCode.OK : ExitCode.FINDINGS;
 }

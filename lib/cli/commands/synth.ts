@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Messages } from '../../errors';
-import { warningText } from '../../findings/text';
-import { planEstate } from '../../spec/estate-plan';
+import { annotationOf } from '../../findings/text';
+import { warningFindings } from '../../findings/warning-findings';
+import { printFindings } from '../findings-output';
+import { failOnOption, FindingsFormat, formatOption } from '../output';
+import { planEstate, requireEnforcement } from '../../spec/estate-plan';
+import { estateRecordMetadata } from '../../spec/estate-record';
 import { stableJson } from '../../terraform/stable-json';
 import { CDKTF_VERSION, stackJson } from '../../terraform/stack-document';
-import { loadAndCheck, printWarnings } from './common';
+import { loadAndCheck } from './common';
 import { CliIo, ExitCode, UsageError } from '../io';
 
 /** Construct id of the estate in the stack the CLI writes (as `new AdcsEnrollmentSecurity(stack, 'adcs', …)`). */
@@ -17,25 +21,33 @@ export const ESTATE_CONSTRUCT_ID = 'adcs';
  * the platform's writer: no framework is loaded. Everything is computed before anything is
  * written: on any error nothing is created or changed under DIR.
  */
-export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): ExitCode {
+export function synthCommand(opts: { spec?: string; out?: string; format?: string; 'fail-on'?: string }, io: CliIo): ExitCode {
   if (!opts.spec) throw new UsageError(Messages.commandNeeds('synth', '--spec FILE'));
   const file = opts.spec;
+  const format = formatOption(opts.format, Object.values(FindingsFormat), FindingsFormat.TABLE);
+  const failOn = failOnOption(opts['fail-on']);
   const { doc, spec } = loadAndCheck(file, 'synth');
   const planned = planEstate(spec, file, 'synth', doc.platform !== undefined);
+  requireEnforcement(spec, file);
   const name = spec.estate.name;
   const text = stackJson({
     stackName: name, scope: [ESTATE_CONSTRUCT_ID, planned.platform.constructId], elements: planned.elements,
     provider: planned.platform.provider(spec), backendPath: `terraform.${name}.tfstate`, frameworkVersion: CDKTF_VERSION,
+    metadata: estateRecordMetadata(`${name}/${ESTATE_CONSTRUCT_ID}`, doc),
   });
-  const annotations = [
-    ...spec.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}`, w })),
-    ...planned.warnings.map((w) => ({ constructPath: `${name}/${ESTATE_CONSTRUCT_ID}/${planned.platform.constructId}`, w })),
-  ].map(({ constructPath, w }) => ({ constructPath, level: '@cdktf/warn', message: warningText(w) }));
+  // As the constructs annotate: the estate's warnings on it, the platform's on its construct,
+  // acknowledged ones and notes as info.
+  const estatePath = `${name}/${ESTATE_CONSTRUCT_ID}`;
+  const findings = warningFindings([...spec.warnings, ...planned.warnings], spec.acknowledgements);
+  const annotations = findings.map((f, i) => ({
+    constructPath: i >= spec.warnings.length && i < spec.warnings.length + planned.warnings.length ? `${estatePath}/${planned.platform.constructId}` : estatePath,
+    ...annotationOf(f),
+  }));
   const entry = {
     annotations, constructPath: name, dependencies: [], name,
     stackMetadataPath: `stacks/${name}/metadata.json`, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`,
   };
-  printWarnings(io, [...spec.warnings, ...planned.warnings]);
+  if (printFindings(io, 'synth', findings, format, file, failOn)) return ExitCode.FINDINGS;
   const outDir = resolve(opts.out ?? 'cdktf.out');
   const target = join(outDir, 'stacks', name);
   mkdirSync(join(outDir, 'stacks'), { recursive: true });
@@ -47,7 +59,7 @@ export function synthCommand(opts: { spec?: string; out?: string }, io: CliIo): 
   rmSync(target, { recursive: true, force: true });
   renameSync(fresh, target);
   writeFileSync(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), name, entry));
-  io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
+  if (format === FindingsFormat.TABLE) io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
   return ExitCode.OK;
 }
 

@@ -1,4 +1,6 @@
+import { rulesOf } from '../../findings/rule';
 import type { PlatformInput } from '../../input/platform-input';
+import { AwsMessages } from './messages';
 import { Platform } from '../../model/options';
 import { AWS_SCHEMA } from './schema';
 import { AWS_TIER_KEYS, awsEnforcementKeys, resolveAwsEnforcement, resolveAwsSettings } from './settings';
@@ -9,6 +11,7 @@ export const AWS_INPUT: PlatformInput = {
   owner: 'AWS',
   settingsExample: 'aws: { vpcId }',
   tierKeys: AWS_TIER_KEYS,
+  enforcementKeys: ['createSecurityGroup: true', 'securityGroupId'],
   enforcementKeysOf: awsEnforcementKeys,
   enforcement: resolveAwsEnforcement,
   checkTiers: () => undefined,
@@ -19,4 +22,5 @@ export const AWS_INPUT: PlatformInput = {
   referencePaths: [/^tiers\.[A-Za-z]+\.securityGroupId$/, /^aws\.vpcId$/],
   referenceKeys: ['securityGroupId', 'aws.vpcId'],
   passThroughPaths: [/^aws\.tags\..+$/, /^aws\.region$/],
+  rules: rulesOf(AwsMessages),
 };

@@ -1,3 +1,4 @@
+import { rulesOf } from '../../findings/rule';
 import type { PlatformInput } from '../../input/platform-input';
 import { cidrsOverlap } from '../../model/cidr';
 import { Estate, EstateTier, presentTiers } from '../../model/estate';
@@ -51,6 +52,7 @@ export const AZURE_INPUT: PlatformInput = {
   owner: 'Azure',
   settingsExample: 'azure: { resourceGroupName, location }',
   tierKeys: AZURE_TIER_KEYS,
+  enforcementKeys: ['subnetIds', 'networkSecurityGroup'],
   enforcementKeysOf: azureEnforcementKeys,
   enforcement: resolveAzureEnforcement,
   checkTiers: azureSharing,
@@ -61,4 +63,5 @@ export const AZURE_INPUT: PlatformInput = {
   referencePaths: [/^tiers\.[A-Za-z]+\.subnetIds\[\d+\]$/, /^tiers\.[A-Za-z]+\.networkSecurityGroup\.(name|resourceGroupName)$/, /^azure\.(resourceGroupName|location)$/],
   referenceKeys: ['subnetIds', 'networkSecurityGroup.name', 'networkSecurityGroup.resourceGroupName', 'azure.resourceGroupName', 'azure.location'],
   passThroughPaths: [/^azure\.tags\..+$/],
+  rules: rulesOf(AzureMessages),
 };

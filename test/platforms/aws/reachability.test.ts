@@ -158,6 +158,11 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
         if (err instanceof AdcsInputError) return; // a spec the validator refuses is not this property's concern
         throw err;
       }
+      if (present.every((k) => (e.tiers[k]?.enforcement ?? 'none') === 'none')) {
+        // no tier has an enforcement point: synth refuses the silent no-op (ADCS-E067)
+        assert.throws(() => synthAws(props), (err: AdcsInputError) => err.problems.some((p) => p.ruleId === 'ADCS-E067'));
+        return;
+      }
       const { json } = synthAws(props);
       assert.deepEqual(auditAws(json, props), []);
     }), { numRuns: 100, seed: 20261125 });

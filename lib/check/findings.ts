@@ -1,0 +1,74 @@
+import { acknowledge } from '../findings/acknowledge';
+import { CheckMessages } from '../findings/check-rules';
+import { Finding } from '../findings/finding';
+import { MessageFactory, RuleMessage } from '../findings/rule';
+import type { ResolvedInput } from '../input/resolved';
+import { formatPorts } from '../model/flows';
+import type { MissingEnforcement } from '../platforms/evaluator';
+import type { ExtraFinding, FlowFinding } from './check';
+
+/** `enroll-dcom clients -> ca TCP 135,49152-65535`: a flow as findings name it. */
+function flowWhat(f: FlowFinding): string {
+  return `${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${formatPorts(f.flow.protocol, f.flow.ports, ',')}`;
+}
+
+/** A rule as the evaluators name it (`azurerm_network_security_rule.x (Deny 200)`): its Terraform address, or undefined for a platform default. */
+export function addressOf(rule: string): string | undefined {
+  const address = rule.replace(/ \(.*\)$/, '').replace(/#.*$/, '');
+  return address.includes('.') ? address : undefined;
+}
+
+const addresses = (rules: readonly string[]): string[] => [...new Set(rules.map(addressOf).filter((a): a is string => a !== undefined))];
+
+/** Where an unresolved element is (the Terraform address before its first `:`), when the detail names one. */
+function unresolvedResource(detail: string): string | undefined {
+  const head = /^([^:\s]+):/.exec(detail)?.[1];
+  return head && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.\-[\]"]+$/.test(head) ? addressOf(head) : undefined;
+}
+
+/** A finding of a message, about what `about` says. */
+function finding(m: RuleMessage, rule: MessageFactory<any>, about: Omit<Finding, 'ruleId' | 'level' | 'message'>): Finding {
+  return { ruleId: m.ruleId, level: rule.rule.level, message: m.text, ...about };
+}
+
+/**
+ * The findings of a check, as data: a blocked flow, extra traffic (by whom: a rule of the plan,
+ * a platform default, an option of the spec), a missing enforcement point, something unresolved,
+ * a flow nothing enforces. The spec's acknowledgements of check rules mark what they cover; one
+ * that covers nothing is a note.
+ */
+export function checkFindings(
+  parts: { readonly flows: readonly FlowFinding[]; readonly extras: readonly ExtraFinding[]; readonly unresolved: readonly string[]; readonly missing: readonly MissingEnforcement[] },
+  spec: ResolvedInput,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const f of parts.flows) {
+    const what = flowWhat(f);
+    if (f.status === 'blocked') {
+      const decided = [f.inbound.length > 0 ? `; inbound: ${f.inbound.join(', ')}` : '', f.outbound.length > 0 ? `; outbound: ${f.outbound.join(', ')}` : ''].join('');
+      const m = CheckMessages.flowBlocked(f.flow.id, what, formatPorts(f.flow.protocol, f.missing, ','), decided);
+      out.push(finding(m, CheckMessages.flowBlocked, { flow: f.flow.id, tier: f.flow.to, resources: addresses([...f.inbound, ...f.outbound]) }));
+    } else if (f.status === 'unenforced') {
+      out.push(finding(CheckMessages.flowUnenforced(f.flow.id, what), CheckMessages.flowUnenforced, { flow: f.flow.id, tier: f.flow.to }));
+    }
+  }
+  for (const m of parts.missing) out.push(finding(CheckMessages.enforcementMissing(m.tier, m.detail), CheckMessages.enforcementMissing, { tier: m.tier }));
+  for (const u of parts.unresolved) {
+    const resource = unresolvedResource(u);
+    out.push(finding(CheckMessages.unresolved(u), CheckMessages.unresolved, resource ? { resources: [resource] } : {}));
+  }
+  for (const e of parts.extras) {
+    const what = `${e.from} -> ${e.to} ${e.protocol.toUpperCase()} ${formatPorts(e.protocol, e.ports, ',')}`;
+    const tier = e.at === 'outbound' ? e.from : e.to;
+    const about = { tier, resources: addresses(e.rules) };
+    if (e.kind === 'over-permissive') {
+      out.push(finding(CheckMessages.extraTraffic(e.rules.filter((r) => addressOf(r) !== undefined).join(', '), what), CheckMessages.extraTraffic, about));
+    } else if (e.kind === 'requested') {
+      out.push(finding(CheckMessages.requestedExtraTraffic(e.rules.join(', '), what), CheckMessages.requestedExtraTraffic, about));
+    } else {
+      out.push(finding(CheckMessages.defaultExtraTraffic(e.rules.join(', '), what), CheckMessages.defaultExtraTraffic, about));
+    }
+  }
+  const { findings, unused } = acknowledge(out, spec.acknowledgements, (id) => id.startsWith('ADCS-C'));
+  return [...findings, ...unused.map((a) => finding(CheckMessages.acknowledgementUnused(a.at, a.ruleId), CheckMessages.acknowledgementUnused, { specPath: a.at }))];
+}
