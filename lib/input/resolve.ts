@@ -79,7 +79,7 @@ class Resolver implements InputContext {
     (this.p.acknowledgements ?? []).forEach((a, i) => {
       const at = `acknowledgements[${i}]`;
       const known = rules.get(a.ruleId);
-      if (!known) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementUnknownRule(a.ruleId, closest(a.ruleId, [...rules.keys()]))));
+      if (!known) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementUnknownRule(a.ruleId, closest(a.ruleId, [...rules.keys()].filter((id) => /^ADCS-[WC]/.test(id))))));
       else if (known.id.startsWith('ADCS-E')) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementOfError(a.ruleId)));
       if (a.reason.trim() === '') this.problems.push(problem(`${at}.reason`, Messages.acknowledgementNoReason()));
       out.push({ ruleId: a.ruleId, reason: a.reason.trim(), tier: a.tier, flow: a.flow, resource: a.resource, at });

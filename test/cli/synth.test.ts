@@ -30,7 +30,7 @@ describe('synth (CLI)', () => {
     assert.equal(json.terraform.backend.local.path, 'terraform.pki-weu.tfstate');
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     assert.equal(manifest.stacks['pki-weu'].synthesizedStackPath, 'stacks/pki-weu/cdk.tf.json');
-    assert.match(r.err, /warning: \[ADCS-W004\] dcomPort: static DCOM port 10509 covers DCOM enrollment/);
+    assert.match(r.err, /acknowledged: \[ADCS-W004\] dcomPort: static DCOM port 10509 covers DCOM enrollment .* \(acknowledged: no MS-ICPR clients/);
   });
 
   it('is byte-identical across runs and folders', async () => {
