@@ -86,7 +86,7 @@ export const Messages = defineRules({
     'Specs and plans have size limits that no real estate reaches; a larger file is refused rather than read.',
     (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`),
   notUtf8: rule('ADCS-E013', FindingLevel.ERROR, 'File is not UTF-8',
-    'Save the spec as UTF-8 text.',
+    'Save the spec as UTF-8 text (a byte-order mark is fine).',
     () => 'the file is not UTF-8 text; save it as UTF-8'),
   tooDeep: rule('ADCS-E014', FindingLevel.ERROR, 'Document nests too deep',
     'A spec needs at most four levels; a document nesting deeper is refused before it is read.',
@@ -131,7 +131,7 @@ export const Messages = defineRules({
     'The JSON Schema\'s own message says what the value breaks.',
     (detail: string) => detail),
   cidrMalformed: rule('ADCS-E030', FindingLevel.ERROR, 'Not an IPv4 CIDR',
-    'Write addresses as a.b.c.d/n.',
+    'Write addresses as a.b.c.d/n, for example 10.0.1.0/24.',
     (value: unknown) => `${show(value)} is not an IPv4 CIDR; write it as a.b.c.d/n, for example 10.0.1.0/24`),
   cidrIpv6: rule('ADCS-E031', FindingLevel.ERROR, 'IPv6 CIDR',
     'Tiers are IPv4 networks; IPv6 is not supported.',
@@ -141,10 +141,10 @@ export const Messages = defineRules({
     (value: unknown, suggestion: string) =>
     `${show(value)} has host bits set (did you mean ${suggestion}, the network of that block?)`),
   cidrNoPrefix: rule('ADCS-E033', FindingLevel.ERROR, 'Address without prefix length',
-    'Write one host as a.b.c.d/32.',
+    'A tier lists networks; write one host as a.b.c.d/32.',
     (value: unknown, suggestion: string) => `${show(value)} has no prefix length; for one host write ${suggestion}`),
   cidrDuplicate: rule('ADCS-E034', FindingLevel.ERROR, 'CIDR listed twice',
-    'Remove the second entry.',
+    'A CIDR is listed once per tier: remove the second entry.',
     (value: string, first: number) => `${value} is listed twice (first at index ${first}); remove one`),
 
   // ports

@@ -59,7 +59,7 @@ export const AzureMessages = defineRules({
     (nsg: string, direction: string, priority: number, a: string, b: string) =>
     `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; ${windowNeeded([a, b])}`),
   priorityWindowFull: rule('ADCS-E109', FindingLevel.ERROR, 'Priority window too small',
-    'Widen the priority range.',
+    'The rules need more priorities than the window holds: widen the priority range.',
     (nsg: string, direction: string, needed: number, window: string) =>
     `NSG ${nsg}: ${direction} rules need priority slot ${needed} but the window ${window} is too small; widen the priority range`),
   nsgTooManyRules: rule('ADCS-E110', FindingLevel.ERROR, 'More than 1,000 rules in an NSG',
