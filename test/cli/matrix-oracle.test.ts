@@ -9,8 +9,8 @@ import { runCli } from '../support/io';
 import { FlowLike, groupFlows, ORACLE_ESTATES, ORACLE_TOGGLES, oracleFlows, OracleSpec, portSetLines } from '../support/oracle';
 
 /*
- * The issue's "done when": `matrix --format json` for any spec gives exactly the v2 catalogue's
- * flows for that estate: no flow missing, none extra, ports exact; every v2 row on and off under
+ * The issue's "done when": `matrix --format json` for any spec gives exactly the v2.1 catalogue's
+ * flows for that estate: no flow missing, none extra, ports exact; every v2 and v2.1 row on and off under
  * each option that switches it. Checked against the independent oracle
  * (test/support/oracle.ts), through spec files and the CLI.
  */
@@ -97,24 +97,28 @@ describe('matrix --format json equals the oracle', () => {
     }
   });
 
-  it('openQuestions: a non-empty list of strings naming the 445 call-back and the MS-CSRA static endpoint', async () => {
+  it('openQuestions: the v2.1 list (the MS-CSRA static endpoint, the opt-ins with their caveats; the 445 call-back is settled)', async () => {
     // GIVEN the core estate  WHEN the CLI renders it as JSON
     const p = path.join(tmp, 'questions.json');
     writeFileSync(p, JSON.stringify(ORACLE_ESTATES.core));
     const doc = await cliMatrix(['matrix', '--spec', p]);
-    // THEN openQuestions is a non-empty array of non-empty strings
-    assert.ok(Array.isArray(doc.openQuestions) && doc.openQuestions.length > 0, 'openQuestions is a non-empty array');
+    // THEN openQuestions is the document's seven open questions, as strings
+    assert.ok(Array.isArray(doc.openQuestions), 'openQuestions is an array');
     const questions = doc.openQuestions as unknown[];
+    assert.equal(questions.length, 7);
     for (const q of questions) assert.ok(typeof q === 'string' && q.length > 0, `not a string: ${JSON.stringify(q)}`);
     const texts = questions as string[];
-    // AND one asks whether the CA's call back uses named pipes on 445
-    assert.ok(texts.some((q) => /named pipe/i.test(q) && /445/.test(q)), 'the named-pipes / 445 call-back question');
-    // AND one asks whether MS-CSRA follows the static CertSrv endpoint
-    assert.ok(texts.some((q) => /MS-CSRA/.test(q) && /static|Endpoints/i.test(q)), 'the MS-CSRA static-endpoint question');
+    // AND one asks whether MS-CSRA follows the static CertSrv endpoint (a lab check now)
+    assert.ok(texts.some((q) => /MS-CSRA/.test(q) && /Endpoints/.test(q) && /certsrv\.exe/.test(q)), 'the MS-CSRA static-endpoint question');
+    // AND OCSP remote management and the Web Enrollment call-back are opt-ins with their caveat
+    assert.ok(texts.some((q) => /ocspRemoteAdmin/.test(q) && /Windows Server 2025/.test(q)), 'OCSP remote management');
+    assert.ok(texts.some((q) => /webEnrollmentCallback/.test(q) && /unverified/.test(q)), 'the Web Enrollment call-back');
+    // AND the CA's call back to the DCs is no longer asked ([MS-LSAD] 2.1 settles it)
+    assert.ok(!texts.some((q) => /named pipes on TCP 445/.test(q)), 'the 445 call-back question is closed');
   });
 });
 
-describe('matrix --format json: every v2 row on and off under each option that switches it', () => {
+describe('matrix --format json: every v2 and v2.1 row on and off under each option that switches it', () => {
   ORACLE_TOGGLES.forEach((t, i) => {
     it(t.name, async () => {
       // GIVEN the same estate with the switch on and off, written as spec files

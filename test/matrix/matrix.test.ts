@@ -129,16 +129,18 @@ describe('matrix: json', () => {
     assert.deepEqual(doc.estate, { name: 'pki-test', dynamicRanges: { ca: { range: '49152-65535', from: 'osGeneration' }, dc: { range: '49152-65535', from: 'osGeneration' } }, dcomPort: 50000 });
     // AND the open questions are the catalogue's, the same text as the markdown section
     assert.deepEqual(doc.openQuestions, OPEN_QUESTIONS.map((q) => q.text));
-    assert.ok(doc.openQuestions.some((q) => /named pipes on TCP 445/.test(q)));
+    assert.equal(doc.openQuestions.length, 7);
+    // AND the CA's call back to the DCs is settled ([MS-LSAD] 2.1), no longer asked
+    assert.ok(!doc.openQuestions.some((q) => /named pipes on TCP 445/.test(q)));
   });
 
   it('notes the legacy range as a documented choice when a tier uses it', () => {
     // GIVEN a legacy estate / a legacy estate whose CA and DC ranges are set  THEN the note / none
     const legacy = resolveSpec({ ...PROPS, osGeneration: 'legacy' } as unknown as EstateProps, 'test').estate;
-    assert.match(matrixDocument(legacy, flowsOf(legacy)).estate.legacyNote!, /KB 832017.*KB 929851.*1025-5000.*rpcDynamicPorts/);
+    assert.match(matrixDocument(legacy, flowsOf(legacy)).estate.legacyNote!, /KB 179442's pre-2008 table.*KB 929851.*1025-5000.*superset.*rpcDynamicPorts/);
     const set = resolveSpec({ ...PROPS, osGeneration: 'legacy', rpcDynamicPorts: '50000-50999' } as unknown as EstateProps, 'test').estate;
     assert.equal(matrixDocument(set, flowsOf(set)).estate.legacyNote, undefined);
-    assert.match(renderMatrix(MatrixFormat.MARKDOWN, legacy, flowsOf(legacy), []), /\n- legacy is TCP 1024-65535, the Certificate Services row of KB 832017/);
+    assert.match(renderMatrix(MatrixFormat.MARKDOWN, legacy, flowsOf(legacy), []), /\n- legacy is TCP 1024-65535, the server-port range of KB 179442's pre-2008 table/);
   });
 
   it('is a list of rows with flow, from, to, protocol and "N"/"N-M" ports', () => {

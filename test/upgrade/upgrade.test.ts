@@ -139,6 +139,35 @@ describe('what each upgrade adds', () => {
     for (const name of ['pki-all-in-dc-to-ca-tcp', 'pki-all-out-dc-to-ca-tcp', 'pki-all-in-ca-to-cdp-tcp', 'pki-all-out-admins-to-dc-tcp']) {
       assert.ok(added.some((k) => after[k].name === name) || Object.values(after).some((r: any) => r.name === name), `${name} missing`);
     }
-    assert.equal(added.length, 18);
+    assert.equal(added.length, 22);
+  });
+
+  it('0.2 to now: the default-on admins -> cdp and ocsp flows (v2.1) add rules to the unchanged spec, renumbering nothing', async () => {
+    // GIVEN the all-options Azure spec as 0.2 synthesized it  WHEN synthesized now
+    const before = baseline('0.2', 'azure-all-options.yaml').resource.azurerm_network_security_rule as Record<string, any>;
+    const after = (await synth('azure-all-options.yaml')).resource.azurerm_network_security_rule as Record<string, any>;
+    // THEN the rules added are exactly the admins' TCP 80 toward cdp and ocsp, each end, in their own slots:
+    // cdp's created NSG (9 × 16 + 10) × 2 = 308, ocsp's existing window 200-1200 (8 × 16 + 10) × 2 = 276,
+    // the admins' created NSG (10 × 16 + 9) × 2 = 338 and (10 × 16 + 8) × 2 = 336
+    const added = Object.keys(after).filter((k) => !(k in before)).map((k) => after[k])
+      .map((r) => `${r.name} ${r.priority} ${r.destination_port_range ?? r.destination_port_ranges}`).sort();
+    assert.deepEqual(added, [
+      'pki-all-in-admins-to-cdp-tcp 408 80', 'pki-all-in-admins-to-ocsp-tcp 476 80',
+      'pki-all-out-admins-to-cdp-tcp 438 80', 'pki-all-out-admins-to-ocsp-tcp 436 80',
+    ]);
+    // AND no rule changed its ports (the new flows are a new tier pair)
+    for (const [k, r] of Object.entries(before)) assert.deepEqual([after[k].destination_port_range, after[k].destination_port_ranges], [r.destination_port_range, r.destination_port_ranges], k);
+  });
+
+  it('0.2 to now on AWS: the admins\' TCP 80 toward cdp and ocsp only adds rules', async () => {
+    // GIVEN the all-options AWS spec (admins known by CIDR, cdp created, ocsp on an existing group)
+    const types = ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+    const before = baseline('0.2', 'aws-all-options.yaml').resource;
+    const after = (await synth('aws-all-options.yaml')).resource;
+    // THEN the rules added are the ingress of cdp and ocsp from the admins' CIDR on TCP 80
+    const added = types.flatMap((t) => Object.keys(after[t]).filter((k) => !(k in before[t])).map((k) => k.replace(/_[0-9A-F]{8}$/, '')));
+    assert.deepEqual(added.sort(), [
+      'adcs_aws_cdp-in-cidr-10-0-9-0_28-tcp-80', 'adcs_aws_sg-0fedcba9876543210-in-cidr-10-0-9-0_28-tcp-80',
+    ]);
   });
 });
