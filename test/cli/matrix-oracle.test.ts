@@ -5,6 +5,8 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import YAML from 'yaml';
 import { DEFAULT_ESTATE } from '../../lib/input/default-estate';
+import fc from 'fast-check';
+import { awsEstate, azureEstate } from '../support/arbitrary';
 import { runCli } from '../support/io';
 import { FlowLike, groupFlows, ORACLE_ESTATES, ORACLE_TOGGLES, oracleFlows, OracleSpec, portSetLines } from '../support/oracle';
 
@@ -28,6 +30,8 @@ interface MatrixJson {
   readonly flows: MatrixRow[];
   readonly openQuestions: unknown;
 }
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'adcs-oracle-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -66,6 +70,16 @@ describe('matrix --format json equals the oracle', () => {
     // GIVEN no spec  WHEN the CLI renders the default estate  THEN the oracle's flows for it
     const rows = (await cliMatrix(['matrix'])).flows;
     assert.deepEqual(portSetLines(groupFlows(rows)), portSetLines(oracleFlows(DEFAULT_ESTATE as unknown as OracleSpec)));
+  });
+
+  it('any random estate of either platform (property: tiers, accountDc, options, opt-ins, shared ports)', async () => {
+    // GIVEN random valid estates written as spec files  WHEN the CLI renders each as JSON
+    // THEN its flows are exactly the oracle's
+    let n = 0;
+    await fc.assert(fc.asyncProperty(fc.oneof(azureEstate(), awsEstate()), async (props) => {
+      const rows = await rowsOf(props as unknown as OracleSpec, `random-${n++}`);
+      assert.deepEqual(portSetLines(groupFlows(rows)), portSetLines(oracleFlows(props as unknown as OracleSpec)));
+    }), { numRuns: RUNS });
   });
 
   it('every row of the JSON is needed: removing any one breaks the equality', async () => {

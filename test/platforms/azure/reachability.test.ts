@@ -27,6 +27,20 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
       ocsp: { cidrs: ['10.0.6.0/24'] }, cdp: { cidrs: ['10.0.3.0/24'], subnetIds: [subnet('cdp')] } },
   }));
 
+  it('v2.1: the account forest on its existing NSG, every opt-in row, responders enrolled by hand, shared-port instances', () => provesReachability(richAzure({
+    caSmb: true, ocspRemoteAdmin: true, webEnrollmentCallback: true, ocspAutoEnroll: false,
+    tiers: { ...richAzure().tiers,
+      admins: { cidrs: ['10.0.9.0/28'], subnetIds: [subnet('admins')] },
+      webEnrollment: { cidrs: ['10.0.4.0/24'], subnetIds: [subnet('webenroll')], osGeneration: 'legacy' as never },
+      ces: { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('web')],
+        instances: [{ port: 49999, authentication: 'usernamePassword' as never }, { port: 49999, authentication: 'certificate' as never }] },
+      accountDc: { cidrs: ['10.80.0.0/24', '10.81.0.0/24'], rpcDynamicPorts: '50000-50999',
+        networkSecurityGroup: { name: 'nsg-account-dc', resourceGroupName: 'rg-account', denyByDefault: true, priorityRange: '2000-2999' } } },
+  })));
+  it('v2.1: the account forest known by its CIDRs only (rules at the CA, CES and CEP ends)', () => provesReachability(richAzure({
+    tiers: { ...richAzure().tiers, accountDc: { cidrs: ['10.80.0.0/24'], osGeneration: 'legacy' as never } },
+  })));
+
   it('ICMP custom flows (all types) through deny-by-default NSGs', () => provesReachability(richAzure({
     customFlows: [
       { name: 'ping-dc', from: 'admins', to: 'dc', protocol: 'icmp' as never, purpose: 'the LDAP client pings DCs (KB 179442)' },
