@@ -193,9 +193,14 @@ export const Messages = defineRules({
   instancePortBounds: rule('ADCS-E045', FindingLevel.ERROR, 'Web service instance port out of range',
     'A CES or CEP instance listens on a TCP port in 1-65535.',
     (port: number) => `${port} is not a port; an instance listens on a TCP port in 1-65535 (443 by default)`),
-  instancePortTwice: rule('ADCS-E046', FindingLevel.ERROR, 'Two web service instances on one port',
-    'Each CES or CEP instance has its own port.',
-    (port: number, first: string) => `port ${port} is already the port of ${first}; each instance has its own port`),
+  instanceTwice: rule('ADCS-E057', FindingLevel.ERROR, 'One web service instance listed twice',
+    'Two CES or CEP instances may share a port (one IIS site and HTTPS binding, as Microsoft\'s key-based renewal setup does), but not a port and an authentication: that is the same instance twice.',
+    (port: number, authentication: string, first: string) =>
+    `port ${port} with ${authentication} authentication is already ${first}: the same instance twice; instances may share a port, but each port takes each authentication once (remove one, or give it another authentication)`),
+  optionWithoutTier: rule('ADCS-E058', FindingLevel.ERROR, 'Option whose rows need an absent tier',
+    'The option switches on a catalogue row between tiers the estate does not have; add the tier or remove the key.',
+    (option: string, missing: readonly string[]) =>
+    `${option} is true but the estate has no ${missing.map((t) => `"${t}"`).join(' and no ')} tier, which its flows need; add ${missing.map((t) => `tiers.${t}`).join(' and ')} or remove the key`),
   tooManyItems: rule('ADCS-E026', FindingLevel.ERROR, 'Too many items',
     'The list takes at most the number of items the message states.',
     (what: string, max: number) => `more than ${max} ${what}; give at most ${max}`),
@@ -234,9 +239,18 @@ export const Messages = defineRules({
     (port: number, range: string, from: string) =>
     `static DCOM port ${port} lies inside the CA's RPC dynamic range ${range} (from ${from}); KB 154596 advises a port outside it, or another RPC service may take it first`),
   msIcprNotCovered: rule('ADCS-W004', FindingLevel.WARNING, 'Static DCOM port: MS-ICPR clients not covered',
-    'certreq -rpc and tools that speak MS-ICPR use the dynamic range or \\PIPE\\cert over TCP 445, which the estate does not open; add a custom flow, or refuse them at the CA with IF_NORPCICERTREQUEST.',
-    (port: number) =>
-    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them`),
+    'certreq -rpc and tools that speak MS-ICPR use the dynamic range or \\PIPE\\cert over TCP 445, which the estate does not open (but from the admins with caSmb); add a custom flow, or refuse them at the CA with the IF_NORPCICERTREQUEST interface flag.',
+    (port: number, caSmb = false) =>
+    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open${caSmb ? ' (but TCP 445 from the admins, which caSmb opens)' : ''}: add a custom flow if you have them, or refuse them at the CA with the IF_NORPCICERTREQUEST interface flag ("The CA will not issue any certificates ... for callers using the ICertPassage interface", [MS-WCCE] 3.2.1.1.4)`),
+  optInCaSmb: rule('ADCS-W008', FindingLevel.WARNING, 'caSmb on: SMB to the CA, little documented',
+    'ca-smb opens TCP 445 from the admins to the CA (the CertEnroll share, CRL and backup copies, \\PIPE\\cert): practitioners open it, Microsoft documents it little; only needed for administrative actions.',
+    (flow: string, caveat: string) => `caSmb is on: ${flow} opens TCP 445 from the admins to the CA; ${caveat}`),
+  optInOcspRemoteAdmin: rule('ADCS-W009', FindingLevel.WARNING, 'ocspRemoteAdmin on: undocumented on Windows Server 2025',
+    'ocsp-admin-dcom opens TCP 135 and the Online Responders\' dynamic range to the admins for the Online Responder Management console; Microsoft documents no remote-management configuration for it on Windows Server 2025.',
+    (flow: string, caveat: string) => `ocspRemoteAdmin is on: ${flow} opens TCP 135 and the Online Responders' RPC dynamic range to the admins; ${caveat}`),
+  optInWebEnrollmentCallback: rule('ADCS-W010', FindingLevel.WARNING, 'webEnrollmentCallback on: unverified',
+    'web-callback opens TCP 135 and the Web Enrollment hosts\' dynamic range to the CA on the word of one practitioner; Microsoft does not document it.',
+    (flow: string, caveat: string) => `webEnrollmentCallback is on: ${flow} opens TCP 135 and the Web Enrollment hosts' RPC dynamic range to the CA; ${caveat}`),
   rpcRangeLow: rule('ADCS-W002', FindingLevel.WARNING, 'RPC range below 5000',
     'KB 154596 advises a range above 5000, where it does not meet other services\' ports.',
     (range: string, start: number) =>

@@ -76,7 +76,8 @@ export interface TierProps {
    */
   readonly securityGroupId?: string;
   /**
-   * CES and CEP only: the web service instances, at most 8, no port twice.
+   * CES and CEP only: the web service instances, at most 8. Two may share a port (one site and
+   * HTTPS binding, as for key-based renewal), never a port and an authentication.
    * @default - one instance on 443 with the estate's `cesAuthentication`
    */
   readonly instances?: WebServiceInstanceProps[];
@@ -106,6 +107,13 @@ export interface TiersProps {
   readonly cdp?: TierProps;
   /** PKI administration workstations. @default - absent */
   readonly admins?: TierProps;
+  /**
+   * Domain controllers of account forests whose users and computers enroll with this CA across a
+   * two-way forest trust (cross-forest enrollment). The same keys as `dc`; its RPC dynamic range is
+   * its own. Rules are written at its end only where it names an enforcement point.
+   * @default - absent
+   */
+  readonly accountDc?: TierProps;
 }
 
 /** A flow the catalogue doesn't have (RDP from admins, monitoring, backup). */
@@ -246,6 +254,32 @@ export interface EstateProps {
   readonly crlPublishing?: CrlPublishing;
   /** SCEP over TCP 80 as well as 443. @default false */
   readonly ndesHttp?: boolean;
+  /**
+   * The Online Responders auto-enroll for their OCSP signing certificates over DCOM
+   * (`ocsp-dcom`); false when the signing certificates are enrolled by hand.
+   * @default true
+   */
+  readonly ocspAutoEnroll?: boolean;
+  /**
+   * Opt-in `ca-smb`: SMB (TCP 445) from the admins to the CA (the CertEnroll share, CRL and
+   * backup copies, `\PIPE\cert`). Little documented by Microsoft; needs `tiers.admins`.
+   * @default false
+   */
+  readonly caSmb?: boolean;
+  /**
+   * Opt-in `ocsp-admin-dcom`: the Online Responder Management console from the admins (TCP 135
+   * and the Online Responders' RPC dynamic range). Microsoft documents no remote-management
+   * configuration for Windows Server 2025; needs `tiers.admins` and `tiers.ocsp`.
+   * @default false
+   */
+  readonly ocspRemoteAdmin?: boolean;
+  /**
+   * Opt-in `web-callback`: the CA calls a separate Web Enrollment host back over RPC (TCP 135 and
+   * the Web Enrollment hosts' RPC dynamic range). One practitioner's report, unverified by
+   * Microsoft; needs `tiers.webEnrollment`.
+   * @default false
+   */
+  readonly webEnrollmentCallback?: boolean;
   /** Azure settings. @default - not an Azure estate */
   readonly azure?: AzureSettingsProps;
   /** AWS settings. @default - not an AWS estate */

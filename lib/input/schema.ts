@@ -45,7 +45,7 @@ function webServiceTierSchema(tier: Record<string, unknown>): Record<string, unk
         type: 'array',
         minItems: 1,
         maxItems: 8,
-        description: 'CES/CEP: the web service instances (default one on 443 with cesAuthentication); no port twice.',
+        description: 'CES/CEP: the web service instances (default one on 443 with cesAuthentication); two may share a port, not a port and an authentication.',
         items: {
           type: 'object',
           additionalProperties: false,
@@ -95,6 +95,10 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
       { if: has('cesAuthentication'), then: { properties: { tiers: { type: 'object', anyOf: [has('ces'), has('cep')] } } } },
       { if: is('crlPublishing', CrlPublishing.SMB), then: { properties: { tiers: has('cdp') } } },
       { if: is('ndesHttp', true), then: { properties: { tiers: has('ndes') } } },
+      // Opt-in rows need their tiers (the CA is always there).
+      { if: is('caSmb', true), then: { properties: { tiers: has('admins') } } },
+      { if: is('ocspRemoteAdmin', true), then: { properties: { tiers: has('admins', 'ocsp') } } },
+      { if: is('webEnrollmentCallback', true), then: { properties: { tiers: has('webEnrollment') } } },
       // A custom flow's tiers are tiers of the estate.
       ...TIER_KEYS.flatMap((t) => (['from', 'to'] as const).map((end) => ({
         if: { type: 'object', required: ['customFlows'], properties: { customFlows: { type: 'array', contains: is(end, t) } } },
@@ -119,6 +123,10 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
       domainMemberFlows: bool('Domain-member baseline toward the DCs (default false).'),
       crlPublishing: { enum: Object.values(CrlPublishing), description: 'CRL publishing to the CDP tier (default none).' },
       ndesHttp: bool('SCEP over TCP 80 as well as 443 (default false).'),
+      ocspAutoEnroll: bool('The Online Responders auto-enroll for their signing certificates over DCOM (default true; false when enrolled by hand).'),
+      caSmb: bool('Opt-in: SMB 445 from the admins to the CA (default false; little documented by Microsoft; needs admins).'),
+      ocspRemoteAdmin: bool('Opt-in: Online Responder Management from the admins over DCOM (default false; undocumented for Windows Server 2025; needs admins and ocsp).'),
+      webEnrollmentCallback: bool('Opt-in: the CA calls a separate Web Enrollment host back over RPC (default false; one practitioner, unverified; needs webEnrollment).'),
       ...Object.fromEntries(platforms.map((p) => [p.platform, p.schema.settings])),
       tiers: {
         type: 'object',

@@ -38,7 +38,7 @@ describe('cli: host', () => {
   it('exit 2 for an unknown tier, a tier the estate lacks, a bad format, a missing flag', async () => {
     const unknown = await runCli(['host', '--spec', AZURE, '--tier', 'cax']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /^error: --tier "cax" is not a tier \(did you mean "ca"\?\); accepted: clients, ca, ces, cep, dc, webEnrollment, ndes, ndesClients, ocsp, cdp, admins\n/);
+    assert.match(unknown.err, /^error: --tier "cax" is not a tier \(did you mean "ca"\?\); accepted: clients, ca, ces, cep, dc, webEnrollment, ndes, ndesClients, ocsp, cdp, admins, accountDc\n/);
     const absent = await runCli(['host', '--spec', AZURE, '--tier', 'ndes']);
     assert.equal(absent.code, 2);
     assert.equal(absent.out, '');

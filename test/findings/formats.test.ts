@@ -120,7 +120,7 @@ describe('check formats (issue 20)', () => {
     assert.match(annotations[10], /^::notice title=adcs-firewall check::19 more notice findings are not annotated/);
     for (const a of annotations.slice(1, 10)) assert.match(a, /^::notice file=[^,]+widened\.tf\.json,line=\d+,col=\d+,title=ADCS-C003 .*\(acknowledged: the DCs' NSG belongs to the identity team/);
     assert.match(annotations[0], /^::error file=[^,]+widened\.tf\.json,line=\d+,col=\d+,title=ADCS-C002 A rule lets through traffic no flow needs::azurerm_network_security_rule\./);
-    assert.match(lines[lines.length - 1], /^::notice title=adcs-firewall check::FAILED: 22 of 22 flows allowed, 0 blocked; 1 over-permissive;/);
+    assert.match(lines[lines.length - 1], /^::notice title=adcs-firewall check::FAILED: 23 of 23 flows allowed, 0 blocked; 1 over-permissive;/);
     const md = readFileSync(summary, 'utf8');
     assert.match(md, /^### adcs-firewall check: failed\n/);
     assert.match(md, /\| error \| ADCS-C002 \| azurerm_network_security_rule\.\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it \| \S+widened\.tf\.json:\d+ \|/);
@@ -130,15 +130,15 @@ describe('check formats (issue 20)', () => {
     const { plan } = await failing();
     const r = await runCli(['check', '--plan', plan, '--format', 'junit']);
     assert.equal(r.code, 1);
-    // 22 flows of the example, and the check's 5 finding classes that fail or warn (C001-C006 but the C004 note)
-    assert.match(r.out, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="adcs-firewall check" tests="27" failures="1">/);
-    assert.match(r.out, /<testsuite name="flows" tests="22" failures="0">/);
+    // 23 flows of the example (v2.1), and the check's 5 finding classes that fail or warn (C001-C006 but the C004 note)
+    assert.match(r.out, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="adcs-firewall check" tests="28" failures="1">/);
+    assert.match(r.out, /<testsuite name="flows" tests="23" failures="0">/);
     assert.match(r.out, /<testsuite name="findings" tests="5" failures="1">/);
     assert.match(r.out, /<testcase classname="findings" name="ADCS-C002 A rule lets through traffic no flow needs">\n {6}<failure message="azurerm_network_security_rule\./);
     const { plan: good } = await synthesized();
     const ok = await runCli(['check', '--plan', good, '--format', 'junit']);
     assert.equal(ok.code, 0);
-    assert.match(ok.out, /tests="27" failures="0"/);
+    assert.match(ok.out, /tests="28" failures="0"/);
   });
 
   it('json and markdown name the rule, its title and the location', async () => {
@@ -149,6 +149,6 @@ describe('check formats (issue 20)', () => {
     assert.equal(f.level, 'error');
     assert.equal(f.tier, 'ca');
     assert.equal(f.location.file, plan);
-    assert.match((await runCli(['check', '--plan', plan, '--format', 'markdown'])).out, /^### adcs-firewall check: failed\n\nFAILED: 22 of 22 flows allowed/);
+    assert.match((await runCli(['check', '--plan', plan, '--format', 'markdown'])).out, /^### adcs-firewall check: failed\n\nFAILED: 23 of 23 flows allowed/);
   });
 });

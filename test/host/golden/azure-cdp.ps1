@@ -20,6 +20,7 @@ $Rules = @(
   @{ Name = 'adcs-pki-weu-cdp-in-clients-tcp'; Protocol = 'TCP'; LocalPort = @('80'); RemoteAddress = @('10.20.0.0/16', '10.21.0.0/16', '172.16.8.0/22'); Description = 'adcs-firewall pki-weu: Clients to CDP/AIA: cdp-http' }
   @{ Name = 'adcs-pki-weu-cdp-in-ca-tcp'; Protocol = 'TCP'; LocalPort = @('80', '445'); RemoteAddress = @('10.0.1.0/27'); Description = 'adcs-firewall pki-weu: CA to CDP/AIA: server-crl, crl-publish-smb' }
   @{ Name = 'adcs-pki-weu-cdp-in-dc-tcp'; Protocol = 'TCP'; LocalPort = @('80'); RemoteAddress = @('10.0.0.0/27'); Description = 'adcs-firewall pki-weu: DCs to CDP/AIA: server-crl' }
+  @{ Name = 'adcs-pki-weu-cdp-in-admins-tcp'; Protocol = 'TCP'; LocalPort = @('80'); RemoteAddress = @('10.0.9.0/28'); Description = 'adcs-firewall pki-weu: Admins to CDP/AIA: cdp-http' }
 )
 $Registry = @(
 )
