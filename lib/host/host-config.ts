@@ -123,7 +123,8 @@ export interface HostAbsentValue {
   /**
    * What the script does when the value is there and not of its writing: `report` it (a warning:
    * an old CA pin breaks enrollment), or `compareRange` (the RPC range admins set: the script
-   * compares the host's range with the spec's).
+   * compares the host's range with the spec's where the tier's rules open its dynamic range, and
+   * reports the value elsewhere).
    */
   readonly ifNotRecorded: 'report' | 'compareRange';
 }

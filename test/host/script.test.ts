@@ -146,7 +146,8 @@ describe('host script: the template\'s code', () => {
     assert.ok(lines.slice(removal[0].line - 4, removal[0].line).some((l) => l.includes('if ($claimed.Count -eq 0) {')), 'and by no other claim');
     assert.ok(CODE.includes("$mine = 'value ' + $Owner + ' ' + $v.Name + '=' + $current"));
     // AND what it did not write is reported (Report) or compared with the spec's range (CompareRange), never deleted
-    assert.ok(CODE.includes("} elseif ($v.IfNotRecorded -eq 'Report') {\n            Write-Warning ($Text.NotOurs"));
+    assert.ok(CODE.includes("} elseif ($v.IfNotRecorded -eq 'Report' -or -not $RpcRange.ContainsKey('Range')) {"));
+    assert.ok(CODE.includes("            Write-Warning ($Text.NotOurs -f $path, $v.Name, $current, $env:COMPUTERNAME)\n"));
     // AND the firewall: only rules of its group are removed
     assert.deepEqual(calls('Remove-NetFirewallRule').map((c) => c.text), ['if ($wanted -notcontains $old.Name) { Remove-NetFirewallRule @store -Name $old.Name -WhatIf:$WhatIfPreference }']);
     assert.ok(CODE.includes('foreach ($old in @(Get-NetFirewallRule @store -Group $Group -ErrorAction SilentlyContinue)) {'));

@@ -342,7 +342,8 @@ foreach ($path in $paths) {
                 Write-Warning ($Text.Removed -f $path, $v.Name, $current)
                 $changed = $true
             }
-        } elseif ($v.IfNotRecorded -eq 'Report') {
+        } elseif ($v.IfNotRecorded -eq 'Report' -or -not $RpcRange.ContainsKey('Range')) {
+            # (An RPC value is compared with the spec's range in step 4 where the tier's rules open it.)
             Write-Warning ($Text.NotOurs -f $path, $v.Name, $current, $env:COMPUTERNAME)
         }
     }
