@@ -305,6 +305,25 @@ export const Messages = defineRules({
     (tier: string, present: readonly string[]) =>
     `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`),
 
+  hostOutUnwritable: rule('ADCS-E318', FindingLevel.ERROR, 'Output file cannot be written',
+    'host --out writes the script or JSON to FILE; the folder must exist and be writable. Nothing is written on a failed run.',
+    (file: string, reason: string) => `cannot write ${show(file)}: ${reason}; nothing was written`),
+  writeRpcRangeNotNarrowed: rule('ADCS-W310', FindingLevel.WARNING, 'host.writeRpcRange on a tier with the default range',
+    'The machine-wide RPC range is written only where an rpcDynamicPorts narrows the tier\'s range: the OS generation\'s range is the default, with nothing to write.',
+    (setting: string, tier: string, range: string, from: string) =>
+    `host.writeRpcRange is "${setting}" but the RPC range ${range} of tier ${tier} comes from ${from}, the default: there is nothing to narrow, so the script writes no RPC range on ${tier}; give the range its admins chose as rpcDynamicPorts (or tiers.${tier}.rpcDynamicPorts)`),
+  writeRpcRangePinnedCa: rule('ADCS-W311', FindingLevel.WARNING, 'host.writeRpcRange on a pinned CA',
+    'A CA pinned to a static DCOM port (dcomPort) needs no machine-wide RPC range: KB 154596 restricts it only where the RPC server offers no way to set its port.',
+    (setting: string, port: number) =>
+    `host.writeRpcRange is "${setting}" but the CA is pinned to TCP ${port} (dcomPort): its DCOM port is set by Endpoints, and KB 154596 restricts the machine-wide range "only if the RPC server does not offer a way to define the server port"; the script writes no RPC range on the CA`),
+  writeRpcRangeDcs: rule('ADCS-W312', FindingLevel.WARNING, 'Machine-wide RPC range on the DCs',
+    'caAndDc restricts every RPC server of the DCs (replication, Netlogon, LSA); KB 224196 sets static ports per service instead.',
+    (range: string) =>
+    `host.writeRpcRange is "caAndDc": the DCs' scripts restrict every RPC server of the DCs (replication, Netlogon, LSA) to ${range}, which takes a reboot; too few ports exhaust them and a wrong value stops Netlogon (event 5820, KB 154596); KB 224196 sets static ports per service instead (NTDS "TCP/IP Port", Netlogon "DCTcpipPort"), which this library does not write`),
+  rpcKeywordPinnedCa: rule('ADCS-W313', FindingLevel.WARNING, 'host.rpcKeyword on a pinned CA',
+    'A pinned CA\'s DCOM rule keeps its one port; the RPC keyword applies to an unpinned CA only.',
+    (port: number) => `host.rpcKeyword is true but the CA is pinned to TCP ${port} (dcomPort): its rule keeps that one port, so the keyword changes nothing`),
+
   // --- composing with the user's own resources (tokens, stack checks, framework packages) ---
   tokenInCidrs: rule('ADCS-E080', FindingLevel.ERROR, 'Token for a CIDR',
     'Rules are computed from the addresses at synth; write the CIDR itself.',

@@ -1,3 +1,4 @@
+import { WriteRpcRange } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { Protocol } from '../model/protocol';
 
@@ -294,4 +295,37 @@ export interface EstateProps {
    * @default - none
    */
   readonly acknowledgements?: AcknowledgementProps[];
+  /**
+   * What the `host` command's script may change on each server. Every default is the safe choice.
+   * @default - every key's default
+   */
+  readonly host?: HostProps;
+}
+
+/** The spec's `host` block: what the `host` command's script may change on each server. */
+export interface HostProps {
+  /**
+   * Where the script writes the machine-wide RPC port range (`HKLM\SOFTWARE\Microsoft\Rpc\Internet`
+   * `Ports`, `PortsInternetAvailable`, `UseInternetPorts`, then a reboot; KB 154596), which
+   * restricts every RPC server of the machine: `none`, `ca` (the CA, when it is not pinned with
+   * `dcomPort`) or `caAndDc` (also the DCs; KB 224196 sets static ports per service instead).
+   * Never on any other tier. Where it is not written, the script reads the host's range and
+   * warns when it differs from the tier's range in the spec.
+   * @default WriteRpcRange.NONE
+   */
+  readonly writeRpcRange?: WriteRpcRange;
+  /**
+   * The unpinned CA's DCOM rule opens `-LocalPort RPC` (the ports the endpoint mapper hands
+   * out) bound to certsrv.exe instead of the numeric range. A pinned CA keeps its one port.
+   * @default false
+   */
+  readonly rpcKeyword?: boolean;
+  /**
+   * Disable the predefined rule group "Certification Authority" on the CA, and the IIS groups
+   * "World Wide Web Services (HTTP)" / "Secure World Wide Web Services (HTTPS)" on tiers whose
+   * port 80 / 443 the estate's rules open. Never a DC's group (reported only). The script
+   * records what it disables and enables it again when the option is turned off.
+   * @default false
+   */
+  readonly disablePredefinedRules?: boolean;
 }

@@ -2,6 +2,7 @@ import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import { checkIpv4Cidr, compareCidrs } from '../model/cidr';
 import { OPT_IN_ROWS } from '../model/catalogue';
 import { CustomFlowSpec, Enforcement, Estate, EstateTier, NO_ENFORCEMENT, WebServiceInstance } from '../model/estate';
+import { DEFAULT_HOST_SETTINGS, HostSettings, hostWarnings } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { PortRange, normalizePortRanges } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -61,6 +62,7 @@ class Resolver implements InputContext {
       webEnrollmentCallback: p.webEnrollmentCallback ?? false,
       tiers,
       customFlows: this.customFlows(tiers),
+      host: this.hostSettings(),
     };
     this.contradictions(estate);
     // The platform's own keys: its cross-tier rules, its settings block.
@@ -69,7 +71,7 @@ class Resolver implements InputContext {
     if (this.problems.length > 0) return undefined;
     return {
       estate, platform, ...(settings === undefined ? {} : { settings }),
-      warnings: [...estateWarnings(estate), ...(input?.warnings(estate) ?? [])],
+      warnings: [...estateWarnings(estate), ...hostWarnings(estate), ...(input?.warnings(estate) ?? [])],
       acknowledgements: this.acknowledgements(),
     };
   }
@@ -274,6 +276,16 @@ class Resolver implements InputContext {
       out.push({ id, from: f.from as TierKey, to: f.to as TierKey, protocol, ports: norm, purpose: f.purpose, reference: f.reference ?? 'custom flow' });
     });
     return out;
+  }
+
+  /** The `host` block with its defaults (its values are checked by the schema: enum and booleans). */
+  private hostSettings(): HostSettings {
+    const h = this.p.host ?? {};
+    return {
+      writeRpcRange: h.writeRpcRange ?? DEFAULT_HOST_SETTINGS.writeRpcRange,
+      rpcKeyword: h.rpcKeyword ?? DEFAULT_HOST_SETTINGS.rpcKeyword,
+      disablePredefinedRules: h.disablePredefinedRules ?? DEFAULT_HOST_SETTINGS.disablePredefinedRules,
+    };
   }
 
   private contradictions(e: Estate): void {

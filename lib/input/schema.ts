@@ -1,3 +1,4 @@
+import { WriteRpcRange } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from '../model/options';
 import { Protocol } from '../model/protocol';
 import { TIER_KEYS, TIERS } from '../model/tiers';
@@ -177,6 +178,19 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
           },
         },
       },
+      host: HOST_SCHEMA,
     },
   };
 }
+
+/** The `host` block: what the host command's script may change on each server. */
+const HOST_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: "What the host command's script may change on each server; every default is the safe choice.",
+  properties: {
+    writeRpcRange: { enum: Object.values(WriteRpcRange), description: 'Where the script writes the machine-wide RPC range (KB 154596): none (default), ca (the unpinned CA) or caAndDc (also the DCs).' },
+    rpcKeyword: bool("The unpinned CA's DCOM rule uses -LocalPort RPC bound to certsrv.exe (default false)."),
+    disablePredefinedRules: bool('Disable the predefined Certification Authority group on the CA and the IIS groups whose ports the rules open; never a DC\'s (default false).'),
+  },
+};

@@ -1,3 +1,4 @@
+import type { HostSettings } from './host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from './options';
 import { PortRange } from './port-range';
 import { Protocol } from './protocol';
@@ -98,6 +99,8 @@ export interface Estate {
   readonly tiers: Readonly<Partial<Record<TierKey, EstateTier>>>;
   /** User-declared flows. */
   readonly customFlows: readonly CustomFlowSpec[];
+  /** What the host script may change on each server (`host` block); the defaults when absent (`hostSettingsOf`). */
+  readonly host?: HostSettings;
 }
 
 /** True when the estate has the tier. */

@@ -5,11 +5,12 @@ import { describe, it } from 'node:test';
 import { Messages } from '../../lib/errors';
 import { CheckMessages } from '../../lib/findings/check-rules';
 import { FindingLevel, rulesOf } from '../../lib/findings/rule';
+import { HostMessages } from '../../lib/host/messages';
 import { PLATFORM_INPUTS } from '../../lib/platforms/registry';
 import { allRules, rulesTable } from '../../lib/spec/rules';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const EVERY = [...rulesOf(Messages), ...rulesOf(CheckMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules)];
+const EVERY = [...rulesOf(Messages), ...rulesOf(CheckMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules), ...rulesOf(HostMessages)];
 
 describe('the finding table (issue 20)', () => {
   it('gives every rule its own id: no id twice across the estate\'s, the check\'s and every platform\'s tables', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { EstateProps, TierProps } from '../../lib/input/props';
 import { TierKey } from '../../lib/model/tiers';
 import { subnet } from './estates';
-import { estateProps, flowProps, tiersProps } from './fixtures';
+import { estateProps, flowProps, hostProps, tiersProps } from './fixtures';
 
 const OPTIONAL: TierKey[] = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins', 'accountDc'];
 
@@ -122,4 +122,18 @@ export function awsEstate(): fc.Arbitrary<EstateProps> {
     const { azure: _azure, ...rest } = az;
     return estateProps({ ...rest, platform: 'aws', aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1000, allowAllEgress }, tiers: tiersProps(tiers) });
   });
+}
+
+/** A random `host` block: every writeRpcRange, rpcKeyword and disablePredefinedRules value, or none. */
+export function hostBlock(): fc.Arbitrary<EstateProps['host']> {
+  return fc.option(fc.record({
+    writeRpcRange: fc.constantFrom('none', 'ca', 'caAndDc'),
+    rpcKeyword: fc.boolean(),
+    disablePredefinedRules: fc.boolean(),
+  }, { requiredKeys: [] }).map(hostProps), { nil: undefined });
+}
+
+/** A random valid Azure estate with a random `host` block (the estates of azureEstate, unchanged otherwise). */
+export function hostEstate(): fc.Arbitrary<EstateProps> {
+  return fc.tuple(azureEstate(), hostBlock()).map(([props, host]) => (host === undefined ? props : { ...props, host }));
 }
