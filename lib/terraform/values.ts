@@ -37,10 +37,10 @@ export class TfUnknown {
 }
 
 /** An argument's value. */
-export type TfValue = null | boolean | number | string | TfReference | TfUnknown | readonly TfValue[] | { readonly [key: string]: TfValue };
+export type ArgumentValue = null | boolean | number | string | TfReference | TfUnknown | readonly ArgumentValue[] | { readonly [key: string]: ArgumentValue };
 
 /** True for a map (not a list, reference or unknown). */
-export function isMap(v: TfValue | undefined): v is { readonly [key: string]: TfValue } {
+export function isMap(v: ArgumentValue | undefined): v is { readonly [key: string]: ArgumentValue } {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof TfReference) && !(v instanceof TfUnknown);
 }
 
