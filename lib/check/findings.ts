@@ -5,7 +5,8 @@ import { MessageFactory, RuleMessage } from '../findings/rule';
 import type { ResolvedInput } from '../input/resolved';
 import { formatPorts } from '../model/flows';
 import type { MissingEnforcement } from '../platforms/evaluator';
-import type { ExtraFinding, FlowFinding } from './check';
+import type { ExtraFinding, FlowFinding, PlanProblem } from './check';
+import { TfProblemKind } from '../terraform/document';
 
 /** `enroll-dcom clients -> ca TCP 135,49152-65535`: a flow as findings name it. */
 function flowWhat(f: FlowFinding): string {
@@ -20,12 +21,6 @@ export function addressOf(rule: string): string | undefined {
 
 const addresses = (rules: readonly string[]): string[] => [...new Set(rules.map(addressOf).filter((a): a is string => a !== undefined))];
 
-/** Where an unresolved element is (the Terraform address before its first `:`), when the detail names one. */
-function unresolvedResource(detail: string): string | undefined {
-  const head = /^([^:\s]+):/.exec(detail)?.[1];
-  return head && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.\-[\]"]+$/.test(head) ? addressOf(head) : undefined;
-}
-
 /** A finding of a message, about what `about` says. */
 function finding(m: RuleMessage, rule: MessageFactory<any>, about: Omit<Finding, 'ruleId' | 'level' | 'message'>): Finding {
   return { ruleId: m.ruleId, level: rule.rule.level, message: m.text, ...about };
@@ -38,7 +33,7 @@ function finding(m: RuleMessage, rule: MessageFactory<any>, about: Omit<Finding,
  * that covers nothing is a note.
  */
 export function checkFindings(
-  parts: { readonly flows: readonly FlowFinding[]; readonly extras: readonly ExtraFinding[]; readonly unresolved: readonly string[]; readonly missing: readonly MissingEnforcement[] },
+  parts: { readonly flows: readonly FlowFinding[]; readonly extras: readonly ExtraFinding[]; readonly problems: readonly PlanProblem[]; readonly missing: readonly MissingEnforcement[] },
   spec: ResolvedInput,
 ): Finding[] {
   const out: Finding[] = [];
@@ -53,9 +48,11 @@ export function checkFindings(
     }
   }
   for (const m of parts.missing) out.push(finding(CheckMessages.enforcementMissing(m.tier, m.detail), CheckMessages.enforcementMissing, { tier: m.tier }));
-  for (const u of parts.unresolved) {
-    const resource = unresolvedResource(u);
-    out.push(finding(CheckMessages.unresolved(u), CheckMessages.unresolved, resource ? { resources: [resource] } : {}));
+  for (const p of parts.problems) {
+    const about = /^(data\.|module\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_.\-[\]"]+$/.test(p.element) && !p.element.startsWith('tiers.') ? { resources: [addressOf(p.element) ?? p.element] } : {};
+    if (p.kind === TfProblemKind.INVALID) out.push(finding(CheckMessages.invalidValue(p.element, p.message), CheckMessages.invalidValue, about));
+    else if (p.kind === TfProblemKind.UNSUPPORTED) out.push(finding(CheckMessages.unsupportedForm(p.element, p.message), CheckMessages.unsupportedForm, about));
+    else out.push(finding(CheckMessages.unresolved(`${p.element}: ${p.message}`), CheckMessages.unresolved, about));
   }
   for (const e of parts.extras) {
     const what = `${e.from} -> ${e.to} ${e.protocol.toUpperCase()} ${formatPorts(e.protocol, e.ports, ',')}`;
@@ -63,6 +60,10 @@ export function checkFindings(
     const about = { tier, resources: addresses(e.rules) };
     if (e.kind === 'over-permissive') {
       out.push(finding(CheckMessages.extraTraffic(e.rules.filter((r) => addressOf(r) !== undefined).join(', '), what), CheckMessages.extraTraffic, about));
+    } else if (e.kind === 'platform-default-owned') {
+      out.push(finding(CheckMessages.defaultExtraTrafficOwned(e.rules.join(', '), what), CheckMessages.defaultExtraTrafficOwned, about));
+    } else if (e.kind === 'foreign') {
+      out.push(finding(CheckMessages.foreignExtraTraffic(e.rules.join(', '), what), CheckMessages.foreignExtraTraffic, about));
     } else if (e.kind === 'requested') {
       out.push(finding(CheckMessages.requestedExtraTraffic(e.rules.join(', '), what), CheckMessages.requestedExtraTraffic, about));
     } else {

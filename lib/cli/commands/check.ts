@@ -53,7 +53,8 @@ export function checkCommand(opts: { spec?: string; plan?: string; stack?: strin
   const estates = estatesOf(opts, plan);
   const rules = [...allRules().values()];
   let ok = true;
-  const reports: { report: CheckReport; estate: EstateToCheck }[] = estates.map((estate) => ({ estate, report: checkPlan(plan.doc, estate.spec, { failOn }) }));
+  const reports: { report: CheckReport; estate: EstateToCheck }[] = estates.map((estate) => ({ estate,
+    report: checkPlan(plan.document, estate.spec, { failOn, scope: 'recordPath' in estate.source && estate.source.recordFile === plan ? estate.source.recordPath.split('/').slice(1) : undefined }) }));
   for (const { report, estate } of reports) {
     ok &&= report.ok;
     const context = { places: placesOf(plan, estate.source), rules, version: version() };

@@ -3,15 +3,21 @@ import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, 
 import { bothEnds, Box, product } from '../../util/boxes';
 import type { RuleDirection } from './planner';
 import { GroupRef, readAwsRules, TfRule } from './reader';
+import { groupLanding } from './landing';
+import { awsUnmodeledProblems } from './membership';
+import { libraryRules } from './ownership';
+import { TfDocument, TfInstance, TfProblemKind } from '../../terraform/document';
+import { InstanceIndex, specValue } from '../../terraform/instance-index';
+import { TfReference } from '../../terraform/values';
+import type { EvaluationContext } from '../platform';
 import { cidrSpan } from '../../model/cidr';
 import { presentTiers } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { AwsSettings, awsEnforcement } from './settings';
-import { parseReference } from '../../terraform/terraform-json';
-import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../evaluator';
+import { AwsSettings, awsEnforcement, awsSettings } from './settings';
+import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -32,8 +38,8 @@ const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
  * nothing; it is never silently taken as allowed.
  */
 export class AwsEvaluator implements TerraformEvaluator {
-  /** What could not be resolved, one line each; empty for a plan the library wrote. */
-  public readonly unresolved: readonly string[];
+  /** Problems of the input: unresolved, invalid, unsupported. */
+  public readonly problems: readonly NetworkProblem[];
   /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
   public readonly missing: readonly MissingEnforcement[];
   /** Allow rules for IPv6 peers on a tier's group. */
@@ -42,38 +48,61 @@ export class AwsEvaluator implements TerraformEvaluator {
   private readonly rules: readonly TfRule[];
   private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
   private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
+  private readonly owned = new Set<GroupRef>();
+  private readonly library: ReadonlySet<string>;
 
-  constructor(synthesized: unknown, spec: ResolvedInput) {
-    const read = readAwsRules(synthesized);
-    const unresolved = [...read.unresolved];
+  constructor(doc: TfDocument, spec: ResolvedInput, context: EvaluationContext = { libraryAddresses: new Set() }) {
+    const index = new InstanceIndex(doc);
+    const read = readAwsRules(doc, index);
+    const problems: NetworkProblem[] = [...read.problems];
+    const unresolved = (element: string, message: string, offset = -1): void => { problems.push({ kind: TfProblemKind.UNRESOLVED, element, message, offset }); };
     const missing: MissingEnforcement[] = [];
     this.requestedEgress = (spec.settings as AwsSettings | undefined)?.allowAllEgress === true;
-    const byName = new Map<string, GroupRef[]>();
-    for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
+    const landing = groupLanding(doc, index, spec);
     for (const t of presentTiers(spec.estate)) {
       this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
       const e = awsEnforcement(t);
+      const alias = (t.enforcement as { readonly provider?: string }).provider;
       if (e.kind === 'awsCreateGroup') {
         const name = createdGroupName(spec.estate, t.key, e);
-        const found = byName.get(name) ?? [];
-        if (found.length === 1) this.groupOf[t.key] = found[0];
-        else if (found.length === 0) missing.push({ tier: t.key, detail: `no aws_security_group named "${name}" in the plan` });
-        else unresolved.push(`tiers.${t.key}: ${found.length} aws_security_group named "${name}" in the plan`);
+        const named = [...read.groups.values()].filter((g) => g.instance?.mode === 'managed' && g.name === name);
+        const judged = named.map((g) => ({ g, where: landing(g.instance!, alias) }));
+        const here = judged.filter((x) => x.where === undefined);
+        const unknown = judged.filter((x) => x.where !== undefined && x.where.startsWith('?'));
+        if (here.length === 1 && unknown.length === 0) {
+          this.groupOf[t.key] = here[0].g.ref;
+          this.owned.add(here[0].g.ref);
+        } else if (here.length + unknown.length > 1) unresolved(`tiers.${t.key}`, `${here.length + unknown.length} aws_security_group named "${name}" may be the tier's group`);
+        else if (unknown.length === 1) unresolved(unknown[0].g.ref, `it is named "${name}", the group of tier ${t.key}, but ${unknown[0].where!.slice(1)}`, unknown[0].g.instance!.offset);
+        else {
+          const elsewhere = judged.map((x) => `${x.g.ref} ${x.where}`);
+          missing.push({ tier: t.key, detail: `no aws_security_group named "${name}" in the estate's VPC${elsewhere.length > 0 ? ` (${elsewhere.join('; ')})` : ''}` });
+        }
       } else if (e.kind === 'awsExistingGroup') {
-        const r = parseReference(e.securityGroupId);
-        this.groupOf[t.key] = r?.attribute === 'id' && r.address.startsWith('aws_security_group.') ? r.address
-          : read.groupIds.get(e.securityGroupId) ?? e.securityGroupId;
+        const value = specValue(e.securityGroupId);
+        let ref: GroupRef | undefined;
+        if (value instanceof TfReference) {
+          const target = index.target(value);
+          if (target && target.instance.type === 'aws_security_group' && target.attribute === 'id') {
+            const id = index.literal(target.instance.values.id, target.instance);
+            ref = target.instance.mode === 'data' && id ? [...read.groups.values()].find((g) => g.id === id && g.instance?.mode === 'managed')?.ref ?? id : target.instance.address;
+          }
+        } else if (typeof value === 'string') ref = [...read.groups.values()].find((g) => g.id === value)?.ref ?? value;
+        if (ref === undefined) unresolved(`tiers.${t.key}.securityGroupId`, `the group ${e.securityGroupId} cannot be resolved in the input`);
+        else this.groupOf[t.key] = ref;
       }
     }
     const known = new Set(Object.values(this.groupOf));
-    const opaque = (ref: GroupRef): boolean => ref.startsWith('${') && !known.has(ref);
     for (const r of read.rules) {
-      if (opaque(r.group)) unresolved.push(`${r.address}: the group ${r.group} cannot be resolved`);
-      for (const g of r.groups.filter(opaque)) unresolved.push(`${r.address}: the referenced group ${g} cannot be resolved`);
-      // A literal group of no tier holds hosts the spec doesn't describe: what it lets in is unknown.
-      const written = known.has(r.group);
-      for (const g of r.groups.filter((x) => !x.startsWith('${') && !known.has(x) && written)) {
-        unresolved.push(`${r.address}: the referenced group ${g} belongs to no tier of the spec`);
+      if (!known.has(r.group)) continue;
+      const instance = index.at(r.address.replace(/\.(ingress|egress)\[\d+\]$/, ''));
+      const group = read.groups.get(r.group)?.instance;
+      if (instance && group && instance !== group && (instance.provider.alias ?? '') !== (group.provider.alias ?? '')) {
+        unresolved(r.address, `it is written under the provider configuration ${instance.provider.key}, its group ${r.group} under ${group.provider.key}: where it lands cannot be known`, r.offset);
+      }
+      const region = (i: TfInstance | undefined): string | undefined => (i ? index.literal(i.values.region, i) : undefined);
+      if (instance && group && region(instance) !== undefined && region(group) !== undefined && region(instance) !== region(group)) {
+        unresolved(r.address, `it is created in region ${region(instance)}, its group ${r.group} in ${region(group)}`, r.offset);
       }
     }
     for (const t of presentTiers(spec.estate)) {
@@ -83,19 +112,28 @@ export class AwsEvaluator implements TerraformEvaluator {
         missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${e.securityGroupId}` });
       }
     }
+    problems.push(...awsUnmodeledProblems(doc, index, { groups: known, vpc: specValue(awsSettings(spec).vpcId) }));
+    for (const p of doc.problems) problems.push({ kind: p.kind, element: p.element, message: p.message, offset: p.offset });
     this.missing = missing;
-    this.rules = read.rules;
+    this.rules = read.rules.filter((r) => known.has(r.group));
+    this.library = libraryRules(spec, this.groupOf, read.rules, context.libraryAddresses);
     // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
     const ipv6: Ipv6Allow[] = [];
-    for (const r of read.rules.filter((x) => x.ipv6.length > 0)) {
+    for (const r of this.rules.filter((x) => x.ipv6.length > 0)) {
       for (const t of presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === r.group)) {
         const protocol = r.protocol === 'all' || r.protocol === 'other' ? OTHER_PROTOCOLS : r.protocol as Protocol;
         ipv6.push({ rule: r.address, tier: t.key, direction: r.direction === 'ingress' ? 'inbound' : 'outbound', prefixes: r.ipv6,
-          protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)] });
+          protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)],
+          author: this.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN, owned: this.owned.has(r.group) });
       }
     }
     this.ipv6Allows = ipv6;
-    this.unresolved = [...new Set(unresolved)].sort();
+    this.problems = problems;
+  }
+
+  /** Problems as lines (`element: message`). */
+  public get unresolved(): readonly string[] {
+    return this.problems.map((p) => `${p.element}: ${p.message}`);
   }
 
   /** True when the tier's security group was found in the plan. */
@@ -151,9 +189,12 @@ export class AwsEvaluator implements TerraformEvaluator {
       (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));
     if (group === undefined) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);
     const peerGroup = 'tier' in peer ? this.groupOf[peer.tier] : undefined;
+    const tierGroups = new Set(Object.values(this.groupOf));
+    // A peer group of no tier holds hosts the spec does not describe: they may have any address.
+    const strangers = (r: TfRule): boolean => r.groups.some((g) => !tierGroups.has(g));
     const candidates = this.rules.filter((r) => r.direction === direction && r.group === group
       && (r.protocol === 'all' || r.protocol === protocol)
-      && ((peerGroup !== undefined && r.groups.includes(peerGroup)) || overlapsAny(r.cidrs, peerAddresses)));
+      && ((peerGroup !== undefined && r.groups.includes(peerGroup)) || overlapsAny(r.cidrs, peerAddresses) || strangers(r)));
     const allowed: Interval[] = [];
     const anyAllowed: Interval[] = [];
     for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
@@ -164,14 +205,16 @@ export class AwsEvaluator implements TerraformEvaluator {
       if (byGroup || coversAll(active.flatMap((r) => r.cidrs), peerAddresses)) allowed.push(seg);
     }
     const grants = candidates.map((r): Grant => {
-      const peerPart = peerGroup !== undefined && r.groups.includes(peerGroup) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
+      const peerPart = (peerGroup !== undefined && r.groups.includes(peerGroup)) || strangers(r) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
+      const requested = this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]);
       return {
-        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports),
-        requested: this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]),
+        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports), requested,
+        author: requested ? GrantAuthor.REQUESTED : this.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN,
       };
     });
     return {
       enforced: true,
+      owned: this.owned.has(group),
       allowed: toRanges(protocol, unionOf(allowed)),
       anyAllowed: toRanges(protocol, unionOf(anyAllowed)),
       region: grants.flatMap((g) => g.boxes),
@@ -185,7 +228,7 @@ function open(protocol: TrafficProtocol, src: Interval[], dst: Interval[]): EndD
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
   // The region is built on first read: an end that enforces nothing is rarely asked for it.
   let region: Box[] | undefined;
-  return { enforced: false, allowed: all, anyAllowed: all, rules: [],
+  return { enforced: false, owned: false, allowed: all, anyAllowed: all, rules: [],
     grants: [], get region() { return (region ??= product(src, dst, [ALL_PORTS])); } };
 }
 

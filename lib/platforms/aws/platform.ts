@@ -16,12 +16,13 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   elements: awsElements,
   provider: awsProvider,
   providerDefaults: AWS_PROVIDER,
-  evaluator: (terraformJson, spec) => {
+  evaluator: (doc, spec, context) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { AwsEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AwsEvaluator(terraformJson, spec);
+    return new AwsEvaluator(doc, spec, context);
   },
+  invalidValues: () => [],
   stackClashes: (owners) => (owners.length < 2 ? []
     : sharedGroupClashes(owners.map((o) => ({ path: o.path, plan: o.plan, quota: awsSettings(o.spec).ruleQuota })))),
 };

@@ -15,11 +15,15 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   elements: (plan) => azureElements(plan),
   provider: () => AZURERM_PROVIDER,
   providerDefaults: AZURERM_PROVIDER,
-  evaluator: (terraformJson, spec) => {
+  evaluator: (doc, spec, context) => {
     // Loaded on use: matrix, validate and synth never evaluate.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { AzureEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AzureEvaluator(terraformJson, spec);
+    const { readAzureTerraform } = require('./reader') as typeof import('./reader');
+    const { withAuthors } = require('./ownership') as typeof import('./ownership');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return new AzureEvaluator(withAuthors(readAzureTerraform(doc, spec), spec, context.libraryAddresses), spec);
   },
+  invalidValues: () => [],
   stackClashes: (owners) => sharedNsgClashes(owners),
 };
