@@ -61,6 +61,7 @@ class Resolver implements InputContext {
     // The platform's own keys: its cross-tier rules, its settings block.
     input?.checkTiers(tiers, this.problems);
     const settings = input && this.settingsBlock(input) !== undefined ? input.resolveSettings(p, this) : undefined;
+    if (input && settings !== undefined) this.providers(tiers, input, input.providerAliases(settings));
     if (this.problems.length > 0) return undefined;
     return {
       estate, platform, ...(settings === undefined ? {} : { settings }),
@@ -87,6 +88,34 @@ class Resolver implements InputContext {
     // The first that covers a finding gives its reason: an order of content, never of writing.
     const key = (a: Acknowledgement): string => [a.ruleId, a.tier ?? '', a.flow ?? '', a.resource ?? '', a.reason].join('\n');
     return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+
+  /**
+   * The provider configuration of each enforcement point: its tier's `provider`, else the
+   * estate's, each naming a configuration the settings declare (`azure.providers`). A tier
+   * without an enforcement point takes none. Written into the tiers' enforcement (`provider`).
+   */
+  private providers(tiers: Partial<Record<TierKey, EstateTier>>, input: PlatformInput, declared: readonly string[]): void {
+    // Spec files name a configuration; the constructs have turned their TerraformProvider into its alias.
+    const nameAt = (value: unknown, path: string): string | undefined => {
+      if (value === undefined) return undefined;
+      const name = String(value);
+      if (declared.includes(name)) return name;
+      this.problems.push(problem(path, Messages.providerUndeclared(name, input.providersKey, declared)));
+      return undefined;
+    };
+    const estateWide = nameAt(this.p.provider, 'provider');
+    for (const key of TIER_KEYS) {
+      const t = tiers[key];
+      const given = (this.p.tiers as unknown as Record<string, TierProps | undefined>)[key]?.provider;
+      if (!t) continue;
+      if (given !== undefined && t.enforcement.kind === 'none') {
+        this.problems.push(problem(`tiers.${key}.provider`, Messages.providerWithoutEnforcement(key, input.enforcementKeys.join(' or '))));
+        continue;
+      }
+      const name = given !== undefined ? nameAt(given, `tiers.${key}.provider`) : estateWide;
+      if (name !== undefined && t.enforcement.kind !== 'none') tiers[key] = { ...t, enforcement: { ...t.enforcement, provider: name } };
+    }
   }
 
   /** The platform's settings block (`azure:`, `aws:`), when given. */

@@ -30,6 +30,7 @@ function tierSchema(platforms: readonly PlatformInput[]): Record<string, unknown
       cidrs: { type: 'array', minItems: 1, items: { type: 'string', pattern: CIDR }, description: 'IPv4 CIDRs of the tier (network addresses).' },
       osGeneration: { enum: Object.values(OsGeneration), description: "Overrides the estate's OS generation." },
       rpcDynamicPorts: range("This tier's RPC dynamic range, N-M within 1024-65535."),
+      provider: str(`The provider configuration of the tier's enforcement point: a name under ${platforms.map((p) => p.providersKey).join(' or ')} (default: the estate's provider).`),
       ...Object.assign({}, ...platforms.map((p) => p.schema.tierProperties)),
     },
   };
@@ -119,6 +120,7 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
       domainMemberFlows: bool('Domain-member baseline toward the DCs (default false).'),
       crlPublishing: { enum: Object.values(CrlPublishing), description: 'CRL publishing to the CDP tier (default none).' },
       ndesHttp: bool('SCEP over TCP 80 as well as 443 (default false).'),
+      provider: str(`The provider configuration of every enforcement point whose tier names none: a name under ${platforms.map((p) => p.providersKey).join(' or ')} (default: the provider's default configuration).`),
       ...Object.fromEntries(platforms.map((p) => [p.platform, p.schema.settings])),
       tiers: {
         type: 'object',

@@ -52,8 +52,11 @@ export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
   plan(spec: ResolvedInput, flows: readonly Flow[]): Planned<P>;
   /** The plan as Terraform elements, paths relative to the platform's construct. */
   elements(plan: P, spec: ResolvedInput): TfElement[];
-  /** The provider block and requirement the CLI declares for the estate. */
-  provider(spec: ResolvedInput): TfProviderBlock;
+  /**
+   * The provider configurations the CLI declares for the estate, with the provider's
+   * requirement: the default one, then one per named configuration of the settings, by alias.
+   */
+  providers(spec: ResolvedInput): TfProviderBlock[];
   /** The provider's name, source, version and default configuration (for `AdcsProvider`). */
   readonly providerDefaults: TfProviderBlock;
   /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */

@@ -52,7 +52,28 @@ const covered = (inner: readonly string[], outer: readonly string[]): boolean =>
     return at > hi;
   });
 
+/** The terraform block without the providers' version requirements (the one part 0.3 relaxes). */
+const withoutProviderVersions = (block: any): any => ({
+  ...block,
+  required_providers: Object.fromEntries(Object.entries<any>(block.required_providers ?? {}).map(([name, { version: _version, ...rest }]) => [name, rest])),
+});
+
+/** True when the exact `version` satisfies the constraint `~> M.N` (M.N or later, before M+1). */
+function satisfiesPessimistic(version: string, constraint: string): boolean {
+  const c = /^~> (\d+)\.(\d+)$/.exec(constraint);
+  const v = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!c || !v) return false;
+  return Number(v[1]) === Number(c[1]) && Number(v[2]) >= Number(c[2]);
+}
+
 describe('upgrade from 0.1 keeps identity', () => {
+  it('the relaxed provider requirement holds the version 0.1 pinned (and only that)', () => {
+    assert.equal(satisfiesPessimistic('4.55.0', '~> 4.0'), true);
+    assert.equal(satisfiesPessimistic('6.25.0', '~> 6.0'), true);
+    assert.equal(satisfiesPessimistic('5.0.0', '~> 4.0'), false);
+    assert.equal(satisfiesPessimistic('4.55.0', '4.55.0'), false);
+  });
+
   it('has the baseline of every kind of estate the issue names', () => {
     assert.deepEqual(SPECS, ['aws-all-options.yaml', 'aws-example.yaml', 'aws-legacy-static.yaml',
       'azure-all-options.yaml', 'azure-example.yaml', 'azure-legacy-static.yaml']);
@@ -83,9 +104,15 @@ describe('upgrade from 0.1 keeps identity', () => {
         }
       }
       assert.ok(compared > 10, `only ${compared} resources compared`);
-      // The provider, backend and outputs are unchanged too.
+      // The provider, backend and outputs are unchanged too, but for one relaxation (0.3, issue 24,
+      // in the CHANGELOG): the provider requirement is a constraint now (`~> 4.0`, `~> 6.0`), where
+      // 0.1 pinned the exact version of the CDKTF bindings; the pinned version satisfies it, so
+      // `terraform init` keeps a lock file's version.
       assert.deepEqual(after.provider, before.provider);
-      assert.deepEqual(after.terraform, before.terraform);
+      assert.deepEqual(withoutProviderVersions(after.terraform), withoutProviderVersions(before.terraform));
+      for (const [name, p] of Object.entries<any>(before.terraform.required_providers)) {
+        assert.ok(satisfiesPessimistic(p.version, after.terraform.required_providers[name].version), `${name} ${p.version} within ${after.terraform.required_providers[name].version}`);
+      }
       assert.deepEqual(Object.keys(after.output ?? {}), Object.keys(before.output ?? {}));
     });
   }

@@ -32,7 +32,7 @@ export function synthCommand(opts: { spec?: string; out?: string; format?: strin
   const name = spec.estate.name;
   const text = stackJson({
     stackName: name, scope: [ESTATE_CONSTRUCT_ID, planned.platform.constructId], elements: planned.elements,
-    provider: planned.platform.provider(spec), backendPath: `terraform.${name}.tfstate`, frameworkVersion: CDKTF_VERSION,
+    providers: planned.platform.providers(spec), backendPath: `terraform.${name}.tfstate`, frameworkVersion: CDKTF_VERSION,
     metadata: estateRecordMetadata(`${name}/${ESTATE_CONSTRUCT_ID}`, doc),
   });
   // As the constructs annotate: the estate's warnings on it, the platform's on its construct,
@@ -50,17 +50,24 @@ export function synthCommand(opts: { spec?: string; out?: string; format?: strin
   if (printFindings(io, 'synth', findings, format, file, failOn)) return ExitCode.FINDINGS;
   const outDir = resolve(opts.out ?? 'cdktf.out');
   const target = join(outDir, 'stacks', name);
-  mkdirSync(join(outDir, 'stacks'), { recursive: true });
-  // The stack's folder is written beside the target, then swapped in.
-  const fresh = `${target}.adcs-synth-${process.pid}`;
-  rmSync(fresh, { recursive: true, force: true });
-  mkdirSync(fresh);
-  writeFileSync(join(fresh, 'cdk.tf.json'), text);
-  rmSync(target, { recursive: true, force: true });
-  renameSync(fresh, target);
-  writeFileSync(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), name, entry));
+  mkdirSync(target, { recursive: true });
+  // Only what synth writes is replaced (each file whole, through a rename): the stack's folder
+  // keeps the user's .terraform/, .terraform.lock.hcl, *_override.tf.json and state.
+  replaceFile(join(target, 'cdk.tf.json'), text);
+  replaceFile(join(outDir, 'manifest.json'), mergeManifest(join(outDir, 'manifest.json'), name, entry));
   if (format === FindingsFormat.TABLE) io.out(`${file}: wrote ${join(opts.out ?? 'cdktf.out', 'stacks', name, 'cdk.tf.json')}\n`);
   return ExitCode.OK;
+}
+
+/** Writes `file` whole: the text goes to a file beside it, which then takes its name. */
+export function replaceFile(file: string, text: string): void {
+  const fresh = `${file}.adcs-synth-${process.pid}`;
+  try {
+    writeFileSync(fresh, text);
+    renameSync(fresh, file);
+  } finally {
+    rmSync(fresh, { force: true });
+  }
 }
 
 /** The existing manifest with this stack's entry replaced (other stacks kept). */

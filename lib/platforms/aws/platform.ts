@@ -4,17 +4,17 @@ import { AWS_INPUT } from './input';
 import { AwsPlan, planAwsRules } from './planner';
 import { awsSettings } from './settings';
 import { sharedGroupClashes } from './shared-groups';
-import { AWS_PROVIDER, awsElements, awsProvider } from './writer';
+import { AWS_PROVIDER, awsElements, awsProviders } from './writer';
 
 /** AWS security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   platform: Platform.AWS,
   input: AWS_INPUT,
   constructId: 'aws',
-  resourceProvider: { providerName: 'aws', providerVersionConstraint: '~> 6.0' },
+  resourceProvider: { providerName: AWS_PROVIDER.name, providerVersionConstraint: AWS_PROVIDER.version },
   plan: planAwsRules,
   elements: awsElements,
-  provider: awsProvider,
+  providers: awsProviders,
   providerDefaults: AWS_PROVIDER,
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.

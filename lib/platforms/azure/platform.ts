@@ -3,17 +3,17 @@ import type { PlatformModule } from '../platform';
 import { AZURE_INPUT } from './input';
 import { AzurePlan, planAzureRules } from './planner';
 import { sharedNsgClashes } from './shared-nsgs';
-import { AZURERM_PROVIDER, azureElements } from './writer';
+import { AZURERM_PROVIDER, azureElements, azurermProviders } from './writer';
 
 /** Azure network security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   platform: Platform.AZURE,
   input: AZURE_INPUT,
   constructId: 'azure',
-  resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
+  resourceProvider: { providerName: AZURERM_PROVIDER.name, providerVersionConstraint: AZURERM_PROVIDER.version },
   plan: planAzureRules,
   elements: (plan) => azureElements(plan),
-  provider: () => AZURERM_PROVIDER,
+  providers: azurermProviders,
   providerDefaults: AZURERM_PROVIDER,
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
