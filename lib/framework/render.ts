@@ -1,4 +1,7 @@
+import { AdcsInputError, Messages, problem } from '../errors';
 import type { Finding } from '../findings/finding';
+import { substituteModuleInputs } from '../input/module-inputs';
+import { PLATFORM_INPUTS } from '../platforms/registry';
 import { annotationOf } from '../findings/text';
 import { warningFindings } from '../findings/warning-findings';
 import type { EstateProps } from '../input/props';
@@ -96,6 +99,11 @@ export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateP
   const providers = placeProviders(fw, self, props, source);
   // Tokens become what they stand for before validation: identity never comes from token text.
   const placed = placeTokens(fw, self, providers.props, source);
+  const inputs = substituteModuleInputs(placed.props, PLATFORM_INPUTS).inputs;
+  if (inputs.length > 0) {
+    throw new AdcsInputError(source, [problem(inputs[0].path, Messages.moduleInputOutsideModule(inputs.map((i) => i.path),
+      'give the construct the value itself, or a token of your resource (subnet.id, sg.id)'))]);
+  }
   const spec = resolveSpec(placed.props, source);
   const planned = planEstate(spec, source, 'AdcsEnrollmentSecurity', props.platform !== undefined);
   requireEnforcement(spec, source);

@@ -13,15 +13,19 @@ import { CheckMessages } from '../findings/check-rules';
 import { rulesOf, RuleMessage } from '../findings/rule';
 import { closest } from '../util/suggest';
 import type { InputContext, PlatformInput } from './platform-input';
+import { substituteModuleInputs } from './module-inputs';
 import { ResolvedInput } from './resolved';
 import { ShapeCheck, validateShape } from './validate';
 
 /**
  * Validates a spec document (parsed YAML/JSON, or construct props) against `shape` and turns it
- * into an estate with its platform's settings; `platforms` read their own keys. Throws one
+ * into an estate with its platform's settings; `platforms` read their own keys. The value
+ * `input` at an id or name key reads as the module variable it becomes. Throws one
  * AdcsInputError listing every problem. (`resolveSpec` is this with every registered platform.)
  */
-export function resolveInput(doc: unknown, source: string, platforms: readonly PlatformInput[], shape: ShapeCheck): ResolvedInput {
+export function resolveInput(given: unknown, source: string, platforms: readonly PlatformInput[], shape: ShapeCheck): ResolvedInput {
+  // An id left to a module's caller (`input`) is the module variable it becomes: `${var.ca_subnet_id}`.
+  const { doc } = substituteModuleInputs(given, platforms);
   const found = validateShape(doc, shape);
   if (found.length > 0) throw new AdcsInputError(source, found);
   const problems: InputProblem[] = [];

@@ -5,7 +5,7 @@ import { Flow } from '../model/flows';
 import { Platform } from '../model/options';
 import { Warning } from '../findings/warning';
 import type { TfProviderBlock } from '../terraform/stack-document';
-import type { ResourceProvider, TfElement } from '../terraform/elements';
+import type { ResourceProvider, TfElement, TfOutputElement } from '../terraform/elements';
 import type { TerraformEvaluator } from './evaluator';
 
 /** What a planner returns: the plan when the estate fits the platform, else the problems. */
@@ -59,6 +59,13 @@ export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
   providers(spec: ResolvedInput): TfProviderBlock[];
   /** The provider's name, source, version and default configuration (for `AdcsProvider`). */
   readonly providerDefaults: TfProviderBlock;
+  /** The provider's full source address, as a module's `required_providers` names it (`hashicorp/azurerm`). */
+  readonly registrySource: string;
+  /**
+   * The outputs of the estate's module (`synth --module`), each named by its one path element:
+   * the created NSGs or groups and the rules, as maps.
+   */
+  moduleOutputs(plan: P, spec: ResolvedInput): TfOutputElement[];
   /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */
   evaluator(terraformJson: unknown, spec: ResolvedInput): TerraformEvaluator;
   /**

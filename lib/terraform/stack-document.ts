@@ -37,6 +37,34 @@ export interface StackDocumentInput {
   readonly metadata?: { readonly [key: string]: unknown };
 }
 
+/** How the elements of one estate are named in Terraform, and how a reference between them is written. */
+export interface ElementNames {
+  /** The Terraform name of the element at `path` (CDKTF's logical id of the construct path). */
+  nameOf(path: readonly string[]): string;
+  /** A TfRef as the `${type.name.attribute}` text Terraform reads; any other value as it is. */
+  refText(v: unknown): unknown;
+}
+
+/** The names of the elements below `scope` (construct ids from the stack down to the platform's construct). */
+export function elementNames(scope: readonly string[], elements: readonly TfElement[]): ElementNames {
+  const byPath = new Map<string, TfResourceElement>();
+  for (const e of elements) if (e.kind === 'resource') byPath.set(e.path.join('/'), e);
+  const names = new Map<string, string>();
+  const nameOf = (path: readonly string[]): string => {
+    const key = path.join('/');
+    let name = names.get(key);
+    if (name === undefined) names.set(key, name = logicalIdOf([...scope, ...path]));
+    return name;
+  };
+  const refText = (v: unknown): unknown => {
+    if (!isTfRef(v)) return v;
+    const target = byPath.get(v.ref.join('/'));
+    if (!target) throw new Error(`internal: reference to unknown element ${v.ref.join('/')}`);
+    return `\${${target.type}.${nameOf(target.path)}.${v.attribute}}`;
+  };
+  return { nameOf, refText };
+}
+
 /**
  * The Terraform JSON document of one stack, as CDKTF's `TerraformStack.toTerraform()` builds it
  * for the same elements: the `//` metadata block, outputs, provider, resources (named by
@@ -52,21 +80,7 @@ export function stackDocument(input: StackDocumentInput): Record<string, unknown
  */
 function documentOf(input: StackDocumentInput, deep: boolean): { doc: Record<string, unknown>; refText: (v: unknown) => unknown } {
   const scope = input.scope;
-  const byPath = new Map<string, TfResourceElement>();
-  for (const e of input.elements) if (e.kind === 'resource') byPath.set(e.path.join('/'), e);
-  const names = new Map<string, string>();
-  const nameOf = (path: readonly string[]): string => {
-    const key = path.join('/');
-    let name = names.get(key);
-    if (name === undefined) names.set(key, name = logicalIdOf([...scope, ...path]));
-    return name;
-  };
-  const refText = (v: unknown): unknown => {
-    if (!isTfRef(v)) return v;
-    const target = byPath.get(v.ref.join('/'));
-    if (!target) throw new Error(`internal: reference to unknown element ${v.ref.join('/')}`);
-    return `\${${target.type}.${nameOf(target.path)}.${v.attribute}}`;
-  };
+  const { nameOf, refText } = elementNames(scope, input.elements);
   const resolve = (v: TfValue | undefined): unknown => {
     if (!deep) return v;
     if (v === undefined || typeof v !== 'object') return v;

@@ -4,7 +4,7 @@ import { AWS_INPUT } from './input';
 import { AwsPlan, planAwsRules } from './planner';
 import { awsSettings } from './settings';
 import { sharedGroupClashes } from './shared-groups';
-import { AWS_PROVIDER, awsElements, awsProviders } from './writer';
+import { AWS_PROVIDER, awsElements, awsModuleOutputs, awsProviders } from './writer';
 
 /** AWS security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
@@ -16,6 +16,8 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   elements: awsElements,
   providers: awsProviders,
   providerDefaults: AWS_PROVIDER,
+  registrySource: 'hashicorp/aws',
+  moduleOutputs: (plan) => awsModuleOutputs(plan),
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,6 @@
 import type { ResolvedInput } from '../../input/resolved';
-import { providerReference, TfElement, tfRef, TfValue } from '../../terraform/elements';
+import { providerReference, TfElement, TfOutputElement, tfRef, TfValue } from '../../terraform/elements';
+import { plainKey } from '../../terraform/module-document';
 import type { TfProviderBlock } from '../../terraform/stack-document';
 import { AwsPlan, PlannedAwsRule } from './planner';
 import { awsSettings } from './settings';
@@ -81,4 +82,23 @@ function ruleAttributes(r: PlannedAwsRule, groupIds: ReadonlyMap<string, TfValue
 /** A copy of `tags` with keys in sorted order (the output never follows input order). */
 function sorted(tags: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The outputs of an AWS estate's module: the security group id of every tier that has a group
+ * (created or existing), by tier, and every rule's id by its construct id (content-derived:
+ * `<group>-<in|out>-<peer>-<protocol>-<ports>`).
+ */
+export function awsModuleOutputs(plan: AwsPlan): TfOutputElement[] {
+  const byKey = new Map(plan.groups.map((g) => [g.key, g]));
+  const groups: Record<string, TfValue> = {};
+  for (const [tier, g] of Object.entries(plan.byTier)) {
+    const group = byKey.get(g!.key)!;
+    groups[tier] = group.kind === 'created' ? tfRef([group.id], 'id') : group.securityGroupId;
+  }
+  const rules: Record<string, TfValue> = Object.fromEntries(plan.rules.map((r) => [plainKey(r.id), tfRef([r.id], 'id')]));
+  return [
+    { kind: 'output', path: ['security_group_ids'], value: groups, description: 'The security group of every tier that has one, by tier: attach the created ones to the tier\'s instances' },
+    { kind: 'output', path: ['security_group_rule_ids'], value: rules, description: 'The ids of the security group rules the module writes, by rule (<group>-<in|out>-<peer>-<protocol>-<ports>)' },
+  ];
 }

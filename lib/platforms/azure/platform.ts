@@ -3,7 +3,7 @@ import type { PlatformModule } from '../platform';
 import { AZURE_INPUT } from './input';
 import { AzurePlan, planAzureRules } from './planner';
 import { sharedNsgClashes } from './shared-nsgs';
-import { AZURERM_PROVIDER, azureElements, azurermProviders } from './writer';
+import { AZURERM_PROVIDER, azureElements, azureModuleOutputs, azurermProviders } from './writer';
 
 /** Azure network security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
@@ -15,6 +15,8 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   elements: (plan) => azureElements(plan),
   providers: azurermProviders,
   providerDefaults: AZURERM_PROVIDER,
+  registrySource: 'hashicorp/azurerm',
+  moduleOutputs: (plan) => azureModuleOutputs(plan),
   evaluator: (terraformJson, spec) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

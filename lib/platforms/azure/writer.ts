@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { providerReference, TfElement, tfRef, TfValue } from '../../terraform/elements';
+import { providerReference, TfElement, TfOutputElement, tfRef, TfValue } from '../../terraform/elements';
 import type { TfProviderBlock } from '../../terraform/stack-document';
 import type { ResolvedInput } from '../../input/resolved';
+import { plainKey } from '../../terraform/module-document';
 import { AzurePlan, PlannedNsgRule } from './planner';
 import { azureSettings } from './settings';
 
@@ -101,4 +102,21 @@ function ruleAttributes(r: PlannedNsgRule, nsgName: TfValue, resourceGroupName: 
     destination_port_range: ports.single,
     destination_port_ranges: ports.many,
   };
+}
+
+/**
+ * The outputs of an Azure estate's module: the created NSGs' ids by NSG name, and every rule's id
+ * by its construct id (content-derived: `<nsg>-in-clients-ca-tcp`).
+ */
+export function azureModuleOutputs(plan: AzurePlan): TfOutputElement[] {
+  const nsgs: Record<string, TfValue> = {};
+  const rules: Record<string, TfValue> = {};
+  for (const nsg of plan.nsgs) {
+    if (nsg.created) nsgs[plainKey(nsg.name)] = tfRef([nsgElementId(nsg.key)], 'id');
+    for (const r of nsg.rules) rules[plainKey(`${nsg.key}-${r.id}`)] = tfRef([`${nsg.key}-${r.id}`], 'id');
+  }
+  return [
+    { kind: 'output', path: ['network_security_group_ids'], value: nsgs, description: 'The ids of the NSGs the module creates, by NSG name: associate them, or read them in other modules' },
+    { kind: 'output', path: ['network_security_rule_ids'], value: rules, description: 'The ids of the NSG rules the module writes, by rule (<nsg>-<in|out>-<from>-<to>-<protocol>)' },
+  ];
 }
