@@ -108,6 +108,45 @@ describe('the packed package, installed into a fresh project', () => {
     assert.deepEqual(typeCheck('node16'), []);
   });
 
+  it('the README says how to install from a release tarball and from the git repository, as npm pack names the tarball', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const [tarball] = readdirSync(tmp).filter((f) => f.endsWith('.tgz') && f.startsWith('adcs-firewall-'));
+    const line = /^npm install \.\/(adcs-firewall-<version>\.tgz)\s/m.exec(readme);
+    assert.ok(line, 'the README installs from a tarball');
+    assert.equal(line[1].replace('<version>', pkg.version), tarball);
+    // the git URL is the repository's, at a tag (npm runs prepare, which builds dist/)
+    const git = /^npm install (git\+https:\/\/\S+)#v<version>\s/m.exec(readme);
+    assert.ok(git, 'the README installs from the git repository');
+    assert.equal(git[1], pkg.repository.url);
+    assert.equal(pkg.scripts.prepare, 'npm run build');
+  });
+
+  it('npm takes cdktn 0.24 and 0.25 beside it and refuses 0.26 (ERESOLVE), with constructs 10.7 (issue 24)', () => {
+    // GIVEN stand-ins of cdktn 0.25.0 and 0.26.0 (the registry here serves 0.24 only): their
+    // package.json as cdktn 0.24's, with its peer range of constructs, packed
+    const stand = (version: string): string => {
+      const dir = join(tmp, `cdktn-${version}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cdktn', version, main: 'index.js', peerDependencies: { constructs: '>=10.6.0 <10.8.0' } }));
+      writeFileSync(join(dir, 'index.js'), '');
+      npm(['pack', '--ignore-scripts', '--pack-destination', tmp], dir);
+      return join(tmp, `cdktn-${version}.tgz`);
+    };
+    const [tarball] = readdirSync(tmp).filter((f) => f.endsWith('.tgz') && f.startsWith('adcs-firewall-'));
+    const consumer = join(tmp, 'peers');
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'peers', version: '1.0.0', private: true }));
+    const resolve = (cdktn: string): ReturnType<typeof spawnSync> => spawnSync('npm', ['install', '--dry-run', '--prefer-offline', '--ignore-scripts', '--no-package-lock', '--no-audit', '--no-fund',
+      join(tmp, tarball), cdktn, 'constructs@10.7.0'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    // WHEN npm resolves the package beside each  THEN 0.25 resolves, 0.26 is a peer conflict
+    const ok = resolve(stand('0.25.0'));
+    assert.equal(ok.status, 0, String(ok.stderr));
+    const refused = resolve(stand('0.26.0'));
+    assert.notEqual(refused.status, 0);
+    assert.match(String(refused.stderr), /ERESOLVE[\s\S]*peerOptional cdktn@"\^0\.24\.0 \|\| \^0\.25\.0" from adcs-firewall/);
+  });
+
   it("the README's complete test file type-checks against the installed package", () => {
     // GIVEN the provider package it imports (linked from this repository's node_modules) and the README's file
     mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
