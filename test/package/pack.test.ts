@@ -21,7 +21,7 @@ const npm = (args: string[], cwd: string): string =>
 /** The consumer's source: every subpath used for a type it exports, and a mistake the types must catch. */
 const CONSUMER = `/// <reference types="adcs-firewall/jest" />
 import { App, TerraformStack } from 'cdktf';
-import { AdcsEnrollmentSecurity, assertStackSatisfies, Platform, toSatisfyAdcsEstate } from 'adcs-firewall';
+import { AdcsEnrollmentSecurity, AdcsProvider, assertStackSatisfies, Platform, toSatisfyAdcsEstate } from 'adcs-firewall';
 import * as terrain from 'adcs-firewall/cdktn';
 import { flowsOf, CATALOGUE, Flow } from 'adcs-firewall/model';
 import { hostConfig } from 'adcs-firewall/host';
@@ -35,6 +35,13 @@ const adcs = new AdcsEnrollmentSecurity(stack, 'adcs', {
 });
 // @ts-expect-error tiers is required: the props are typed, not any
 new AdcsEnrollmentSecurity(stack, 'bad', { platform: Platform.AWS });
+// A tier under another provider configuration: a TerraformProvider with an alias (issue 24)
+const shared = new AdcsProvider(stack, 'shared', { platform: Platform.AWS, alias: 'shared' });
+new AdcsEnrollmentSecurity(stack, 'lz', {
+  platform: Platform.AWS,
+  aws: { vpcId: 'vpc-0abc' },
+  tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true }, dc: { cidrs: ['10.0.0.0/24'], securityGroupId: 'sg-0123456789abcdef0', provider: shared } },
+});
 const flows: readonly Flow[] = adcs.flows;
 const n: number = flowsOf(adcs.spec.estate).length + CATALOGUE.length + flows.length;
 const host = hostConfig(adcs.spec.estate, 'ca');
