@@ -86,7 +86,7 @@ export const Messages = defineRules({
     'Specs and plans have size limits that no real estate reaches; a larger file is refused rather than read.',
     (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`),
   notUtf8: rule('ADCS-E013', FindingLevel.ERROR, 'File is not UTF-8',
-    'Save the spec as UTF-8 text.',
+    'Save the spec as UTF-8 text (a byte-order mark is fine).',
     () => 'the file is not UTF-8 text; save it as UTF-8'),
   tooDeep: rule('ADCS-E014', FindingLevel.ERROR, 'Document nests too deep',
     'A spec needs at most four levels; a document nesting deeper is refused before it is read.',
@@ -131,7 +131,7 @@ export const Messages = defineRules({
     'The JSON Schema\'s own message says what the value breaks.',
     (detail: string) => detail),
   cidrMalformed: rule('ADCS-E030', FindingLevel.ERROR, 'Not an IPv4 CIDR',
-    'Write addresses as a.b.c.d/n.',
+    'Write addresses as a.b.c.d/n, for example 10.0.1.0/24.',
     (value: unknown) => `${show(value)} is not an IPv4 CIDR; write it as a.b.c.d/n, for example 10.0.1.0/24`),
   cidrIpv6: rule('ADCS-E031', FindingLevel.ERROR, 'IPv6 CIDR',
     'Tiers are IPv4 networks; IPv6 is not supported.',
@@ -141,10 +141,10 @@ export const Messages = defineRules({
     (value: unknown, suggestion: string) =>
     `${show(value)} has host bits set (did you mean ${suggestion}, the network of that block?)`),
   cidrNoPrefix: rule('ADCS-E033', FindingLevel.ERROR, 'Address without prefix length',
-    'Write one host as a.b.c.d/32.',
+    'A tier lists networks; write one host as a.b.c.d/32.',
     (value: unknown, suggestion: string) => `${show(value)} has no prefix length; for one host write ${suggestion}`),
   cidrDuplicate: rule('ADCS-E034', FindingLevel.ERROR, 'CIDR listed twice',
-    'Remove the second entry.',
+    'A CIDR is listed once per tier: remove the second entry.',
     (value: string, first: number) => `${value} is listed twice (first at index ${first}); remove one`),
 
   // ports
@@ -193,9 +193,14 @@ export const Messages = defineRules({
   instancePortBounds: rule('ADCS-E045', FindingLevel.ERROR, 'Web service instance port out of range',
     'A CES or CEP instance listens on a TCP port in 1-65535.',
     (port: number) => `${port} is not a port; an instance listens on a TCP port in 1-65535 (443 by default)`),
-  instancePortTwice: rule('ADCS-E046', FindingLevel.ERROR, 'Two web service instances on one port',
-    'Each CES or CEP instance has its own port.',
-    (port: number, first: string) => `port ${port} is already the port of ${first}; each instance has its own port`),
+  instanceTwice: rule('ADCS-E057', FindingLevel.ERROR, 'One web service instance listed twice',
+    'Two CES or CEP instances may share a port (one IIS site and HTTPS binding, as Microsoft\'s key-based renewal setup does), but not a port and an authentication: that is the same instance twice.',
+    (port: number, authentication: string, first: string) =>
+    `port ${port} with ${authentication} authentication is already ${first}: the same instance twice; instances may share a port, but each port takes each authentication once (remove one, or give it another authentication)`),
+  optionWithoutTier: rule('ADCS-E058', FindingLevel.ERROR, 'Option whose rows need an absent tier',
+    'The option switches on a catalogue row between tiers the estate does not have; add the tier or remove the key.',
+    (option: string, missing: readonly string[]) =>
+    `${option} is true but the estate has no ${missing.map((t) => `"${t}"`).join(' and no ')} tier, which its flows need; add ${missing.map((t) => `tiers.${t}`).join(' and ')} or remove the key`),
   tooManyItems: rule('ADCS-E026', FindingLevel.ERROR, 'Too many items',
     'The list takes at most the number of items the message states.',
     (what: string, max: number) => `more than ${max} ${what}; give at most ${max}`),
@@ -234,9 +239,18 @@ export const Messages = defineRules({
     (port: number, range: string, from: string) =>
     `static DCOM port ${port} lies inside the CA's RPC dynamic range ${range} (from ${from}); KB 154596 advises a port outside it, or another RPC service may take it first`),
   msIcprNotCovered: rule('ADCS-W004', FindingLevel.WARNING, 'Static DCOM port: MS-ICPR clients not covered',
-    'certreq -rpc and tools that speak MS-ICPR use the dynamic range or \\PIPE\\cert over TCP 445, which the estate does not open; add a custom flow, or refuse them at the CA with IF_NORPCICERTREQUEST.',
-    (port: number) =>
-    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them`),
+    'certreq -rpc and tools that speak MS-ICPR use the dynamic range or \\PIPE\\cert over TCP 445, which the estate does not open (but from the admins with caSmb); add a custom flow, or refuse them at the CA with the IF_NORPCICERTREQUEST interface flag.',
+    (port: number, caSmb = false) =>
+    `static DCOM port ${port} covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: \`certreq -rpc\`, and Linux and third-party tools that speak ICPR) still use the CA's dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open${caSmb ? ' (but TCP 445 from the admins, which caSmb opens)' : ''}: add a custom flow if you have them, or refuse them at the CA with the IF_NORPCICERTREQUEST interface flag ("The CA will not issue any certificates ... for callers using the ICertPassage interface", [MS-WCCE] 3.2.1.1.4)`),
+  optInCaSmb: rule('ADCS-W008', FindingLevel.WARNING, 'caSmb on: SMB to the CA, little documented',
+    'ca-smb opens TCP 445 from the admins to the CA (the CertEnroll share, CRL and backup copies, \\PIPE\\cert): practitioners open it, Microsoft documents it little; only needed for administrative actions.',
+    (flow: string, caveat: string) => `caSmb is on: ${flow} opens TCP 445 from the admins to the CA; ${caveat}`),
+  optInOcspRemoteAdmin: rule('ADCS-W009', FindingLevel.WARNING, 'ocspRemoteAdmin on: undocumented on Windows Server 2025',
+    'ocsp-admin-dcom opens TCP 135 and the Online Responders\' dynamic range to the admins for the Online Responder Management console; Microsoft documents no remote-management configuration for it on Windows Server 2025.',
+    (flow: string, caveat: string) => `ocspRemoteAdmin is on: ${flow} opens TCP 135 and the Online Responders' RPC dynamic range to the admins; ${caveat}`),
+  optInWebEnrollmentCallback: rule('ADCS-W010', FindingLevel.WARNING, 'webEnrollmentCallback on: unverified',
+    'web-callback opens TCP 135 and the Web Enrollment hosts\' dynamic range to the CA on the word of one practitioner; Microsoft does not document it.',
+    (flow: string, caveat: string) => `webEnrollmentCallback is on: ${flow} opens TCP 135 and the Web Enrollment hosts' RPC dynamic range to the CA; ${caveat}`),
   rpcRangeLow: rule('ADCS-W002', FindingLevel.WARNING, 'RPC range below 5000',
     'KB 154596 advises a range above 5000, where it does not meet other services\' ports.',
     (range: string, start: number) =>
@@ -290,6 +304,25 @@ export const Messages = defineRules({
     'host configures a tier the estate has.',
     (tier: string, present: readonly string[]) =>
     `the estate has no "${tier}" tier, so it has no host configuration; give one of its tiers (${list(present)}), or add tiers.${tier} to the spec`),
+
+  hostOutUnwritable: rule('ADCS-E318', FindingLevel.ERROR, 'Output file cannot be written',
+    'host --out writes the script or JSON to FILE; the folder must exist and be writable. Nothing is written on a failed run.',
+    (file: string, reason: string) => `cannot write ${show(file)}: ${reason}; nothing was written`),
+  writeRpcRangeNotNarrowed: rule('ADCS-W310', FindingLevel.WARNING, 'host.writeRpcRange on a tier with the default range',
+    'The machine-wide RPC range is written only where an rpcDynamicPorts narrows the tier\'s range: the OS generation\'s range is the default, with nothing to write.',
+    (setting: string, tier: string, range: string, from: string) =>
+    `host.writeRpcRange is "${setting}" but the RPC range ${range} of tier ${tier} comes from ${from}, the default: there is nothing to narrow, so the script writes no RPC range on ${tier}; give the range its admins chose as rpcDynamicPorts (or tiers.${tier}.rpcDynamicPorts)`),
+  writeRpcRangePinnedCa: rule('ADCS-W311', FindingLevel.WARNING, 'host.writeRpcRange on a pinned CA',
+    'A CA pinned to a static DCOM port (dcomPort) needs no machine-wide RPC range: KB 154596 restricts it only where the RPC server offers no way to set its port.',
+    (setting: string, port: number) =>
+    `host.writeRpcRange is "${setting}" but the CA is pinned to TCP ${port} (dcomPort): its DCOM port is set by Endpoints, and KB 154596 restricts the machine-wide range "only if the RPC server does not offer a way to define the server port"; the script writes no RPC range on the CA`),
+  writeRpcRangeDcs: rule('ADCS-W312', FindingLevel.WARNING, 'Machine-wide RPC range on the DCs',
+    'caAndDc restricts every RPC server of the DCs (replication, Netlogon, LSA); KB 224196 sets static ports per service instead.',
+    (range: string) =>
+    `host.writeRpcRange is "caAndDc": the DCs' scripts restrict every RPC server of the DCs (replication, Netlogon, LSA) to ${range}, which takes a reboot; too few ports exhaust them and a wrong value stops Netlogon (event 5820, KB 154596); KB 224196 sets static ports per service instead (NTDS "TCP/IP Port", Netlogon "DCTcpipPort"), which this library does not write`),
+  rpcKeywordPinnedCa: rule('ADCS-W313', FindingLevel.WARNING, 'host.rpcKeyword on a pinned CA',
+    'A pinned CA\'s DCOM rule keeps its one port; the RPC keyword applies to an unpinned CA only.',
+    (port: number) => `host.rpcKeyword is true but the CA is pinned to TCP ${port} (dcomPort): its rule keeps that one port, so the keyword changes nothing`),
 
   // --- composing with the user's own resources (tokens, stack checks, framework packages) ---
   tokenInCidrs: rule('ADCS-E080', FindingLevel.ERROR, 'Token for a CIDR',

@@ -7,7 +7,7 @@
 export { AdcsInputError, InputProblem } from './errors';
 // Enums, the catalogue and the value types of the flow model.
 export {
-  Platform, OsGeneration, CesAuthentication, ClientDirectory, CrlPublishing, Protocol, TrafficProtocol, OTHER_PROTOCOLS,
+  Platform, OsGeneration, CesAuthentication, ClientDirectory, CrlPublishing, WriteRpcRange, Protocol, TrafficProtocol, OTHER_PROTOCOLS,
   PortRange, TIERS, TIER_KEYS, TierKey, TierInfo, CATALOGUE, CatalogueRow, CatalogueFlowId, OPEN_QUESTIONS, OpenQuestion,
   Flow, flowsOf, Estate, EstateTier, Enforcement, WebServiceInstance, CustomFlowSpec,
 } from './model';
@@ -15,7 +15,7 @@ export {
 export { FindingLevel, FindingRule, Warning } from './findings';
 // The estate: props (the spec file's keys), reading and validating a spec.
 export {
-  EstateProps, TierProps, TiersProps, ExistingNsgProps, WebServiceInstanceProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps,
+  EstateProps, TierProps, TiersProps, ExistingNsgProps, WebServiceInstanceProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps, HostProps,
   TerraformProviderProps, AzureProviderConfigurationProps, AwsProviderConfigurationProps, ResolvedInput, readSpecDocument, DEFAULT_ESTATE,
 } from './input';
 export { resolveSpec, loadSpecFile, SPEC_SCHEMA } from './spec';

@@ -5,19 +5,12 @@ import { renderJunit } from '../findings/print/junit';
 import { renderMarkdown } from '../findings/print/markdown';
 import { renderSarif } from '../findings/print/sarif';
 import type { FindingsReport } from '../findings/report';
-import { FindingLevel, FindingRule, rulesOf } from '../findings/rule';
-import { CheckMessages } from '../findings/check-rules';
-import { Messages } from '../errors';
-import { PLATFORM_INPUTS } from '../platforms/registry';
+import { FindingLevel } from '../findings/rule';
+import { allRules } from '../spec/rules';
 import { CliIo } from './io';
 import { FindingsFormat, writeStepSummary } from './output';
 import { placesOf } from './places';
 import { version } from './version';
-
-/** Every rule of the table: the estate's, the check's, every platform's. */
-export function allRules(): Map<string, FindingRule> {
-  return new Map([...rulesOf(Messages), ...rulesOf(CheckMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules)].map((r) => [r.id, r]));
-}
 
 /** A finding as a line on stderr: `warning: [ADCS-W004] dcomPort: ...`, `acknowledged: ...`, `note: ...`. */
 export function findingLine(f: Finding): string {

@@ -17,7 +17,7 @@ Commands:
   check    [--spec FILE] --plan FILE [--stack DIR] [--format FORMAT] [--fail-on error|warning]
            Check a plan against the estate's flows (the estate a synthesized plan records, or --spec).
            FORMAT: table (default), json, github, sarif, junit or markdown.
-  host     --spec FILE --tier TIER [--format powershell|json]
+  host     --spec FILE --tier TIER [--format powershell|json] [--out FILE]
            The Windows Firewall rules and registry values of one tier's hosts (default: a PowerShell script).
 
 Options:
@@ -64,10 +64,11 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; opti
       ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged too']],
   },
   host: {
-    usage: 'host --spec FILE --tier TIER [--format powershell|json]',
-    summary: "The Windows Firewall rules and registry values of one tier's hosts.",
+    usage: 'host --spec FILE --tier TIER [--format powershell|json] [--out FILE]',
+    summary: "The Windows Firewall rules and registry values of one tier's hosts. The script changes only what it records writing\n(its rule group, registry values with a record beside them) and takes it back when the spec stops asking for it.",
     options: [['--spec FILE', 'the estate (YAML or JSON)'], ['--tier TIER', 'the tier whose hosts to configure (ca, dc, ces, ...)'],
-      ['--format FORMAT', 'powershell (default: an idempotent script) or json']],
+      ['--format FORMAT', 'powershell (default: an idempotent script, UTF-8 with a byte-order mark) or json'],
+      ['--out FILE', 'write to FILE instead of stdout (replaced whole; a failed run writes nothing)']],
   },
 };
 
@@ -89,7 +90,7 @@ export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; ru
   validate: { flags: ['spec', 'format', 'fail-on'], run: (o, io) => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(o, io) },
   synth: { flags: ['spec', 'out', 'format', 'fail-on'], switches: ['module'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
   check: { flags: ['spec', 'plan', 'stack', 'format', 'fail-on'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
-  host: { flags: ['spec', 'tier', 'format'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
+  host: { flags: ['spec', 'tier', 'format', 'out'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 

@@ -1,3 +1,4 @@
+import { WriteRpcRange } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { Protocol } from '../model/protocol';
 
@@ -102,7 +103,8 @@ export interface TierProps {
    */
   readonly provider?: TerraformProviderProps;
   /**
-   * CES and CEP only: the web service instances, at most 8, no port twice.
+   * CES and CEP only: the web service instances, at most 8. Two may share a port (one site and
+   * HTTPS binding, as for key-based renewal), never a port and an authentication.
    * @default - one instance on 443 with the estate's `cesAuthentication`
    */
   readonly instances?: WebServiceInstanceProps[];
@@ -132,6 +134,13 @@ export interface TiersProps {
   readonly cdp?: TierProps;
   /** PKI administration workstations. @default - absent */
   readonly admins?: TierProps;
+  /**
+   * Domain controllers of account forests whose users and computers enroll with this CA across a
+   * two-way forest trust (cross-forest enrollment). The same keys as `dc`; its RPC dynamic range is
+   * its own. Rules are written at its end only where it names an enforcement point.
+   * @default - absent
+   */
+  readonly accountDc?: TierProps;
 }
 
 /** A flow the catalogue doesn't have (RDP from admins, monitoring, backup). */
@@ -328,6 +337,32 @@ export interface EstateProps {
   /** SCEP over TCP 80 as well as 443. @default false */
   readonly ndesHttp?: boolean;
   /**
+   * The Online Responders auto-enroll for their OCSP signing certificates over DCOM
+   * (`ocsp-dcom`); false when the signing certificates are enrolled by hand.
+   * @default true
+   */
+  readonly ocspAutoEnroll?: boolean;
+  /**
+   * Opt-in `ca-smb`: SMB (TCP 445) from the admins to the CA (the CertEnroll share, CRL and
+   * backup copies, `\PIPE\cert`). Little documented by Microsoft; needs `tiers.admins`.
+   * @default false
+   */
+  readonly caSmb?: boolean;
+  /**
+   * Opt-in `ocsp-admin-dcom`: the Online Responder Management console from the admins (TCP 135
+   * and the Online Responders' RPC dynamic range). Microsoft documents no remote-management
+   * configuration for Windows Server 2025; needs `tiers.admins` and `tiers.ocsp`.
+   * @default false
+   */
+  readonly ocspRemoteAdmin?: boolean;
+  /**
+   * Opt-in `web-callback`: the CA calls a separate Web Enrollment host back over RPC (TCP 135 and
+   * the Web Enrollment hosts' RPC dynamic range). One practitioner's report, unverified by
+   * Microsoft; needs `tiers.webEnrollment`.
+   * @default false
+   */
+  readonly webEnrollmentCallback?: boolean;
+  /**
    * The provider configuration of every enforcement point whose tier names none (all of the
    * estate in another subscription or account): your `TerraformProvider` in the construct, a
    * configuration's name in a spec.
@@ -348,4 +383,37 @@ export interface EstateProps {
    * @default - none
    */
   readonly acknowledgements?: AcknowledgementProps[];
+  /**
+   * What the `host` command's script may change on each server. Every default is the safe choice.
+   * @default - every key's default
+   */
+  readonly host?: HostProps;
+}
+
+/** The spec's `host` block: what the `host` command's script may change on each server. */
+export interface HostProps {
+  /**
+   * Where the script writes the machine-wide RPC port range (`HKLM\SOFTWARE\Microsoft\Rpc\Internet`
+   * `Ports`, `PortsInternetAvailable`, `UseInternetPorts`, then a reboot; KB 154596), which
+   * restricts every RPC server of the machine: `none`, `ca` (the CA, when it is not pinned with
+   * `dcomPort`) or `caAndDc` (also the DCs; KB 224196 sets static ports per service instead).
+   * Never on any other tier. Where it is not written, the script reads the host's range and
+   * warns when it differs from the tier's range in the spec.
+   * @default WriteRpcRange.NONE
+   */
+  readonly writeRpcRange?: WriteRpcRange;
+  /**
+   * The unpinned CA's DCOM rule opens `-LocalPort RPC` (the ports the endpoint mapper hands
+   * out) bound to certsrv.exe instead of the numeric range. A pinned CA keeps its one port.
+   * @default false
+   */
+  readonly rpcKeyword?: boolean;
+  /**
+   * Disable the predefined rule group "Certification Authority" on the CA, and the IIS groups
+   * "World Wide Web Services (HTTP)" / "Secure World Wide Web Services (HTTPS)" on tiers whose
+   * port 80 / 443 the estate's rules open. Never a DC's group (reported only). The script
+   * records what it disables and enables it again when the option is turned off.
+   * @default false
+   */
+  readonly disablePredefinedRules?: boolean;
 }

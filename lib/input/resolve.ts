@@ -1,6 +1,8 @@
 import { AdcsInputError, InputProblem, Messages, problem } from '../errors';
 import { checkIpv4Cidr, compareCidrs } from '../model/cidr';
+import { OPT_IN_ROWS } from '../model/catalogue';
 import { CustomFlowSpec, Enforcement, Estate, EstateTier, NO_ENFORCEMENT, WebServiceInstance } from '../model/estate';
+import { DEFAULT_HOST_SETTINGS, HostSettings, hostWarnings } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { PortRange, normalizePortRanges } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -58,8 +60,13 @@ class Resolver implements InputContext {
       domainMemberFlows: p.domainMemberFlows ?? false,
       crlPublishing: p.crlPublishing ?? CrlPublishing.NONE,
       ndesHttp: p.ndesHttp ?? false,
+      ocspAutoEnroll: p.ocspAutoEnroll ?? true,
+      caSmb: p.caSmb ?? false,
+      ocspRemoteAdmin: p.ocspRemoteAdmin ?? false,
+      webEnrollmentCallback: p.webEnrollmentCallback ?? false,
       tiers,
       customFlows: this.customFlows(tiers),
+      host: this.hostSettings(),
     };
     this.contradictions(estate);
     // The platform's own keys: its cross-tier rules, its settings block.
@@ -69,7 +76,7 @@ class Resolver implements InputContext {
     if (this.problems.length > 0) return undefined;
     return {
       estate, platform, ...(settings === undefined ? {} : { settings }),
-      warnings: [...estateWarnings(estate), ...(input?.warnings(estate) ?? [])],
+      warnings: [...estateWarnings(estate), ...hostWarnings(estate), ...(input?.warnings(estate) ?? [])],
       acknowledgements: this.acknowledgements(),
     };
   }
@@ -84,7 +91,7 @@ class Resolver implements InputContext {
     (this.p.acknowledgements ?? []).forEach((a, i) => {
       const at = `acknowledgements[${i}]`;
       const known = rules.get(a.ruleId);
-      if (!known) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementUnknownRule(a.ruleId, closest(a.ruleId, [...rules.keys()]))));
+      if (!known) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementUnknownRule(a.ruleId, closest(a.ruleId, [...rules.keys()].filter((id) => /^ADCS-[WC]/.test(id))))));
       else if (known.id.startsWith('ADCS-E')) this.problems.push(problem(`${at}.ruleId`, Messages.acknowledgementOfError(a.ruleId)));
       if (a.reason.trim() === '') this.problems.push(problem(`${at}.reason`, Messages.acknowledgementNoReason()));
       out.push({ ruleId: a.ruleId, reason: a.reason.trim(), tier: a.tier, flow: a.flow, resource: a.resource, at });
@@ -201,26 +208,32 @@ class Resolver implements InputContext {
     };
   }
 
-  /** A CES or CEP tier's instances: given, or one on 443; each with its authentication; no port twice. */
+  /**
+   * A CES or CEP tier's instances: given, or one on 443; each with its authentication. Two may
+   * share a port (one site, one HTTPS binding), never a port and an authentication.
+   */
   private instances(at: string, given: readonly WebServiceInstanceProps[] | undefined): WebServiceInstance[] {
     const fallback = this.p.cesAuthentication ?? CesAuthentication.KERBEROS;
     const out: WebServiceInstance[] = [];
-    const seen = new Map<number, number>();
+    const seen = new Map<string, number>();
     (given ?? [{ port: HTTPS }]).forEach((inst, i) => {
-      const path = `${at}.instances[${i}].port`;
+      const path = `${at}.instances[${i}]`;
       if (inst.port < 1 || inst.port > 65535) {
-        this.problems.push(problem(path, Messages.instancePortBounds(inst.port)));
+        this.problems.push(problem(`${path}.port`, Messages.instancePortBounds(inst.port)));
         return;
       }
-      const first = seen.get(inst.port);
+      const authentication = inst.authentication ?? fallback;
+      const key = `${inst.port} ${authentication}`;
+      const first = seen.get(key);
       if (first !== undefined) {
-        this.problems.push(problem(path, Messages.instancePortTwice(inst.port, `${at}.instances[${first}]`)));
+        this.problems.push(problem(path, Messages.instanceTwice(inst.port, authentication, `${at}.instances[${first}]`)));
         return;
       }
-      seen.set(inst.port, i);
-      out.push({ port: inst.port, authentication: inst.authentication ?? fallback });
+      seen.set(key, i);
+      out.push({ port: inst.port, authentication });
     });
-    return out.sort((a, b) => a.port - b.port);
+    const order = Object.values(CesAuthentication) as string[];
+    return out.sort((a, b) => a.port - b.port || order.indexOf(a.authentication) - order.indexOf(b.authentication));
   }
 
   private platformKeys(at: string, t: TierProps, input: PlatformInput | undefined): void {
@@ -298,6 +311,16 @@ class Resolver implements InputContext {
     return out;
   }
 
+  /** The `host` block with its defaults (its values are checked by the schema: enum and booleans). */
+  private hostSettings(): HostSettings {
+    const h = this.p.host ?? {};
+    return {
+      writeRpcRange: h.writeRpcRange ?? DEFAULT_HOST_SETTINGS.writeRpcRange,
+      rpcKeyword: h.rpcKeyword ?? DEFAULT_HOST_SETTINGS.rpcKeyword,
+      disablePredefinedRules: h.disablePredefinedRules ?? DEFAULT_HOST_SETTINGS.disablePredefinedRules,
+    };
+  }
+
   private contradictions(e: Estate): void {
     const p = this.p;
     if (p.cesAuthentication !== undefined && !e.tiers.ces && !e.tiers.cep) {
@@ -305,5 +328,12 @@ class Resolver implements InputContext {
     }
     if (e.crlPublishing === CrlPublishing.SMB && !e.tiers.cdp) this.problems.push(problem('crlPublishing', Messages.crlPublishingWithoutCdp()));
     if (p.ndesHttp === true && !e.tiers.ndes) this.problems.push(problem('ndesHttp', Messages.ndesHttpWithoutNdes()));
+    // Opt-in options whose rows need a tier the estate does not have (adcs-flows.md, notes).
+    for (const row of OPT_IN_ROWS) {
+      const option = row.optIn.option;
+      if (p[option] !== true) continue;
+      const missing = [...row.from, row.to].filter((t, i, all) => all.indexOf(t) === i && !e.tiers[t]);
+      if (missing.length > 0) this.problems.push(problem(option, Messages.optionWithoutTier(option, missing)));
+    }
   }
 }

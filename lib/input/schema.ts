@@ -1,3 +1,4 @@
+import { WriteRpcRange } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from '../model/options';
 import { Protocol } from '../model/protocol';
 import { TIER_KEYS, TIERS } from '../model/tiers';
@@ -46,7 +47,7 @@ function webServiceTierSchema(tier: Record<string, unknown>): Record<string, unk
         type: 'array',
         minItems: 1,
         maxItems: 8,
-        description: 'CES/CEP: the web service instances (default one on 443 with cesAuthentication); no port twice.',
+        description: 'CES/CEP: the web service instances (default one on 443 with cesAuthentication); two may share a port, not a port and an authentication.',
         items: {
           type: 'object',
           additionalProperties: false,
@@ -96,6 +97,10 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
       { if: has('cesAuthentication'), then: { properties: { tiers: { type: 'object', anyOf: [has('ces'), has('cep')] } } } },
       { if: is('crlPublishing', CrlPublishing.SMB), then: { properties: { tiers: has('cdp') } } },
       { if: is('ndesHttp', true), then: { properties: { tiers: has('ndes') } } },
+      // Opt-in rows need their tiers (the CA is always there).
+      { if: is('caSmb', true), then: { properties: { tiers: has('admins') } } },
+      { if: is('ocspRemoteAdmin', true), then: { properties: { tiers: has('admins', 'ocsp') } } },
+      { if: is('webEnrollmentCallback', true), then: { properties: { tiers: has('webEnrollment') } } },
       // A custom flow's tiers are tiers of the estate.
       ...TIER_KEYS.flatMap((t) => (['from', 'to'] as const).map((end) => ({
         if: { type: 'object', required: ['customFlows'], properties: { customFlows: { type: 'array', contains: is(end, t) } } },
@@ -120,6 +125,10 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
       domainMemberFlows: bool('Domain-member baseline toward the DCs (default false).'),
       crlPublishing: { enum: Object.values(CrlPublishing), description: 'CRL publishing to the CDP tier (default none).' },
       ndesHttp: bool('SCEP over TCP 80 as well as 443 (default false).'),
+      ocspAutoEnroll: bool('The Online Responders auto-enroll for their signing certificates over DCOM (default true; false when enrolled by hand).'),
+      caSmb: bool('Opt-in: SMB 445 from the admins to the CA (default false; little documented by Microsoft; needs admins).'),
+      ocspRemoteAdmin: bool('Opt-in: Online Responder Management from the admins over DCOM (default false; undocumented for Windows Server 2025; needs admins and ocsp).'),
+      webEnrollmentCallback: bool('Opt-in: the CA calls a separate Web Enrollment host back over RPC (default false; one practitioner, unverified; needs webEnrollment).'),
       provider: str(`The provider configuration of every enforcement point whose tier names none: a name under ${platforms.map((p) => p.providersKey).join(' or ')} (default: the provider's default configuration).`),
       ...Object.fromEntries(platforms.map((p) => [p.platform, p.schema.settings])),
       tiers: {
@@ -171,6 +180,19 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
           },
         },
       },
+      host: HOST_SCHEMA,
     },
   };
 }
+
+/** The `host` block: what the host command's script may change on each server. */
+const HOST_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: "What the host command's script may change on each server; every default is the safe choice.",
+  properties: {
+    writeRpcRange: { enum: Object.values(WriteRpcRange), description: 'Where the script writes the machine-wide RPC range (KB 154596): none (default), ca (the unpinned CA) or caAndDc (also the DCs).' },
+    rpcKeyword: bool("The unpinned CA's DCOM rule uses -LocalPort RPC bound to certsrv.exe (default false)."),
+    disablePredefinedRules: bool('Disable the predefined Certification Authority group on the CA and the IIS groups whose ports the rules open; never a DC\'s (default false).'),
+  },
+};

@@ -1,3 +1,4 @@
+import { OPT_IN_ROWS, OptInOption, catalogueRow, isCatalogueFlowId } from '../model/catalogue';
 import { Estate, instancesOf, presentTiers } from '../model/estate';
 import { Flow, formatPorts } from '../model/flows';
 import { SEED_CORRECTIONS } from '../model/corrections';
@@ -6,7 +7,7 @@ import { OsGeneration } from '../model/options';
 import { dynamicRangeOf, generationRange } from '../model/port-sets';
 import { normalizePortRanges } from '../model/port-range';
 import { PROTOCOLS } from '../model/protocol';
-import { tierInfo } from '../model/tiers';
+import { TierKey, tierInfo } from '../model/tiers';
 import { Warning } from '../findings/warning';
 
 /** Output formats of the port matrix. */
@@ -41,16 +42,28 @@ export interface MatrixRow {
   readonly reference: string;
 }
 
+/** An opt-in row that is on: its option, its flow id and what Microsoft does not document about it. */
+export interface MatrixOptIn {
+  /** The spec key that switched it on. */
+  readonly option: OptInOption;
+  /** The catalogue row. */
+  readonly flow: string;
+  /** What is unverified. */
+  readonly caveat: string;
+}
+
 /** The JSON matrix: what decided the ports, the flows, and what the catalogue does not guess. */
 export interface MatrixDocument {
   /** The estate's name and the settings that decide ports. */
   readonly estate: {
     readonly name: string;
-    /** RPC dynamic range of each present tier that is the destination of an RPC flow (`ca`, `dc`). */
+    /** RPC dynamic range of `ca`, `dc` and each other tier that is the destination of an RPC flow (`accountDc`, ...). */
     readonly dynamicRanges: Readonly<Record<string, { readonly range: string; readonly from: string }>>;
     readonly dcomPort?: number;
     /** A note when some tier's range comes from the `legacy` OS generation. */
     readonly legacyNote?: string;
+    /** The opt-in rows that are on, each with what is unverified about it (absent when none is on). */
+    readonly optIn?: readonly MatrixOptIn[];
   };
   /** One row per flow. */
   readonly flows: readonly MatrixRow[];
@@ -78,23 +91,37 @@ export function renderMatrix(format: MatrixFormat, estate: Estate, flows: readon
 
 /** The JSON matrix of an estate. */
 export function matrixDocument(estate: Estate, flows: readonly Flow[]): MatrixDocument {
-  const dynamicRanges = Object.fromEntries(rpcDestinations(estate)
+  const dynamicRanges = Object.fromEntries(rpcDestinations(estate, flows)
     .map((k) => { const d = dynamicRangeOf(estate, k); return [k, { range: String(d.range), from: d.from }]; }));
+  const optIn = optInOn(flows);
   return {
-    estate: { name: estate.name, dynamicRanges, dcomPort: estate.dcomPort, legacyNote: usesLegacy(estate) ? LEGACY_RANGE_NOTE : undefined },
+    estate: {
+      name: estate.name, dynamicRanges, dcomPort: estate.dcomPort, legacyNote: usesLegacy(estate, flows) ? LEGACY_RANGE_NOTE : undefined,
+      optIn: optIn.length > 0 ? optIn : undefined,
+    },
     flows: matrixRows(flows),
     openQuestions: OPEN_QUESTIONS.map((q) => q.text),
   };
 }
 
-/** Present tiers whose RPC dynamic range some flow opens. */
-function rpcDestinations(estate: Estate): ('ca' | 'dc')[] {
-  return presentTiers(estate).map((t) => t.key).filter((k): k is 'ca' | 'dc' => k === 'ca' || k === 'dc');
+/** The opt-in rows among the flows, in catalogue order. */
+function optInOn(flows: readonly Flow[]): MatrixOptIn[] {
+  return OPT_IN_ROWS.filter((r) => flows.some((f) => f.id === r.id))
+    .map((r) => ({ option: r.optIn.option, flow: r.id, caveat: r.optIn.caveat }));
 }
 
-/** True when the RPC range of the CA or the DCs comes from the `legacy` OS generation. */
-function usesLegacy(estate: Estate): boolean {
-  return rpcDestinations(estate).some((k) => {
+/**
+ * Present tiers whose RPC dynamic range some flow opens: the CA and the DCs (always listed), and
+ * the destination of every other flow of a row whose ports hold the destination's DYN.
+ */
+function rpcDestinations(estate: Estate, flows: readonly Flow[]): TierKey[] {
+  const dyn = new Set<TierKey>(flows.filter((f) => !f.custom && isCatalogueFlowId(f.id) && catalogueRow(f.id).destinationDyn).map((f) => f.to));
+  return presentTiers(estate).map((t) => t.key).filter((k) => k === 'ca' || k === 'dc' || dyn.has(k));
+}
+
+/** True when the RPC range of an RPC destination comes from the `legacy` OS generation. */
+function usesLegacy(estate: Estate, flows: readonly Flow[]): boolean {
+  return rpcDestinations(estate, flows).some((k) => {
     const d = dynamicRangeOf(estate, k);
     return d.from.endsWith('osGeneration') && d.range.equals(generationRange(OsGeneration.LEGACY));
   });
@@ -104,17 +131,25 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/
 
 function markdown(estate: Estate, flows: readonly Flow[], warnings: readonly Warning[]): string {
   const lines = [`# AD CS port matrix: ${estate.name}`, ''];
-  const dyn = rpcDestinations(estate).map((k) => { const d = dynamicRangeOf(estate, k); return `${k} TCP ${d.range} (from ${d.from})`; });
+  const dyn = rpcDestinations(estate, flows).map((k) => { const d = dynamicRangeOf(estate, k); return `${k} TCP ${d.range} (from ${d.from})`; });
   const instances = (['ces', 'cep'] as const).filter((k) => estate.tiers[k])
     .map((k) => `${k} ${instancesOf(estate, k).map((i) => `${i.port} (${i.authentication})`).join(', ')}`);
+  const shared = (['ces', 'cep'] as const).filter((k) => instancesOf(estate, k).some((i, n, all) => all.findIndex((j) => j.port === i.port) !== n));
+  const optIn = optInOn(flows);
   lines.push(
     `- RPC dynamic range of the destination (DYN): ${dyn.join('; ')}`,
-    ...(usesLegacy(estate) ? [`- ${LEGACY_RANGE_NOTE}`] : []),
+    ...(usesLegacy(estate, flows) ? [`- ${LEGACY_RANGE_NOTE}`] : []),
     `- DCOM to the CA: TCP 135 + ${estate.dcomPort !== undefined ? `static port ${estate.dcomPort}` : 'the CA\'s DYN'}`,
     `- Direct enrollment: ${estate.directEnrollment ? 'on' : 'off'}; DC enrollment: ${estate.dcEnrollment ? 'on' : 'off'}; ` +
       `client directory: ${estate.clientDirectory}; domain-member baseline: ${estate.domainMemberFlows ? 'on' : 'off'}; ` +
-      `CRL publishing: ${estate.crlPublishing}; SCEP over HTTP: ${estate.ndesHttp ? 'on' : 'off'}`,
+      `CRL publishing: ${estate.crlPublishing}; SCEP over HTTP: ${estate.ndesHttp ? 'on' : 'off'}` +
+      `${estate.tiers.ocsp ? `; OCSP signing certificate auto-enrollment: ${estate.ocspAutoEnroll ? 'on' : 'off (enrolled by hand: no ocsp-dcom)'}` : ''}`,
     ...(instances.length > 0 ? [`- CES/CEP instances (port, authentication): ${instances.join('; ')}`] : []),
+    ...(shared.length > 0 ? [`- Instances sharing a port (one site, one HTTPS binding) give one rule: ${shared.join(', ')}`] : []),
+    `- Opt-in rows (default off; practitioners open them, Microsoft documents them little): ` +
+      `${OPT_IN_ROWS.map((r) => `${r.id} (${r.optIn.option}): ${optIn.some((o) => o.flow === r.id) ? 'on' : 'off'}`).join('; ')}`,
+    ...optIn.map((o) => `- Unverified, ${o.flow} (${o.option} is on): ${o.caveat}`),
+    ...(estate.tiers.accountDc ? ['- accountDc: the account forests\' DCs (cross-forest enrollment over a two-way trust); rules are written at their end only where the tier names an enforcement point'] : []),
     '- Every flow is one stateful allow from source to destination port; return traffic needs no rule.',
     '',
     '| From | To | Protocol | Ports | Flow | Purpose | Reference |',

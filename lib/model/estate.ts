@@ -1,3 +1,4 @@
+import type { HostSettings } from './host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration } from './options';
 import { PortRange } from './port-range';
 import { Protocol } from './protocol';
@@ -42,7 +43,11 @@ export interface EstateTier {
   readonly rpcDynamicPorts?: PortRange;
   /** Where this tier's rules live. */
   readonly enforcement: Enforcement;
-  /** CES and CEP only: the web service instances, sorted by port (default one on 443). */
+  /**
+   * CES and CEP only: the web service instances, sorted by port then authentication (default one
+   * on 443). Two instances may share a port (one IIS site, one HTTPS binding), never a port and
+   * an authentication.
+   */
   readonly instances?: readonly WebServiceInstance[];
 }
 
@@ -88,10 +93,20 @@ export interface Estate {
   readonly crlPublishing: CrlPublishing;
   /** SCEP over TCP 80 as well as 443. */
   readonly ndesHttp: boolean;
+  /** The Online Responders auto-enroll for their OCSP signing certificates over DCOM (`ocsp-dcom`). */
+  readonly ocspAutoEnroll: boolean;
+  /** Opt-in: SMB 445 from the admins to the CA (`ca-smb`). */
+  readonly caSmb: boolean;
+  /** Opt-in: the Online Responder Management console from the admins over DCOM (`ocsp-admin-dcom`). */
+  readonly ocspRemoteAdmin: boolean;
+  /** Opt-in: the CA calls a separate Web Enrollment host back over RPC (`web-callback`). */
+  readonly webEnrollmentCallback: boolean;
   /** Present tiers, keyed by tier. */
   readonly tiers: Readonly<Partial<Record<TierKey, EstateTier>>>;
   /** User-declared flows. */
   readonly customFlows: readonly CustomFlowSpec[];
+  /** What the host script may change on each server (`host` block); the defaults when absent (`hostSettingsOf`). */
+  readonly host?: HostSettings;
 }
 
 /** True when the estate has the tier. */

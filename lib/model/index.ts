@@ -4,6 +4,7 @@ export * from './well-known-ports';
 export * from './tiers';
 export * from './options';
 export * from './estate';
+export * from './host-settings';
 export * from './port-sets';
 export * from './catalogue';
 export * from './flows';

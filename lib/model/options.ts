@@ -2,7 +2,10 @@
 export enum OsGeneration {
   /** Windows Server 2008 / Vista and later: TCP 49152-65535 (KB 929851). */
   MODERN = 'modern',
-  /** Windows Server 2003 / XP: TCP 1024-65535 (KB 832017). */
+  /**
+   * Windows Server 2003 / XP: TCP 1024-65535, the server-port range of KB 179442's pre-2008 table
+   * (a superset of the 2003 default 1025-5000, KB 929851).
+   */
   LEGACY = 'legacy',
 }
 

@@ -72,11 +72,15 @@ export function clientDirectoryPorts(estate: Estate): readonly PortRange[] {
 }
 
 /**
- * CA-DC-RPC: TCP 135 + DYN(dc), and TCP 445 (RPC over named pipes): practitioners disagree on
- * the transport of the CA's calls to the DCs, so both are opened (an open question).
+ * CA-DC-RPC: TCP 445 and TCP 135 + DYN of the destination (`dc` for `ca-dc-rpc`, `accountDc` for
+ * `cross-forest-rpc`). TCP 445: for templates with CT_FLAG_SUBJECT_ALT_REQUIRE_DOMAIN_DNS the CA
+ * calls LsarOpenPolicy / LsarQueryInformationPolicy on the requesting computer ([MS-WCCE]
+ * 3.2.2.6.2.1.4.5.9), and MS-LSAD "MUST use Server Message Block (SMB) RPC protocol sequences"
+ * ([MS-LSAD] 2.1). TCP 135 + DYN: SID-to-name lookups over RPC/TCP ([MS-LSAT] 2.1) and Netlogon
+ * pass-through ([MS-NRPC] 2.1). Settled by the specifications.
  */
-export function caToDcRpcPorts(estate: Estate): PortRange[] {
-  return [...rpcTo(estate, 'dc'), PortRange.tcp(SMB)];
+export function caToDcRpcPorts(estate: Estate, to: 'dc' | 'accountDc' = 'dc'): PortRange[] {
+  return [PortRange.tcp(SMB), ...rpcTo(estate, to)];
 }
 
 /** MEMBER: NTP, RPC (TCP 135 + DYN of the destination), SMB. */

@@ -10,7 +10,8 @@ export type TierKey =
   | 'ndesClients'
   | 'ocsp'
   | 'cdp'
-  | 'admins';
+  | 'admins'
+  | 'accountDc';
 
 /** What the catalogue says of a tier. */
 export interface TierInfo {
@@ -44,6 +45,9 @@ export const TIERS: readonly TierInfo[] = [
   { key: 'cdp', title: 'CDP/AIA', core: false, server: false,
     description: 'web (and file) servers that publish CRLs and CA certificates (CDP / AIA)' },
   { key: 'admins', title: 'Admins', core: false, server: false, description: 'PKI administration workstations' },
+  // Appended (v2.1): no existing tier's ordinal moves.
+  { key: 'accountDc', title: 'Account-forest DCs', core: false, server: false,
+    description: 'domain controllers of account forests whose users and computers enroll with this CA across a two-way forest trust (cross-forest enrollment)' },
 ];
 
 /** Tier keys in canonical order. */

@@ -35,5 +35,9 @@ export const MIN_RECOMMENDED_RPC_START = 5000;
 
 /** RPC dynamic range of Windows Server 2008 / Vista and later: TCP 49152-65535 (KB 929851). */
 export const MODERN_RPC_DYNAMIC = PortRange.tcpRange(49152, 65535);
-/** RPC dynamic range toward Windows Server 2003 / XP: TCP 1024-65535 (KB 832017). */
+/**
+ * RPC dynamic range toward Windows Server 2003 / XP: TCP 1024-65535, the server-port range of
+ * KB 179442's pre-2008 table, KB 832017's "higher than port 1024"; a superset of the 2003 default
+ * 1025-5000 (KB 929851).
+ */
 export const LEGACY_RPC_DYNAMIC = PortRange.tcpRange(1024, 65535);

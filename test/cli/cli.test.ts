@@ -26,7 +26,7 @@ customFlows:
 `);
 const WARNINGS = [
   "warning: [ADCS-W003] dcomPort: static DCOM port 50000 lies inside the CA's RPC dynamic range 49152-65535 (from osGeneration); KB 154596 advises a port outside it, or another RPC service may take it first",
-  'warning: [ADCS-W004] dcomPort: static DCOM port 50000 covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: `certreq -rpc`, and Linux and third-party tools that speak ICPR) still use the CA\'s dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them',
+  'warning: [ADCS-W004] dcomPort: static DCOM port 50000 covers DCOM enrollment (MS-WCCE: autoenrollment, certreq, the Certificates MMC, CES, NDES, Web Enrollment) and, as practitioners report, the CA console (MS-CSRA); plain-RPC clients (MS-ICPR: `certreq -rpc`, and Linux and third-party tools that speak ICPR) still use the CA\'s dynamic range or the \\PIPE\\cert named pipe over TCP 445, which this estate does not open: add a custom flow if you have them, or refuse them at the CA with the IF_NORPCICERTREQUEST interface flag ("The CA will not issue any certificates ... for callers using the ICertPassage interface", [MS-WCCE] 3.2.1.1.4)',
 ].map((l) => `${l}\n`).join('');
 
 describe('cli: matrix', () => {

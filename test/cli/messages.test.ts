@@ -81,15 +81,18 @@ tiers:
 `);
     const r = await runCli(['validate', '--spec', file]);
     assert.equal(r.code, 2);
-    // clients→ca TCP is slot 32 and dc→ca TCP slot 40 on the CA's NSG: 42 priorities (41 allows and the deny) keep them apart
-    assert.match(r.err, /adcs-in-clients-to-ca-tcp and adcs-in-dc-to-ca-tcp both need priority 100 in the window; widen the priority range: these two need a window of at least 42 priorities \("N-M" with M - N >= 41\); 343 priorities hold every TCP and UDP rule of any estate, 684 with ICMP custom flows/);
-    // AND the window it names is enough for that pair
-    const wider = await runCli(['validate', '--spec', spec('wider.yaml', `azure: { resourceGroupName: rg, location: westeurope, priorityRange: "100-442" }
+    // clients→ca TCP is slot 32 and dc→ca TCP slot 40 inbound on the CA's created NSG, ca→dc UDP
+    // slot 41 outbound: 43 priorities hold them all before the probe Allow (inbound) and the deny
+    assert.match(r.err, /adcs-in-clients-to-ca-tcp and adcs-in-dc-to-ca-tcp both need priority 100 in the window; widen the priority range to at least 43 priorities \("100-142"\), where every rule of this NSG keeps its own slot before the health-probe Allow and the deny by default; 378 priorities hold every TCP and UDP rule of any estate, 702 with ICMP custom flows/);
+    // AND the window it names is enough for every rule of the NSG, and one less is not
+    const window = (range: string): string => spec(`w-${range}.yaml`, `azure: { resourceGroupName: rg, location: westeurope, priorityRange: "${range}" }
 tiers:
   clients: { cidrs: [10.20.0.0/16] }
   ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-ca] }
   dc: { cidrs: [10.0.0.0/24] }
-`)]);
+`);
+    assert.equal((await runCli(['validate', '--spec', window('100-141')])).code, 2);
+    const wider = await runCli(['validate', '--spec', window('100-142')]);
     assert.equal(wider.code, 0, wider.err);
   });
 });

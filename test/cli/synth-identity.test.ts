@@ -45,16 +45,16 @@ function specFile(props: EstateProps): string {
 }
 
 /**
- * The resources of each example, counted by hand from the catalogue (v2 rows, as 0.2 implements them).
+ * The resources of each example, counted by hand from the catalogue (v2.1 rows).
  * Azure (ca, web for ces+cep, cdp created; dc on the identity team's NSG): 3 NSGs, one subnet each;
- * 35 rules, as test/cli/synth.test.ts derives. AWS (ca, ces, cep created; dc on an existing group;
+ * 36 rules, as test/cli/synth.test.ts derives. AWS (ca, ces, cep created; dc on an existing group;
  * clients by 2 CIDRs, admins by 1; DCOM 135 + static 10509): ingress on ca 11 (clients 2 ports x 2
  * CIDRs, dc 2, ces 2, admins 135, 3389, 10509), on ces 2 and cep 2 (443 per client CIDR), on dc 62
  * (ca 9 TCP + 4 UDP with ca-dc-rpc, ces 10, cep 10, clients 10 per CIDR, admins 9 minimal); egress
  * ca->dc 13, ces->ca 2 and ces->dc 10, cep->dc 10, dc->ca 2 (dc-enroll-dcom on the existing group).
  */
 const RESOURCES: Record<string, Record<string, number>> = {
-  'azure-estate.yaml': { azurerm_network_security_group: 3, azurerm_network_security_rule: 35, azurerm_subnet_network_security_group_association: 3 },
+  'azure-estate.yaml': { azurerm_network_security_group: 3, azurerm_network_security_rule: 36, azurerm_subnet_network_security_group_association: 3 },
   // The landing zone (ca, web for ces+cep created; dc on the identity team's NSG under `identity`):
   // on the ca NSG inbound clients, dc, ces (TCP) and outbound ca -> dc (TCP, UDP), probe Allow and
   // deny: 7; on web inbound clients -> ces, cep and outbound ces -> ca, ces -> dc (2), cep -> dc (2),

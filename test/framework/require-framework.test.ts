@@ -45,12 +45,11 @@ describe('a missing framework or package', () => {
   it('the framework-free entry points and the CLI load without any framework or provider package', () => {
     const hide = hiding(['cdktf', 'cdktn', 'constructs', '@cdktf/provider-azurerm', '@cdktf/provider-aws']);
     const model = node(hide, ['-e', `const m = require(${JSON.stringify(join(DIST_LIB, 'model'))}); console.log(m.CATALOGUE.map((r) => r.id).join())`]);
-    // the catalogue rows of 0.2 (v2), in the order of the flows table of the catalogue document:
-    // its 27 rows less the six that catalogue v2.1 adds (issue 21: ca-smb, ocsp-admin-dcom,
-    // web-callback and the three cross-forest rows)
+    // the 27 catalogue rows (v2.1), in the order of the flows table of the catalogue document
     assert.equal(model.out.trim(), ['enroll-dcom', 'dc-enroll-dcom', 'ces-https', 'cep-https', 'ces-dcom', 'web-https', 'web-dcom',
       'ndes-https', 'ndes-dcom', 'ocsp-dcom', 'admin-dcom', 'ocsp-http', 'cdp-http', 'ocsp-crl', 'server-crl', 'crl-publish-smb',
-      'directory', 'client-directory', 'admin-directory', 'ca-dc-rpc', 'member'].join(), model.err);
+      'directory', 'client-directory', 'admin-directory', 'ca-dc-rpc', 'ca-smb', 'ocsp-admin-dcom', 'web-callback',
+      'cross-forest-directory', 'cross-forest-rpc', 'cross-forest-dc-enroll', 'member'].join(), model.err);
     const help = node(hide, [join(DIST_LIB, 'cli', 'bin.js'), '--help']);
     assert.equal(help.code, 0, help.err);
     assert.match(help.out, /^Usage: adcs-firewall/);

@@ -57,14 +57,15 @@ describe('host: PowerShell quoting', () => {
   it('the template writes what the issue asks for', () => {
     const script = renderPowerShell(hostConfig(resolveSpec(richAzure({ dcomPort: 10509 }), 'test').estate, 'ca'));
     for (const needle of ['#Requires -RunAsAdministrator', '[CmdletBinding(SupportsShouldProcess)]', '[string] $PolicyStore = \'PersistentStore\'',
-      'New-NetFirewallRule -Name $r.Name -DisplayName $r.Name -Group $Group @p -WhatIf:$WhatIfPreference',
-      'Set-NetFirewallRule -Name $r.Name @p -WhatIf:$WhatIfPreference',
-      'Remove-NetFirewallRule -PolicyStore $PolicyStore -Name $old.Name -WhatIf:$WhatIfPreference',
+      '[switch] $RestartCertSvc', '[string] $DomainController = \'\'',
+      'New-NetFirewallRule @store -Name $r.Name -DisplayName $r.Name -Group $Group @p -WhatIf:$WhatIfPreference',
+      'Set-NetFirewallRule @store -Name $r.Name @p -WhatIf:$WhatIfPreference',
+      'Remove-NetFirewallRule @store -Name $old.Name -WhatIf:$WhatIfPreference',
       'New-Item -Path $key -Force', 'Set-ItemProperty -LiteralPath $key -Name $v.Name -Type $v.Type',
-      'Set-GPRegistryValue -Name $RegistryGpo -Key $v.Path', 'Restart-Service -Name $s -WhatIf:$WhatIfPreference']) {
+      'Set-GPRegistryValue -Name $RegistryGpo -Server $DomainController -Key $v.Path', 'Restart-Service -Name CertSvc -WhatIf:$WhatIfPreference']) {
       assert.ok(script.includes(needle), needle);
     }
-    // AND never the RPC port keywords: the rule says exactly what the network rules say
+    // AND never the RPC port keywords unless host.rpcKeyword asks: the rule says exactly what the network rules say
     assert.doesNotMatch(script, /'RPC(EPMap)?'/);
   });
 });

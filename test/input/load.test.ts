@@ -216,7 +216,7 @@ tiers:
     // GIVEN an unknown key and a meaning problem (smb without cdp)  WHEN resolved
     // THEN only the shape problem is reported: meaning is checked on a well-shaped document
     assert.deepEqual(problemsOf(() => resolveSpec({ crlPublishing: 'smb', colour: 1, tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'] } } }, 'x')),
-      ['colour: unknown key "colour"; accepted keys: name, platform, osGeneration, rpcDynamicPorts, dcomPort, directEnrollment, cesAuthentication, dcEnrollment, clientDirectory, domainMemberFlows, crlPublishing, ndesHttp, provider, azure, aws, tiers, acknowledgements, customFlows']);
+      ['colour: unknown key "colour"; accepted keys: name, platform, osGeneration, rpcDynamicPorts, dcomPort, directEnrollment, cesAuthentication, dcEnrollment, clientDirectory, domainMemberFlows, crlPublishing, ndesHttp, ocspAutoEnroll, caSmb, ocspRemoteAdmin, webEnrollmentCallback, provider, azure, aws, tiers, acknowledgements, customFlows, host']);
   });
 
   it('parseSpecText refuses several documents and reports YAML errors with their position', () => {

@@ -134,25 +134,68 @@ describe('matrix: json', () => {
     assert.deepEqual(doc.estate, { name: 'pki-test', dynamicRanges: { ca: { range: '49152-65535', from: 'osGeneration' }, dc: { range: '49152-65535', from: 'osGeneration' } }, dcomPort: 50000 });
     // AND the open questions are the catalogue's, the same text as the markdown section
     assert.deepEqual(doc.openQuestions, OPEN_QUESTIONS.map((q) => q.text));
-    assert.ok(doc.openQuestions.some((q) => /named pipes on TCP 445/.test(q)));
+    assert.equal(doc.openQuestions.length, 7);
+    // AND the CA's call back to the DCs is settled ([MS-LSAD] 2.1), no longer asked
+    assert.ok(!doc.openQuestions.some((q) => /named pipes on TCP 445/.test(q)));
+  });
+
+  it('lists the opt-in rows that are on with their caveat, and the RPC ranges they open', () => {
+    // GIVEN every opt-in row on, OCSP with its own range, legacy Web Enrollment, the account forest
+    const props = { ...PROPS, caSmb: true, ocspRemoteAdmin: true, webEnrollmentCallback: true, tiers: { ...PROPS.tiers,
+      ocsp: { cidrs: ['10.0.5.0/24'], rpcDynamicPorts: '40000-40999' }, webEnrollment: { cidrs: ['10.0.4.0/24'], osGeneration: 'legacy' },
+      accountDc: { cidrs: ['10.80.0.0/24'], rpcDynamicPorts: '50000-50999' } } } as unknown as EstateProps;
+    const e = resolveSpec(props, 'test').estate;
+    const d = matrixDocument(e, flowsOf(e));
+    // THEN the estate block names the three rows, their options and what is unverified
+    assert.deepEqual(d.estate.optIn!.map((o) => `${o.option} ${o.flow}`), ['caSmb ca-smb', 'ocspRemoteAdmin ocsp-admin-dcom', 'webEnrollmentCallback web-callback']);
+    assert.match(d.estate.optIn![1].caveat, /Windows Server 2025/);
+    assert.match(d.estate.optIn![2].caveat, /unverified/);
+    // AND the dynamic range of every RPC destination, the legacy note for Web Enrollment's
+    assert.deepEqual(d.estate.dynamicRanges, {
+      ca: { range: '49152-65535', from: 'osGeneration' }, dc: { range: '49152-65535', from: 'osGeneration' },
+      webEnrollment: { range: '1024-65535', from: 'tiers.webEnrollment.osGeneration' },
+      ocsp: { range: '40000-40999', from: 'tiers.ocsp.rpcDynamicPorts' },
+      accountDc: { range: '50000-50999', from: 'tiers.accountDc.rpcDynamicPorts' },
+    });
+    assert.match(d.estate.legacyNote!, /KB 179442/);
+    // AND the markdown says the same, and what is unverified, in its header and its warnings
+    const md = renderMatrix(MatrixFormat.MARKDOWN, e, flowsOf(e), resolveSpec(props, 'test').warnings);
+    assert.ok(md.includes('\n- Opt-in rows (default off; practitioners open them, Microsoft documents them little): ca-smb (caSmb): on; ocsp-admin-dcom (ocspRemoteAdmin): on; web-callback (webEnrollmentCallback): on\n'));
+    assert.match(md, /\n- Unverified, web-callback \(webEnrollmentCallback is on\): reported by one practitioner/);
+    assert.match(md, /\n- `ocspRemoteAdmin`: ocspRemoteAdmin is on: ocsp-admin-dcom opens TCP 135/);
+    assert.match(md, /\n- accountDc: the account forests' DCs/);
+    // AND with every option off, the JSON names no opt-in row and the markdown says they are off
+    assert.equal(doc.estate.optIn, undefined);
+    assert.ok(render(MatrixFormat.MARKDOWN).includes('ca-smb (caSmb): off; ocsp-admin-dcom (ocspRemoteAdmin): off; web-callback (webEnrollmentCallback): off\n'));
+  });
+
+  it('says when CES or CEP instances share a port (one rule), and when the responders enroll by hand', () => {
+    const props = { ...PROPS, ocspAutoEnroll: false, tiers: { ...PROPS.tiers, ocsp: { cidrs: ['10.0.5.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 49999, authentication: 'usernamePassword' }, { port: 49999, authentication: 'certificate' }] } } } as unknown as EstateProps;
+    const e = resolveSpec(props, 'test').estate;
+    const md = renderMatrix(MatrixFormat.MARKDOWN, e, flowsOf(e), []);
+    assert.ok(md.includes('\n- CES/CEP instances (port, authentication): ces 49999 (usernamePassword), 49999 (certificate)\n'));
+    assert.ok(md.includes('\n- Instances sharing a port (one site, one HTTPS binding) give one rule: ces\n'));
+    assert.ok(md.includes('; OCSP signing certificate auto-enrollment: off (enrolled by hand: no ocsp-dcom)\n'));
+    assert.deepEqual(flowsOf(e).filter((f) => f.id === 'ces-https').map((f) => f.ports.map(String)), [['49999']]);
   });
 
   it('notes the legacy range as a documented choice when a tier uses it', () => {
     // GIVEN a legacy estate / a legacy estate whose CA and DC ranges are set  THEN the note / none
     const legacy = resolveSpec({ ...PROPS, osGeneration: 'legacy' } as unknown as EstateProps, 'test').estate;
-    assert.match(matrixDocument(legacy, flowsOf(legacy)).estate.legacyNote!, /KB 832017.*KB 929851.*1025-5000.*rpcDynamicPorts/);
+    assert.match(matrixDocument(legacy, flowsOf(legacy)).estate.legacyNote!, /KB 179442's pre-2008 table.*KB 929851.*1025-5000.*superset.*rpcDynamicPorts/);
     const set = resolveSpec({ ...PROPS, osGeneration: 'legacy', rpcDynamicPorts: '50000-50999' } as unknown as EstateProps, 'test').estate;
     assert.equal(matrixDocument(set, flowsOf(set)).estate.legacyNote, undefined);
-    assert.match(renderMatrix(MatrixFormat.MARKDOWN, legacy, flowsOf(legacy), []), /\n- legacy is TCP 1024-65535, the Certificate Services row of KB 832017/);
+    assert.match(renderMatrix(MatrixFormat.MARKDOWN, legacy, flowsOf(legacy), []), /\n- legacy is TCP 1024-65535, the server-port range of KB 179442's pre-2008 table/);
   });
 
   it('is a list of rows with flow, from, to, protocol and "N"/"N-M" ports', () => {
     // GIVEN the JSON  THEN every row has the documented keys with the right types
     assert.equal(rows.length, flows.length);
-    // 14 by hand (catalogue v2) for clients, ca, dc, cdp, admins and a custom flow: enroll-dcom,
-    // dc-enroll-dcom, admin-dcom, cdp-http, server-crl from ca and dc, directory from ca (TCP, UDP),
+    // 15 by hand (catalogue v2.1) for clients, ca, dc, cdp, admins and a custom flow: enroll-dcom,
+    // dc-enroll-dcom, admin-dcom, cdp-http from clients and admins, server-crl from ca and dc, directory from ca (TCP, UDP),
     // client-directory and admin-directory (TCP, UDP each), ca-dc-rpc, custom:rdp
-    assert.equal(rows.length, 14);
+    assert.equal(rows.length, 15);
     for (const r of rows) {
       assert.deepEqual(Object.keys(r).sort(), ['custom', 'flow', 'from', 'ports', 'protocol', 'purpose', 'reference', 'to']);
       assert.ok(r.protocol === 'tcp' || r.protocol === 'udp');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CATALOGUE } from '../../lib/model/catalogue';
+import { CATALOGUE, catalogueRow, OPT_IN_ROWS } from '../../lib/model/catalogue';
 import { Flow, flowsOf } from '../../lib/model/flows';
 import { EstateProps, TierProps } from '../../lib/input/props';
 import { resolveSpec } from '../../lib/spec';
@@ -12,7 +12,7 @@ const CORE: Tiers = { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.
 const EXTRA: Tiers = {
   ces: { cidrs: ['10.0.2.0/24'] }, cep: { cidrs: ['10.0.3.0/24'] }, webEnrollment: { cidrs: ['10.0.4.0/24'] },
   ndes: { cidrs: ['10.0.5.0/24'] }, ndesClients: { cidrs: ['10.40.0.0/16'] }, ocsp: { cidrs: ['10.0.6.0/24'] },
-  cdp: { cidrs: ['10.0.7.0/24'] }, admins: { cidrs: ['10.0.9.0/28'] },
+  cdp: { cidrs: ['10.0.7.0/24'] }, admins: { cidrs: ['10.0.9.0/28'] }, accountDc: { cidrs: ['10.80.0.0/24'] },
 };
 const SERVER_TIERS = ['ca', 'ces', 'cep', 'webEnrollment', 'ndes', 'ocsp'];
 
@@ -44,13 +44,22 @@ const DIRECTORY_MINIMAL = ['TCP 53,88,389,464,3268', 'UDP 53,88,389,464'];
 const ALL = Object.keys(EXTRA);
 
 describe('catalogue data', () => {
-  it('has exactly the 21 rows of the Flows table, in its order', () => {
+  it('has exactly the 27 rows of the Flows table (v2.1), in its order', () => {
     // GIVEN the catalogue  WHEN its ids are listed  THEN they are the document's rows
     assert.deepEqual(CATALOGUE.map((r) => r.id), [
       'enroll-dcom', 'dc-enroll-dcom', 'ces-https', 'cep-https', 'ces-dcom', 'web-https', 'web-dcom', 'ndes-https', 'ndes-dcom',
       'ocsp-dcom', 'admin-dcom', 'ocsp-http', 'cdp-http', 'ocsp-crl', 'server-crl', 'crl-publish-smb', 'directory',
-      'client-directory', 'admin-directory', 'ca-dc-rpc', 'member',
+      'client-directory', 'admin-directory', 'ca-dc-rpc', 'ca-smb', 'ocsp-admin-dcom', 'web-callback',
+      'cross-forest-directory', 'cross-forest-rpc', 'cross-forest-dc-enroll', 'member',
     ]);
+  });
+
+  it('marks exactly the three opt-in rows, each with its option and a caveat', () => {
+    // GIVEN the rows  THEN ca-smb, ocsp-admin-dcom and web-callback are opt-in, nothing else
+    assert.deepEqual(OPT_IN_ROWS.map((r) => `${r.id}:${r.optIn.option}`), ['ca-smb:caSmb', 'ocsp-admin-dcom:ocspRemoteAdmin', 'web-callback:webEnrollmentCallback']);
+    assert.match(catalogueRow('ocsp-admin-dcom').optIn!.caveat, /Windows Server 2025/);
+    assert.match(catalogueRow('web-callback').optIn!.caveat, /one practitioner.*unverified/);
+    assert.match(catalogueRow('ca-smb').optIn!.caveat, /only needed for administrative actions/);
   });
 
   it('gives every row a purpose and a reference', () => {
@@ -84,7 +93,8 @@ describe('catalogue rows on and off', () => {
     });
   }
 
-  const dcomRows: [string, string][] = [['ces-dcom', 'ces'], ['web-dcom', 'webEnrollment'], ['ndes-dcom', 'ndes'], ['ocsp-dcom', 'ocsp'], ['admin-dcom', 'admins']];
+  const dcomRows: [string, string][] = [['ces-dcom', 'ces'], ['web-dcom', 'webEnrollment'], ['ndes-dcom', 'ndes'], ['ocsp-dcom', 'ocsp'], ['admin-dcom', 'admins'],
+    ['cross-forest-dc-enroll', 'accountDc']];
   for (const [id, tier] of dcomRows) {
     it(`${id}: ${tier} > ca on DCOM(CA) when ${tier} is present, absent otherwise`, () => {
       // GIVEN the tier present / absent  THEN the row is 135 + DYN(CA) / absent
@@ -125,18 +135,82 @@ describe('catalogue rows on and off', () => {
     assert.deepEqual(with80(estate(ALL)), ['cdp-http', 'ocsp-crl', 'ocsp-http', 'server-crl']);
   });
 
-  it('ocsp-http: clients > ocsp on TCP 80 when ocsp is present', () => {
-    // GIVEN ocsp present / absent  THEN the row / nothing
+  it('ocsp-http: clients, and admins when present, > ocsp on TCP 80 when ocsp is present', () => {
+    // GIVEN ocsp present / absent, admins absent / present  THEN the row from clients / and admins / nothing
     assert.deepEqual(ends(estate(['ocsp']), 'ocsp-http'), ['clients>ocsp']);
-    assert.deepEqual(portsOf(estate(['ocsp']), 'ocsp-http'), ['TCP 80']);
+    assert.deepEqual(ends(estate(['ocsp', 'admins']), 'ocsp-http'), ['admins>ocsp', 'clients>ocsp']);
+    assert.deepEqual(portsOf(estate(['ocsp', 'admins']), 'ocsp-http', 'admins'), ['TCP 80']);
     assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'ocsp')), 'ocsp-http'), []);
   });
 
-  it('cdp-http: clients > cdp on TCP 80 when cdp is present', () => {
-    // GIVEN cdp present / absent  THEN the row / nothing
+  it('cdp-http: clients, and admins when present, > cdp on TCP 80 when cdp is present', () => {
+    // GIVEN cdp present / absent, admins absent / present  THEN the row from clients / and admins / nothing
     assert.deepEqual(ends(estate(['cdp']), 'cdp-http'), ['clients>cdp']);
-    assert.deepEqual(portsOf(estate(['cdp']), 'cdp-http'), ['TCP 80']);
+    assert.deepEqual(ends(estate(['cdp', 'admins']), 'cdp-http'), ['admins>cdp', 'clients>cdp']);
+    assert.deepEqual(portsOf(estate(['cdp', 'admins']), 'cdp-http', 'admins'), ['TCP 80']);
     assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'cdp')), 'cdp-http'), []);
+  });
+
+  it('ocsp-dcom: only with ocspAutoEnroll (default true)', () => {
+    // GIVEN ocsp with ocspAutoEnroll default / true / false  THEN the row / the row / nothing
+    assert.deepEqual(ends(estate(['ocsp']), 'ocsp-dcom'), ['ocsp>ca']);
+    assert.deepEqual(ends(estate(['ocsp'], { ocspAutoEnroll: true }), 'ocsp-dcom'), ['ocsp>ca']);
+    assert.deepEqual(ends(estate(['ocsp'], { ocspAutoEnroll: false }), 'ocsp-dcom'), []);
+    // AND the responder keeps its other flows
+    assert.deepEqual(ends(estate(['ocsp', 'cdp'], { ocspAutoEnroll: false }), 'ocsp-crl'), ['ocsp>cdp']);
+  });
+
+  it('ca-smb: admins > ca on TCP 445 only with caSmb', () => {
+    // GIVEN admins with caSmb true / default / false  THEN TCP 445 / nothing / nothing
+    assert.deepEqual(ends(estate(['admins'], { caSmb: true }), 'ca-smb'), ['admins>ca']);
+    assert.deepEqual(portsOf(estate(['admins'], { caSmb: true }), 'ca-smb'), ['TCP 445']);
+    assert.deepEqual(ends(estate(['admins']), 'ca-smb'), []);
+    assert.deepEqual(ends(estate(['admins'], { caSmb: false }), 'ca-smb'), []);
+    // AND admin-dcom stays DCOM only ([MS-CSRA] is DCOM only)
+    assert.deepEqual(portsOf(estate(['admins'], { caSmb: true }), 'admin-dcom'), DCOM_MODERN);
+  });
+
+  it('ocsp-admin-dcom: admins > ocsp on TCP 135 + DYN(ocsp) only with ocspRemoteAdmin, never pinned', () => {
+    // GIVEN admins and ocsp with ocspRemoteAdmin on, the CA pinned, OCSP on legacy Windows
+    const on = estate(['admins', 'ocsp'], { ocspRemoteAdmin: true, dcomPort: 10509 }, { ocsp: { cidrs: ['10.0.6.0/24'], osGeneration: 'legacy' } });
+    // THEN 135 and the responders' own (legacy) range, not the CA's static port
+    assert.deepEqual(ends(on, 'ocsp-admin-dcom'), ['admins>ocsp']);
+    assert.deepEqual(portsOf(on, 'ocsp-admin-dcom'), ['TCP 135,1024-65535']);
+    assert.deepEqual(ends(estate(['admins', 'ocsp']), 'ocsp-admin-dcom'), []);
+  });
+
+  it('web-callback: ca > webEnrollment on TCP 135 + DYN(webEnrollment) only with webEnrollmentCallback', () => {
+    // GIVEN Web Enrollment with its own RPC range, the callback on / off
+    const over = { webEnrollment: { cidrs: ['10.0.4.0/24'], rpcDynamicPorts: '52000-52999' } };
+    assert.deepEqual(ends(estate(['webEnrollment'], { webEnrollmentCallback: true }, over), 'web-callback'), ['ca>webEnrollment']);
+    assert.deepEqual(portsOf(estate(['webEnrollment'], { webEnrollmentCallback: true }, over), 'web-callback'), ['TCP 135,52000-52999']);
+    assert.deepEqual(ends(estate(['webEnrollment'], {}, over), 'web-callback'), []);
+  });
+
+  it('cross-forest rows: only with accountDc; DIRECTORY from ca, ces and cep; CA-DC-RPC on the account forest\'s own DYN', () => {
+    // GIVEN every tier, the DCs narrowed, the account forest on legacy Windows
+    const props = estate(ALL, {}, { dc: { cidrs: ['10.0.0.0/24'], rpcDynamicPorts: '6000-6199' }, accountDc: { cidrs: ['10.80.0.0/24'], osGeneration: 'legacy' } });
+    // THEN the CA, CES and CEP get DIRECTORY toward the account forest (not the other server tiers)
+    assert.deepEqual(ends(props, 'cross-forest-directory'), ['ca>accountDc', 'cep>accountDc', 'ces>accountDc']);
+    for (const t of ['ca', 'ces', 'cep']) assert.deepEqual(portsOf(props, 'cross-forest-directory', t), DIRECTORY, t);
+    // AND the CA calls the account forest on 135, 445 and that forest's range, the DCs on theirs
+    assert.deepEqual(portsOf(props, 'cross-forest-rpc'), ['TCP 135,445,1024-65535']);
+    assert.deepEqual(portsOf(props, 'ca-dc-rpc'), ['TCP 135,445,6000-6199']);
+    // AND without the tier, none of the three rows
+    const without = flows(estate(ALL.filter((t) => t !== 'accountDc')));
+    assert.deepEqual(without.filter((f) => f.id.startsWith('cross-forest-')), []);
+  });
+
+  it('cross-forest-dc-enroll: only with dcEnrollment', () => {
+    assert.deepEqual(ends(estate(['accountDc']), 'cross-forest-dc-enroll'), ['accountDc>ca']);
+    assert.deepEqual(ends(estate(['accountDc'], { dcEnrollment: false }), 'cross-forest-dc-enroll'), []);
+    assert.deepEqual(portsOf(estate(['accountDc'], { dcomPort: 10509 }), 'cross-forest-dc-enroll'), ['TCP 135,10509']);
+  });
+
+  it('accountDc is no server tier: no directory or member flow from it, and no flow toward it but the cross-forest rows', () => {
+    const fs = flows(estate(ALL, { domainMemberFlows: true }));
+    assert.deepEqual(fs.filter((f) => f.from === 'accountDc').map((f) => f.id), ['cross-forest-dc-enroll']);
+    assert.deepEqual([...new Set(fs.filter((f) => f.to === 'accountDc').map((f) => f.id))], ['cross-forest-directory', 'cross-forest-rpc']);
   });
 
   it('ocsp-crl: ocsp > cdp on TCP 80 only when both are present', () => {
@@ -200,7 +274,7 @@ describe('catalogue rows on and off', () => {
     }
   });
 
-  it('ca-dc-rpc: always, TCP 135 + the DC\'s DYN and TCP 445 (RPC over named pipes)', () => {
+  it('ca-dc-rpc: always, TCP 135 + the DC\'s DYN and TCP 445 (MS-LSAD over SMB)', () => {
     // GIVEN the core estate  THEN ca > dc on 135, 445 and 49152-65535
     assert.deepEqual(ends(estate(), 'ca-dc-rpc'), ['ca>dc']);
     assert.deepEqual(portsOf(estate(), 'ca-dc-rpc'), ['TCP 135,445,49152-65535']);
@@ -236,6 +310,17 @@ describe('catalogue rows on and off', () => {
     assert.deepEqual(ends(estate(ALL.filter((t) => t !== 'admins')), 'admin-directory'), []);
     // AND clientDirectory never changes it
     assert.deepEqual(portsOf(estate(['admins'], { clientDirectory: 'full' }), 'admin-directory'), DIRECTORY_MINIMAL);
+  });
+
+  it('ces-https: instances sharing a port (key-based renewal) give that port once', () => {
+    // GIVEN CES with username/password and certificate instances on 49999 (Learn's walkthrough)
+    const props = estate(['ces', 'cdp'], {}, {
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 49999, authentication: 'usernamePassword' }, { port: 49999, authentication: 'certificate' }] },
+    });
+    // THEN clients get TCP 49999 once, and the certificate instance makes CES fetch CRLs
+    assert.deepEqual(portsOf(props, 'ces-https'), ['TCP 49999']);
+    assert.deepEqual(flows(props).filter((f) => f.id === 'ces-https').length, 1);
+    assert.deepEqual(ends(props, 'server-crl'), ['ca>cdp', 'ces>cdp', 'dc>cdp']);
   });
 
   it('ces-https / cep-https: TCP on the port of each instance', () => {

@@ -16,6 +16,7 @@ function modelEstate(over: Partial<Estate> = {}, tierOver: Partial<Record<'ca' |
     name: 't', osGeneration: OsGeneration.MODERN, directEnrollment: true, cesAuthentication: CesAuthentication.KERBEROS,
     dcEnrollment: true, clientDirectory: ClientDirectory.FULL,
     domainMemberFlows: false, crlPublishing: CrlPublishing.NONE, ndesHttp: false, customFlows: [],
+    ocspAutoEnroll: true, caSmb: false, ocspRemoteAdmin: false, webEnrollmentCallback: false,
     tiers: { clients: tier('clients', '10.20.0.0/16'), ca: tier('ca', '10.0.1.0/24'), dc: tier('dc', '10.0.0.0/24') },
     ...over,
   };

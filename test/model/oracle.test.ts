@@ -98,6 +98,60 @@ describe('oracle: the oracle itself against hand-written expectations', () => {
     assert.ok(!lines.some((l) => l.startsWith('client-directory|') && (l.endsWith('|636-636') || l.endsWith('|3268-3269'))));
   });
 
+  it('gives the literal v2.1 rows of the "crossForest" estate', () => {
+    // GIVEN account-forest DCs with their own RPC range, CES and CEP on Kerberos, responders
+    // enrolled by hand (ocspAutoEnroll false), cdp, ocsp and admins
+    const lines = oracleLines(ORACLE_ESTATES.crossForest);
+    // WHEN the rows v2.1 added or changed are kept
+    const rows = only(lines, ['cross-forest-rpc', 'cross-forest-dc-enroll', 'ocsp-dcom', 'ocsp-http', 'cdp-http', 'ca-smb', 'ocsp-admin-dcom', 'web-callback']);
+    // THEN the CA reaches the account forest on 135, 445 and that forest's own range; its DCs
+    // enroll on DCOM(CA); no ocsp-dcom; admins reach ocsp and cdp on TCP 80; no opt-in row
+    assert.deepEqual(rows, [
+      'cdp-http|admins|cdp|tcp|80-80', 'cdp-http|clients|cdp|tcp|80-80',
+      'cross-forest-dc-enroll|accountDc|ca|tcp|135-135', 'cross-forest-dc-enroll|accountDc|ca|tcp|49152-65535',
+      'cross-forest-rpc|ca|accountDc|tcp|135-135', 'cross-forest-rpc|ca|accountDc|tcp|445-445', 'cross-forest-rpc|ca|accountDc|tcp|50000-50999',
+      'ocsp-http|admins|ocsp|tcp|80-80', 'ocsp-http|clients|ocsp|tcp|80-80',
+    ]);
+    // AND the CA, CES and CEP (not the DCs, not OCSP) get the full DIRECTORY toward the account forest
+    const sources = [...new Set(only(lines, ['cross-forest-directory']).map((l) => l.split('|')[1]))].sort();
+    assert.deepEqual(sources, ['ca', 'cep', 'ces']);
+    assert.deepEqual(only(lines, ['cross-forest-directory']).filter((l) => l.split('|')[1] === 'ca'), [
+      'cross-forest-directory|ca|accountDc|tcp|3268-3269', 'cross-forest-directory|ca|accountDc|tcp|389-389',
+      'cross-forest-directory|ca|accountDc|tcp|464-464', 'cross-forest-directory|ca|accountDc|tcp|53-53',
+      'cross-forest-directory|ca|accountDc|tcp|636-636', 'cross-forest-directory|ca|accountDc|tcp|88-88',
+      'cross-forest-directory|ca|accountDc|udp|389-389', 'cross-forest-directory|ca|accountDc|udp|464-464',
+      'cross-forest-directory|ca|accountDc|udp|53-53', 'cross-forest-directory|ca|accountDc|udp|88-88',
+    ]);
+    // AND the resource forest's DCs keep the modern range for ca-dc-rpc
+    assert.ok(lines.includes('ca-dc-rpc|ca|dc|tcp|49152-65535'));
+  });
+
+  it('gives the literal opt-in rows of the "everything" estate (every opt-in on, legacy estate)', () => {
+    // GIVEN caSmb, ocspRemoteAdmin and webEnrollmentCallback on, the responders and Web Enrollment
+    // hosts on the estate's legacy range, the account forest too, the CA pinned to 10509
+    const rows = only(oracleLines(ORACLE_ESTATES.everything), ['ca-smb', 'ocsp-admin-dcom', 'web-callback', 'cross-forest-rpc', 'cross-forest-dc-enroll']);
+    // THEN SMB from the admins to the CA, 135 + DYN of each destination, DCOM to the pinned CA
+    assert.deepEqual(rows, [
+      'ca-smb|admins|ca|tcp|445-445',
+      'cross-forest-dc-enroll|accountDc|ca|tcp|10509-10509', 'cross-forest-dc-enroll|accountDc|ca|tcp|135-135',
+      'cross-forest-rpc|ca|accountDc|tcp|1024-65535', 'cross-forest-rpc|ca|accountDc|tcp|135-135', 'cross-forest-rpc|ca|accountDc|tcp|445-445',
+      'ocsp-admin-dcom|admins|ocsp|tcp|1024-65535', 'ocsp-admin-dcom|admins|ocsp|tcp|135-135',
+      'web-callback|ca|webEnrollment|tcp|1024-65535', 'web-callback|ca|webEnrollment|tcp|135-135',
+    ]);
+  });
+
+  it('gives the literal instance rows of the "keyBasedRenewal" estate (instances sharing a port)', () => {
+    // GIVEN CES with a username/password and a certificate instance on 49999, CEP the same plus
+    // a Kerberos instance on 443, cdp
+    const rows = only(oracleLines(ORACLE_ESTATES.keyBasedRenewal), ['ces-https', 'cep-https', 'server-crl']);
+    // THEN one port per shared port, and both CES and CEP fetch CRLs for their certificate instances
+    assert.deepEqual(rows, [
+      'cep-https|clients|cep|tcp|443-443', 'cep-https|clients|cep|tcp|49999-49999',
+      'ces-https|clients|ces|tcp|49999-49999',
+      'server-crl|ca|cdp|tcp|80-80', 'server-crl|cep|cdp|tcp|80-80', 'server-crl|ces|cdp|tcp|80-80', 'server-crl|dc|cdp|tcp|80-80',
+    ]);
+  });
+
   it('the comparison has teeth: port-less TCP prints "none", ICMP with ports does not print "all"', () => {
     // GIVEN groupings a buggy library could produce
     const tcpWithout = portSetLines(groupFlows([{ flow: 'x', from: 'a', to: 'b', protocol: 'tcp', ports: [] }]));
@@ -166,7 +220,7 @@ describe('oracle: flowsOf equals an independent reading of adcs-flows.md', () =>
   });
 });
 
-describe('oracle: every v2 row on and off under each option that switches it', () => {
+describe('oracle: every v2 and v2.1 row on and off under each option that switches it', () => {
   for (const t of ORACLE_TOGGLES) {
     it(t.name, () => {
       // GIVEN the same estate with the switch on and off

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { EstateProps, TierProps } from '../../lib/input/props';
 import { TierKey } from '../../lib/model/tiers';
 import { subnet } from './estates';
-import { estateProps, flowProps, tiersProps } from './fixtures';
+import { estateProps, flowProps, hostProps, tiersProps } from './fixtures';
 
-const OPTIONAL: TierKey[] = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins'];
+const OPTIONAL: TierKey[] = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins', 'accountDc'];
 
 /** How a random tier is enforced on Azure. */
 type AzureMode = 'subnets' | 'existing' | 'none';
@@ -13,7 +13,7 @@ type AzureMode = 'subnets' | 'existing' | 'none';
 export function azureEstate(): fc.Arbitrary<EstateProps> {
   return fc.record({
     optional: fc.subarray(OPTIONAL),
-    modes: fc.array(fc.constantFrom<AzureMode>('subnets', 'existing', 'none'), { minLength: 11, maxLength: 11 }),
+    modes: fc.array(fc.constantFrom<AzureMode>('subnets', 'existing', 'none'), { minLength: 12, maxLength: 12 }),
     clientCidrs: fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 }),
     legacy: fc.boolean(),
     dcLegacy: fc.boolean(),
@@ -29,6 +29,12 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
     dcEnrollment: fc.boolean(),
     minimalDirectory: fc.boolean(),
     ping: fc.boolean(),
+    // v2.1: responders enrolled by hand, the opt-in rows, the account forest's own RPC range
+    ocspAutoEnroll: fc.option(fc.boolean(), { nil: undefined }),
+    caSmb: fc.boolean(),
+    ocspRemoteAdmin: fc.boolean(),
+    webEnrollmentCallback: fc.boolean(),
+    accountDcRange: fc.option(fc.constantFrom<'legacy' | 'narrow'>('legacy', 'narrow'), { nil: undefined }),
     // a second CES/CEP instance on a custom port, with its own authentication
     secondInstance: fc.option(fc.record({ port: fc.integer({ min: 1024, max: 65535 }), auth: fc.constantFrom('kerberos', 'usernamePassword', 'certificate') }), { nil: undefined }),
   }).map((r) => {
@@ -45,7 +51,11 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       const mode = shareWithCes ? r.modes[keys.indexOf('ces')] : r.modes[i];
       const t: TierProps = { cidrs: [cidr] };
       if (k === 'dc' && r.dcLegacy) Object.assign(t, { osGeneration: 'legacy' });
-      if ((k === 'ces' || k === 'cep') && r.secondInstance && r.secondInstance.port !== 443) {
+      if (k === 'accountDc' && r.accountDcRange === 'legacy') Object.assign(t, { osGeneration: 'legacy' });
+      if (k === 'accountDc' && r.accountDcRange === 'narrow') Object.assign(t, { rpcDynamicPorts: '50000-50999' });
+      // a second instance on its own port, or on 443 beside the first with another authentication
+      // (one site, one binding: key-based renewal); never the same port and authentication twice
+      if ((k === 'ces' || k === 'cep') && r.secondInstance && (r.secondInstance.port !== 443 || r.secondInstance.auth !== r.auth)) {
         Object.assign(t, { instances: [{ port: 443 }, { port: r.secondInstance.port, authentication: r.secondInstance.auth }] });
       }
       if (mode === 'subnets' && k !== 'ndesClients') Object.assign(t, { subnetIds: [subnet(shareWithCes ? 'ces' : k)] });
@@ -69,6 +79,10 @@ export function azureEstate(): fc.Arbitrary<EstateProps> {
       tiers: tiersProps(tiers),
       dcEnrollment: r.dcEnrollment,
       clientDirectory: r.minimalDirectory ? 'minimal' : 'full',
+      ocspAutoEnroll: has('ocsp') ? r.ocspAutoEnroll : undefined,
+      caSmb: has('admins') ? r.caSmb : undefined,
+      ocspRemoteAdmin: has('admins') && has('ocsp') ? r.ocspRemoteAdmin : undefined,
+      webEnrollmentCallback: has('webEnrollment') ? r.webEnrollmentCallback : undefined,
       customFlows: [
         ...(has('admins') && r.rdp ? [flowProps({ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP' })] : []),
         ...(r.ping ? [flowProps({ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp', purpose: 'ping the DCs' })] : []),
@@ -108,4 +122,18 @@ export function awsEstate(): fc.Arbitrary<EstateProps> {
     const { azure: _azure, ...rest } = az;
     return estateProps({ ...rest, platform: 'aws', aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1000, allowAllEgress }, tiers: tiersProps(tiers) });
   });
+}
+
+/** A random `host` block: every writeRpcRange, rpcKeyword and disablePredefinedRules value, or none. */
+export function hostBlock(): fc.Arbitrary<EstateProps['host']> {
+  return fc.option(fc.record({
+    writeRpcRange: fc.constantFrom('none', 'ca', 'caAndDc'),
+    rpcKeyword: fc.boolean(),
+    disablePredefinedRules: fc.boolean(),
+  }, { requiredKeys: [] }).map(hostProps), { nil: undefined });
+}
+
+/** A random valid Azure estate with a random `host` block (the estates of azureEstate, unchanged otherwise). */
+export function hostEstate(): fc.Arbitrary<EstateProps> {
+  return fc.tuple(azureEstate(), hostBlock()).map(([props, host]) => (host === undefined ? props : { ...props, host }));
 }

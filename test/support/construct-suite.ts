@@ -56,9 +56,10 @@ function testingSynth(fw: FrameworkUnderTest, props: EstateProps): { text: strin
  * catalogue (v2 rows, as 0.2 implements them). Both: enroll-dcom, dc-enroll-dcom, ces-https,
  * cep-https, ces-dcom, admin-dcom, directory from ca, ces, cep (TCP, UDP), client-directory and
  * admin-directory (TCP, UDP each), ca-dc-rpc and the custom rdp-paw: 18. Azure adds its cdp tier:
- * cdp-http, server-crl from ca and dc, crl-publish-smb: 22.
+ * cdp-http, server-crl from ca and dc, crl-publish-smb: 22; catalogue v2.1 adds cdp-http
+ * from admins (PKIView checks the CDP and AIA locations): 23.
  */
-const EXAMPLE_FLOWS: Record<string, number> = { 'azure-estate.yaml': 22, 'aws-estate.yaml': 18 };
+const EXAMPLE_FLOWS: Record<string, number> = { 'azure-estate.yaml': 23, 'aws-estate.yaml': 18 };
 
 const withoutMetadata = (json: any): any => {
   const { ['//']: _meta, ...rest } = json;
@@ -154,7 +155,7 @@ export function constructSuite(fw: FrameworkUnderTest): void {
       cases.push(['quota', richAws({ aws: { vpcId: 'vpc-0a1b2c3d4e5f67890', ruleQuota: 1 } }) as unknown as Record<string, unknown>]);
       // every bad spec but the 13 file-level ones (test/support/corpus.ts), and the quota case
       assert.deepEqual(cases.map(([name]) => name), [...readdirSync(BAD).filter((f) => /\.(ya?ml|json)$/.test(f) && !NOT_PROPS.includes(f)).sort(), 'quota']);
-      assert.equal(cases.length, 109 - 13 + 1);
+      assert.equal(cases.length, 121 - 13 + 1);
       for (const [name, doc] of cases) {
         const app = fw.core.Testing.app({ stackTraces: false });
         const stack = new fw.core.TerraformStack(app, 'site');

@@ -2,7 +2,8 @@
 // `osGeneration: 'legacy'`, `protocol: 'icmp'`) and get the library's props types back, the
 // strings checked against and turned into the enums. No cast is needed to build a valid estate;
 // `invalid()` below is the one documented way to hand validation a value its type refuses.
-import { CustomFlowProps, EstateProps, TierProps, TiersProps, WebServiceInstanceProps } from '../../lib/input/props';
+import { CustomFlowProps, EstateProps, HostProps, TierProps, TiersProps, WebServiceInstanceProps } from '../../lib/input/props';
+import { WriteRpcRange } from '../../lib/model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../../lib/model/options';
 import { Protocol } from '../../lib/model/protocol';
 
@@ -30,8 +31,10 @@ export type TierInput = Omit<TierProps, 'osGeneration' | 'instances'> & {
 export type TiersInput = { readonly [K in keyof TiersProps]: TierInput };
 /** A custom flow as a spec spells it. */
 export type FlowInput = Omit<CustomFlowProps, 'protocol'> & { readonly protocol: Spelt<Protocol> };
+/** The `host` block as a spec spells it. */
+export type HostInput = Omit<HostProps, 'writeRpcRange'> & { readonly writeRpcRange?: Spelt<WriteRpcRange> };
 /** An estate as a spec spells it. */
-export type EstateInput = Omit<EstateProps, 'platform' | 'osGeneration' | 'cesAuthentication' | 'clientDirectory' | 'crlPublishing' | 'tiers' | 'customFlows'> & {
+export type EstateInput = Omit<EstateProps, 'platform' | 'osGeneration' | 'cesAuthentication' | 'clientDirectory' | 'crlPublishing' | 'tiers' | 'customFlows' | 'host'> & {
   readonly platform?: Spelt<Platform>;
   readonly osGeneration?: Spelt<OsGeneration>;
   readonly cesAuthentication?: Spelt<CesAuthentication>;
@@ -39,6 +42,7 @@ export type EstateInput = Omit<EstateProps, 'platform' | 'osGeneration' | 'cesAu
   readonly crlPublishing?: Spelt<CrlPublishing>;
   readonly tiers: TiersInput;
   readonly customFlows?: readonly FlowInput[];
+  readonly host?: HostInput;
 };
 
 /** A tier's props; keys left out stay out. */
@@ -69,9 +73,15 @@ export function flowProps(f: FlowInput): CustomFlowProps {
   return { ...f, protocol: protocolOf(f.protocol) };
 }
 
+/** The `host` block's props; keys left out stay out. */
+export function hostProps(h: HostInput): HostProps {
+  const { writeRpcRange, ...rest } = h;
+  return { ...rest, ...(writeRpcRange === undefined ? {} : { writeRpcRange: member(WriteRpcRange, 'writeRpcRange', writeRpcRange) }) };
+}
+
 /** An estate's props; keys left out stay out. */
 export function estateProps(p: EstateInput): EstateProps {
-  const { platform, osGeneration: os, cesAuthentication, clientDirectory, crlPublishing, tiers: t, customFlows, ...rest } = p;
+  const { platform, osGeneration: os, cesAuthentication, clientDirectory, crlPublishing, tiers: t, customFlows, host, ...rest } = p;
   return {
     ...rest,
     ...(platform === undefined ? {} : { platform: member(Platform, 'platform', platform) }),
@@ -81,6 +91,7 @@ export function estateProps(p: EstateInput): EstateProps {
     ...(crlPublishing === undefined ? {} : { crlPublishing: member(CrlPublishing, 'crlPublishing', crlPublishing) }),
     tiers: tiersProps(t),
     ...(customFlows === undefined ? {} : { customFlows: customFlows.map(flowProps) }),
+    ...(host === undefined ? {} : { host: hostProps(host) }),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * An independent reading of /shared/adcs-flows.md (v2), written from the document and NOT from
+ * An independent reading of /shared/adcs-flows.md (v2.1), written from the document and NOT from
  * lib/: it takes a spec as the user writes it (plain YAML/JSON data) and says which
  * (flow, from, to, protocol, ports) the estate must get. Tests compare the library's flows and
  * the CLI's JSON against it as sets of port intervals, so grouping and "88" vs "88-88" don't
@@ -44,6 +44,10 @@ export interface OracleSpec {
   domainMemberFlows?: boolean;
   crlPublishing?: 'none' | 'smb';
   ndesHttp?: boolean;
+  ocspAutoEnroll?: boolean;
+  caSmb?: boolean;
+  ocspRemoteAdmin?: boolean;
+  webEnrollmentCallback?: boolean;
   tiers: Record<string, OracleTier | undefined>;
   customFlows?: OracleCustomFlow[];
   [other: string]: unknown;
@@ -107,15 +111,19 @@ export function oracleFlows(spec: OracleSpec): Map<string, Interval[]> {
   const directoryMinimal: PortSpec[] = [tcp(88), udp(88), tcp(464), udp(464), tcp(389), udp(389), tcp(3268), tcp(53), udp(53)];
   // CLIENT-DIRECTORY: DIRECTORY, or DIRECTORY-MINIMAL with `clientDirectory: minimal`.
   const clientDirectory = spec.clientDirectory === 'minimal' ? directoryMinimal : directory;
-  // CA-DC-RPC: TCP 135 + DYN(dc) and TCP 445.
-  const caDcRpc: PortSpec[] = [tcp(135), ['tcp', oracleDyn(spec, 'dc')], tcp(445)];
+  // CA-DC-RPC: TCP 445 and TCP 135 + DYN of the destination ("the `dc` tier's range for
+  // `ca-dc-rpc`, the `accountDc` tier's for `cross-forest-rpc`").
+  const caDcRpc = (to: 'dc' | 'accountDc'): PortSpec[] => [tcp(445), tcp(135), ['tcp', oracleDyn(spec, to)]];
   // MEMBER toward dc: NTP UDP 123, TCP 135 + DYN of the DC, SMB TCP 445.
   const member: PortSpec[] = [udp(123), tcp(135), ['tcp', oracleDyn(spec, 'dc')], tcp(445)];
+  // TCP 135 + DYN of a destination (ocsp-admin-dcom, web-callback).
+  const rpc = (to: string): PortSpec[] => [tcp(135), ['tcp', oracleDyn(spec, to)]];
   const servers = ['ca', 'ces', 'cep', 'webEnrollment', 'ndes', 'ocsp'];
   // server-crl sources: ca, ndes, dc, and ces/cep when one of their instances uses certificates.
   const crlSources = ['ca', 'ndes', 'dc', ...(['ces', 'cep'] as const).filter((t) => withAuth(t, 'certificate'))];
   // client-directory: direct enrollment, or webEnrollment, or a present ces/cep with a Kerberos instance.
   const clientDirectoryOn = direct || has('webEnrollment') || withAuth('ces', 'kerberos') || withAuth('cep', 'kerberos');
+  // "a shared port gives one rule": the port set is a set.
   const instancePorts = (tier: 'ces' | 'cep'): PortSpec[] => oracleInstances(spec, tier).map((i) => tcp(i.port));
 
   // The Flows table, row by row: [id, sources, destination, condition, ports]. A row applies
@@ -130,17 +138,30 @@ export function oracleFlows(spec: OracleSpec): Map<string, Interval[]> {
     ['web-dcom', ['webEnrollment'], 'ca', true, dcom],
     ['ndes-https', ['ndesClients'], 'ndes', true, spec.ndesHttp ? [tcp(443), tcp(80)] : [tcp(443)]],
     ['ndes-dcom', ['ndes'], 'ca', true, dcom],
-    ['ocsp-dcom', ['ocsp'], 'ca', true, dcom],
+    // "`ocsp` present and `ocspAutoEnroll` on (default)"
+    ['ocsp-dcom', ['ocsp'], 'ca', spec.ocspAutoEnroll ?? true, dcom],
     ['admin-dcom', ['admins'], 'ca', true, dcom],
-    ['ocsp-http', ['clients'], 'ocsp', true, [tcp(80)]],
-    ['cdp-http', ['clients'], 'cdp', true, [tcp(80)]],
+    // "`clients`, and `admins` when present"
+    ['ocsp-http', ['clients', 'admins'], 'ocsp', true, [tcp(80)]],
+    ['cdp-http', ['clients', 'admins'], 'cdp', true, [tcp(80)]],
     ['ocsp-crl', ['ocsp'], 'cdp', true, [tcp(80)]],
     ['server-crl', crlSources, 'cdp', true, [tcp(80)]],
     ['crl-publish-smb', ['ca'], 'cdp', spec.crlPublishing === 'smb', [tcp(445)]],
     ['directory', servers, 'dc', true, directory],
     ['client-directory', ['clients'], 'dc', clientDirectoryOn, clientDirectory],
     ['admin-directory', ['admins'], 'dc', true, directoryMinimal],
-    ['ca-dc-rpc', ['ca'], 'dc', true, caDcRpc],
+    ['ca-dc-rpc', ['ca'], 'dc', true, caDcRpc('dc')],
+    // "`admins` present and `caSmb` on (default off)": TCP 445
+    ['ca-smb', ['admins'], 'ca', spec.caSmb === true, [tcp(445)]],
+    // "`admins` and `ocsp` present and `ocspRemoteAdmin` on (default off)": TCP 135 + DYN(ocsp)
+    ['ocsp-admin-dcom', ['admins'], 'ocsp', spec.ocspRemoteAdmin === true, rpc('ocsp')],
+    // "`webEnrollment` present and `webEnrollmentCallback` on (default off)": TCP 135 + DYN(webEnrollment)
+    ['web-callback', ['ca'], 'webEnrollment', spec.webEnrollmentCallback === true, rpc('webEnrollment')],
+    // "`ca`, `ces`, `cep` (each present)" to accountDc: DIRECTORY
+    ['cross-forest-directory', ['ca', 'ces', 'cep'], 'accountDc', true, directory],
+    ['cross-forest-rpc', ['ca'], 'accountDc', true, caDcRpc('accountDc')],
+    // "`accountDc` present and `dcEnrollment` on": DCOM(CA)
+    ['cross-forest-dc-enroll', ['accountDc'], 'ca', dcEnrollment, dcom],
     ['member', servers, 'dc', spec.domainMemberFlows === true, member],
   ];
 
@@ -218,11 +239,12 @@ export function portSetLines(groups: Map<string, Interval[]>, withIds = true): s
 
 /** Rich estates for oracle comparisons: every tier, every option, both generations. */
 export const ORACLE_ESTATES: Record<string, OracleSpec> = {
-  // Every tier; legacy estate but modern DCs; CA pinned; no direct enrollment, but Web
+  // Every tier; legacy estate but modern DCs (the account forest's DCs keep the estate's
+  // legacy range: their DYN is their own); CA pinned; no direct enrollment, but Web
   // Enrollment keeps client-directory on, narrowed to DIRECTORY-MINIMAL; CES on
   // username/password with a second certificate instance on 8443 (so CES fetches CRLs), CEP on
   // the estate's username/password (so it does not); member baseline, SMB publishing, SCEP over
-  // HTTP; custom TCP, UDP and ICMP flows.
+  // HTTP, every opt-in row; custom TCP, UDP and ICMP flows.
   everything: {
     name: 'everything',
     osGeneration: 'legacy',
@@ -233,6 +255,9 @@ export const ORACLE_ESTATES: Record<string, OracleSpec> = {
     domainMemberFlows: true,
     crlPublishing: 'smb',
     ndesHttp: true,
+    caSmb: true,
+    ocspRemoteAdmin: true,
+    webEnrollmentCallback: true,
     tiers: {
       clients: { cidrs: ['10.20.0.0/16', '10.21.0.0/16'] },
       ca: { cidrs: ['10.0.1.0/24'] },
@@ -245,6 +270,7 @@ export const ORACLE_ESTATES: Record<string, OracleSpec> = {
       ocsp: { cidrs: ['10.0.5.0/24'] },
       cdp: { cidrs: ['10.0.6.0/24'] },
       admins: { cidrs: ['10.0.9.0/28'] },
+      accountDc: { cidrs: ['10.80.0.0/24'] },
     },
     customFlows: [
       { name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP from the PAWs' },
@@ -317,6 +343,39 @@ export const ORACLE_ESTATES: Record<string, OracleSpec> = {
       { name: 'ping-dc', from: 'admins', to: 'dc', protocol: 'icmp', purpose: 'LDAP client ping (KB 179442)' },
     ],
   },
+  // Cross-forest enrollment (v2.1): two account-forest DC ranges with a narrowed RPC range of
+  // their own, CES and CEP (Kerberos) authenticating the account forest's users, the DCs keeping
+  // the modern default; responders whose signing certificates are enrolled by hand
+  // (ocspAutoEnroll false: no ocsp-dcom); admins reaching cdp and ocsp on TCP 80.
+  crossForest: {
+    name: 'cross-forest',
+    ocspAutoEnroll: false,
+    tiers: {
+      clients: { cidrs: ['10.20.0.0/16'] },
+      ca: { cidrs: ['10.0.1.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'] },
+      cep: { cidrs: ['10.0.2.0/24'] },
+      dc: { cidrs: ['10.0.0.0/24'] },
+      ocsp: { cidrs: ['10.0.5.0/24'] },
+      cdp: { cidrs: ['10.0.6.0/24'] },
+      admins: { cidrs: ['10.0.9.0/28'] },
+      accountDc: { cidrs: ['10.80.0.0/24', '10.81.0.0/24'], rpcDynamicPorts: '50000-50999' },
+    },
+  },
+  // Key-based renewal as Microsoft's walkthrough deploys it: a username/password and a
+  // certificate CES instance on one site and port (49999), CEP likewise; direct enrollment on; the
+  // certificate instances make CES and CEP fetch CRLs. A shared port gives one rule.
+  keyBasedRenewal: {
+    name: 'key-based-renewal',
+    tiers: {
+      clients: { cidrs: ['10.20.0.0/16'] },
+      ca: { cidrs: ['10.0.1.0/24'] },
+      ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 49999, authentication: 'usernamePassword' }, { port: 49999, authentication: 'certificate' }] },
+      cep: { cidrs: ['10.0.2.0/24'], instances: [{ port: 49999, authentication: 'certificate' }, { port: 49999, authentication: 'usernamePassword' }, { port: 443 }] },
+      dc: { cidrs: ['10.0.0.0/24'] },
+      cdp: { cidrs: ['10.0.6.0/24'] },
+    },
+  },
   // The core only, all defaults.
   core: {
     tiers: {
@@ -360,8 +419,101 @@ const full = (prefix: string): string[] =>
   ['tcp|88-88', 'tcp|464-464', 'tcp|389-389', 'tcp|636-636', 'tcp|3268-3269', 'tcp|53-53', ...MIN_UDP].map((p) => `${prefix}|${p}`);
 const CES_USER: OracleTier = { cidrs: ['10.0.2.0/24'], instances: [{ port: 443, authentication: 'usernamePassword' }] };
 
-/** Every new row of v2 on and off under each option that switches it. */
+const OCSP: OracleTier = { cidrs: ['10.0.5.0/24'] };
+const ADMINS: OracleTier = { cidrs: ['10.0.9.0/28'] };
+const WEB: OracleTier = { cidrs: ['10.0.3.0/24'] };
+const ACCOUNT_DC: OracleTier = { cidrs: ['10.80.0.0/24'] };
+
+/** Every new row of v2 and v2.1 on and off under each option that switches it. */
 export const ORACLE_TOGGLES: readonly OracleToggle[] = [
+  {
+    name: 'ocsp-dcom: ocspAutoEnroll default (true) vs false (signing certificate enrolled by hand)',
+    on: estate({}, { ocsp: OCSP }),
+    off: estate({ ocspAutoEnroll: false }, { ocsp: OCSP }),
+    lines: ['ocsp-dcom|ocsp|ca|tcp|135-135', 'ocsp-dcom|ocsp|ca|tcp|49152-65535'],
+  },
+  {
+    name: 'ocsp-dcom: ocspAutoEnroll true vs false with a pinned CA',
+    on: estate({ ocspAutoEnroll: true, dcomPort: 10509 }, { ocsp: OCSP }),
+    off: estate({ ocspAutoEnroll: false, dcomPort: 10509 }, { ocsp: OCSP }),
+    lines: ['ocsp-dcom|ocsp|ca|tcp|135-135', 'ocsp-dcom|ocsp|ca|tcp|10509-10509'],
+  },
+  {
+    name: 'ocsp-http and cdp-http from admins: admins present vs absent (ocsp and cdp present)',
+    on: estate({}, { ocsp: OCSP, cdp: CDP, admins: ADMINS }),
+    off: estate({}, { ocsp: OCSP, cdp: CDP }),
+    lines: ['ocsp-http|admins|ocsp|tcp|80-80', 'cdp-http|admins|cdp|tcp|80-80'],
+  },
+  {
+    name: 'ocsp-http from admins: ocsp present vs absent (admins present)',
+    on: estate({}, { ocsp: OCSP, admins: ADMINS }),
+    off: estate({}, { admins: ADMINS }),
+    lines: ['ocsp-http|admins|ocsp|tcp|80-80', 'ocsp-http|clients|ocsp|tcp|80-80'],
+  },
+  {
+    name: 'cdp-http from admins: cdp present vs absent (admins present)',
+    on: estate({}, { cdp: CDP, admins: ADMINS }),
+    off: estate({}, { admins: ADMINS }),
+    lines: ['cdp-http|admins|cdp|tcp|80-80', 'cdp-http|clients|cdp|tcp|80-80'],
+  },
+  {
+    name: 'ca-smb: caSmb true vs default (admins present)',
+    on: estate({ caSmb: true }, { admins: ADMINS }),
+    off: estate({}, { admins: ADMINS }),
+    lines: ['ca-smb|admins|ca|tcp|445-445'],
+  },
+  {
+    name: 'ocsp-admin-dcom: ocspRemoteAdmin true vs false, DYN of the responders (their own range)',
+    on: estate({ ocspRemoteAdmin: true }, { ocsp: { cidrs: ['10.0.5.0/24'], rpcDynamicPorts: '40000-40999' }, admins: ADMINS }),
+    off: estate({ ocspRemoteAdmin: false }, { ocsp: { cidrs: ['10.0.5.0/24'], rpcDynamicPorts: '40000-40999' }, admins: ADMINS }),
+    lines: ['ocsp-admin-dcom|admins|ocsp|tcp|135-135', 'ocsp-admin-dcom|admins|ocsp|tcp|40000-40999'],
+  },
+  {
+    name: 'web-callback: webEnrollmentCallback true vs default, DYN of legacy Web Enrollment hosts',
+    on: estate({ webEnrollmentCallback: true }, { webEnrollment: { cidrs: ['10.0.3.0/24'], osGeneration: 'legacy' } }),
+    off: estate({}, { webEnrollment: { cidrs: ['10.0.3.0/24'], osGeneration: 'legacy' } }),
+    lines: ['web-callback|ca|webEnrollment|tcp|135-135', 'web-callback|ca|webEnrollment|tcp|1024-65535'],
+  },
+  {
+    name: 'web-callback: on with a modern estate vs off (Web Enrollment present both times)',
+    on: estate({ webEnrollmentCallback: true }, { webEnrollment: WEB }),
+    off: estate({ webEnrollmentCallback: false }, { webEnrollment: WEB }),
+    lines: ['web-callback|ca|webEnrollment|tcp|135-135', 'web-callback|ca|webEnrollment|tcp|49152-65535'],
+  },
+  {
+    name: 'cross-forest rows: accountDc present vs absent (CES and CEP present)',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'] }, cep: { cidrs: ['10.0.2.0/24'] }, accountDc: ACCOUNT_DC }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'] }, cep: { cidrs: ['10.0.2.0/24'] } }),
+    lines: [
+      ...full('cross-forest-directory|ca|accountDc'), ...full('cross-forest-directory|ces|accountDc'), ...full('cross-forest-directory|cep|accountDc'),
+      'cross-forest-rpc|ca|accountDc|tcp|135-135', 'cross-forest-rpc|ca|accountDc|tcp|445-445', 'cross-forest-rpc|ca|accountDc|tcp|49152-65535',
+      'cross-forest-dc-enroll|accountDc|ca|tcp|135-135', 'cross-forest-dc-enroll|accountDc|ca|tcp|49152-65535',
+    ],
+  },
+  {
+    name: 'cross-forest-dc-enroll: dcEnrollment true vs false (accountDc present)',
+    on: estate({ dcEnrollment: true }, { accountDc: ACCOUNT_DC }),
+    off: estate({ dcEnrollment: false }, { accountDc: ACCOUNT_DC }),
+    lines: ['cross-forest-dc-enroll|accountDc|ca|tcp|135-135', 'cross-forest-dc-enroll|accountDc|ca|tcp|49152-65535'],
+  },
+  {
+    name: 'cross-forest-rpc: the DYN of accountDc is its own (legacy account forest vs modern, the DCs modern both times)',
+    on: estate({}, { accountDc: { cidrs: ['10.80.0.0/24'], osGeneration: 'legacy' } }),
+    off: estate({}, { accountDc: ACCOUNT_DC }),
+    lines: ['cross-forest-rpc|ca|accountDc|tcp|1024-65535'],
+  },
+  {
+    name: 'cross-forest-rpc: the DCs\' own range does not reach accountDc (dc narrowed vs not)',
+    on: estate({}, { dc: { cidrs: ['10.0.0.0/24'], rpcDynamicPorts: '6000-6199' }, accountDc: ACCOUNT_DC }),
+    off: estate({}, { accountDc: ACCOUNT_DC }),
+    lines: ['ca-dc-rpc|ca|dc|tcp|6000-6199'],
+  },
+  {
+    name: 'shared port: a certificate CES instance on the port of the Kerberos one vs the Kerberos one alone',
+    on: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443 }, { port: 443, authentication: 'certificate' }] }, cdp: CDP }),
+    off: estate({}, { ces: { cidrs: ['10.0.2.0/24'], instances: [{ port: 443 }] }, cdp: CDP }),
+    lines: ['server-crl|ces|cdp|tcp|80-80'],
+  },
   {
     name: 'dc-enroll-dcom: dcEnrollment default (true) vs false',
     on: estate({}),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { AdcsInputError, Messages, problem } from '../../errors';
 import { checkPlan, CheckReport } from '../../check/check';
 import { CheckFormat, renderReport } from '../../check/report';
-import { rulesOf } from '../../findings/rule';
+import { allRules } from '../../spec/rules';
 import type { ResolvedInput } from '../../input/resolved';
 import { PLATFORM_INPUTS } from '../../platforms/registry';
 import { resolveSpec } from '../../spec/spec';
@@ -51,7 +51,7 @@ export function checkCommand(opts: { spec?: string; plan?: string; stack?: strin
   const failOn = failOnOption(opts['fail-on']);
   const plan = readPlanFile(opts.plan);
   const estates = estatesOf(opts, plan);
-  const rules = [...rulesOf(Messages), ...PLATFORM_INPUTS.flatMap((p) => p.rules)];
+  const rules = [...allRules().values()];
   let ok = true;
   const reports: { report: CheckReport; estate: EstateToCheck }[] = estates.map((estate) => ({ estate, report: checkPlan(plan.doc, estate.spec, { failOn }) }));
   for (const { report, estate } of reports) {

@@ -4,21 +4,18 @@ import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ruleSlot, TIER_SLOTS } from './priorities';
 
-/** The priorities a window needs so the rules named `names` (`<estate>-<in|out>-<from>-to-<to>-<protocol>`) keep their own slots. */
-function windowNeeded(names: readonly string[]): string {
-  const slots = names.map((n) => {
-    const m = /-(in|out)-([A-Za-z]+)-to-([A-Za-z]+)-(tcp|udp|icmp)$/.exec(n);
-    if (!m || !(m[2] in TIER_SLOTS) || !(m[3] in TIER_SLOTS)) return undefined;
-    const [local, peer] = m[1] === 'in' ? [m[3], m[2]] : [m[2], m[3]];
-    return ruleSlot(local as TierKey, peer as TierKey, m[4] as Protocol);
-  });
-  const known = slots.filter((x): x is number => x !== undefined);
-  // Slot s needs s + 1 allow priorities below the deny-by-default rule, which takes the last one.
-  const needed = known.length === names.length ? Math.max(...known) + 2 : undefined;
-  // Priorities that hold every slot: the largest TCP/UDP slot (admins to admins, UDP) or ICMP slot, plus one, plus the deny.
-  const allTcpUdp = ruleSlot('admins', 'admins', Protocol.UDP) + 2;
-  const all = ruleSlot('admins', 'admins', Protocol.ICMP) + 2;
-  return `widen the priority range${needed === undefined ? '' : `: these two need a window of at least ${needed} priorities ("N-M" with M - N >= ${needed - 1})`}; ${allTcpUdp} priorities hold every TCP and UDP rule of any estate, ${all} with ICMP custom flows (for example "100-${99 + all}"; the default "100-4096" holds everything)`;
+/**
+ * What a window needs, said when it is too small: `needed` priorities hold every rule of this NSG
+ * in its own slot (and the probe Allow and the deny by default after them, when the NSG denies by
+ * default); the larger counts hold every TCP and UDP rule of any estate, and with ICMP.
+ */
+function windowNeeded(needed: number, first: number, probe: boolean): string {
+  // The largest slot is the last tier's to itself (UDP), or in the ICMP block; plus one, plus the deny (and the probe Allow).
+  const last = (Object.keys(TIER_SLOTS) as TierKey[]).reduce((a, b) => (TIER_SLOTS[b] > TIER_SLOTS[a] ? b : a));
+  const reserved = probe ? 3 : 2;
+  const allTcpUdp = ruleSlot(last, last, Protocol.UDP) + reserved;
+  const all = ruleSlot(last, last, Protocol.ICMP) + reserved;
+  return `widen the priority range to at least ${needed} priorities ("${first}-${first + needed - 1}"), where every rule of this NSG keeps its own slot${probe ? ' before the health-probe Allow and the deny by default' : ''}; ${allTcpUdp} priorities hold every TCP and UDP rule of any estate, ${all} with ICMP custom flows (the default "100-4096" holds everything)`;
 }
 
 /** A subnet id for a message: its virtual network and subnet when the whole id is too long to show (`".../virtualNetworks/vnet/subnets/snet-a"`). */
@@ -62,10 +59,10 @@ export const AzureMessages = defineRules({
     `${show(value)} is not a resource group name; Azure takes 1-90 letters, digits, underscores, parentheses, hyphens and periods, not ending with a period`),
   priorityCollision: rule('ADCS-E108', FindingLevel.ERROR, 'Two rules need one priority',
     'A narrow priority window folds the fixed slots onto each other; widen it (the message says how far).',
-    (nsg: string, direction: string, priority: number, a: string, b: string) =>
-    `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; ${windowNeeded([a, b])}`),
+    (nsg: string, direction: string, priority: number, a: string, b: string, needed: number, first: number, probe: boolean) =>
+    `NSG ${nsg}: ${direction} rules ${a} and ${b} both need priority ${priority} in the window; ${windowNeeded(needed, first, probe)}`),
   priorityWindowFull: rule('ADCS-E109', FindingLevel.ERROR, 'Priority window too small',
-    'Widen the priority range.',
+    'The rules need more priorities than the window holds: widen the priority range.',
     (nsg: string, direction: string, needed: number, window: string) =>
     `NSG ${nsg}: ${direction} rules need priority slot ${needed} but the window ${window} is too small; widen the priority range`),
   nsgTooManyRules: rule('ADCS-E110', FindingLevel.ERROR, 'More than 1,000 rules in an NSG',

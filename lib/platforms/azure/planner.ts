@@ -276,7 +276,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
       const probe = probePriority(d.window);
       const taken = list.find((r) => r.direction === 'Inbound' && r.priority === probe);
       if (taken) problems.push(problem(`tiers.${d.tiers[0]}`, AzureMessages.probePriorityTaken(d.name, probe, taken.name, `${d.window.first}-${d.window.last}`,
-        neededWindow(list), `${d.window.first}-${d.window.first + neededWindow(list) - 1}`)));
+        neededWindow(list, true), `${d.window.first}-${d.window.first + neededWindow(list, true) - 1}`)));
       else list.push({
         id: 'allow-lb-inbound', name: `${spec.estate.name}-allow-azure-load-balancer-inbound`, direction: 'Inbound', access: 'Allow',
         priority: probe, protocol: '*', sourceAddressPrefixes: ['AzureLoadBalancer'],
@@ -302,13 +302,14 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
 }
 
 /**
- * The smallest window (number of priorities) in which this NSG's allow slots map to themselves
- * and leave the last two priorities to the probe Allow and the deny-by-default.
+ * The smallest window (number of priorities) in which this NSG's allow slots map to themselves:
+ * the last priority is kept for the deny by default in both directions (allow slots are taken
+ * modulo last - first), and with `probe` the inbound one before it for the probe Allow.
  */
-function neededWindow(list: readonly PlannedNsgRule[]): number {
-  const slots = list.filter((r) => r.fromTier && r.toTier).map((r) => ruleSlot(r.direction === 'Inbound' ? r.toTier! : r.fromTier!,
-    r.direction === 'Inbound' ? r.fromTier! : r.toTier!, PROTOCOL_OF[r.protocol as 'Tcp' | 'Udp' | 'Icmp']));
-  return Math.max(0, ...slots) + 3;
+function neededWindow(list: readonly PlannedNsgRule[], probe: boolean): number {
+  const slots = (inbound: boolean): number[] => list.filter((r) => r.fromTier && r.toTier && (r.direction === 'Inbound') === inbound)
+    .map((r) => ruleSlot(inbound ? r.toTier! : r.fromTier!, inbound ? r.fromTier! : r.toTier!, PROTOCOL_OF[r.protocol as 'Tcp' | 'Udp' | 'Icmp']));
+  return Math.max(Math.max(0, ...slots(true)) + (probe ? 3 : 2), Math.max(0, ...slots(false)) + 2);
 }
 
 const PROTOCOL_OF: Record<'Tcp' | 'Udp' | 'Icmp', Protocol> = { Tcp: Protocol.TCP, Udp: Protocol.UDP, Icmp: Protocol.ICMP };
@@ -318,13 +319,16 @@ const PROTOCOL_OF: Record<'Tcp' | 'Udp' | 'Icmp', Protocol> = { Tcp: Protocol.TC
  * destination addresses over the rules. (With one rule per tier pair, one NSG holds at most
  * about 500 of this library's rules; the rule limit still guards what Azure enforces.)
  */
-export function checkNsgLimits(d: Pick<PlannedNsg, 'name' | 'tiers'>, list: readonly PlannedNsgRule[], problems: InputProblem[]): void {
+export function checkNsgLimits(d: Pick<PlannedNsg, 'name' | 'tiers'> & Partial<Pick<PlannedNsg, 'window' | 'denyByDefault'>>,
+  list: readonly PlannedNsgRule[], problems: InputProblem[]): void {
   const at = `tiers.${d.tiers[0]}`;
   const seen = new Map<string, PlannedNsgRule>();
+  const probe = d.denyByDefault === true;
   for (const r of list) {
     const k = `${r.direction} ${r.priority}`;
     const other = seen.get(k);
-    if (other) problems.push(problem(at, AzureMessages.priorityCollision(d.name, r.direction.toLowerCase(), r.priority, other.name, r.name)));
+    if (other) problems.push(problem(at, AzureMessages.priorityCollision(d.name, r.direction.toLowerCase(), r.priority, other.name, r.name,
+      neededWindow(list, probe), d.window?.first ?? 100, probe)));
     else seen.set(k, r);
   }
   if (list.length > AZURE_LIMITS.rulesPerNsg) problems.push(problem(at, AzureMessages.nsgTooManyRules(d.name, list.length)));

@@ -3,13 +3,14 @@ import { Protocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 
 /**
- * Priority slots of the tiers. Fixed forever: a new tier takes a free slot (11-15 are spare),
- * so no existing rule is ever renumbered. Pinned by a golden test.
+ * Priority slots of the tiers. Fixed forever: a new tier takes a free slot (12-15 are spare;
+ * accountDc took 11 in 0.3), so no existing rule is ever renumbered. Pinned by a golden test.
  */
 export const TIER_SLOTS: Readonly<Record<TierKey, number>> = {
   clients: 0, ca: 1, ces: 2, cep: 3, dc: 4, webEnrollment: 5, ndes: 6, ndesClients: 7, ocsp: 8, cdp: 9, admins: 10,
+  accountDc: 11,
 };
-/** Slots reserved per tier (11 used, room for 5 more tiers). */
+/** Slots reserved per tier (12 used, room for 4 more tiers). */
 export const SLOTS_PER_TIER = 16;
 /** Protocol slots of the TCP/UDP block: TCP first, UDP second. */
 export const PROTOCOL_SLOTS: Readonly<Record<Protocol.TCP | Protocol.UDP, number>> = { tcp: 0, udp: 1 };

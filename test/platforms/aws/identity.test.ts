@@ -55,6 +55,20 @@ describe('AWS identity stability', () => {
     assert.ok(extra.every((a) => /ocsp|cidr-10-50-7-0_28/.test(a)), extra.join('\n'));
   });
 
+  it('the account forest\'s DCs (accountDc, v2.1) on an existing group of another team only add their rules', () => {
+    // GIVEN the base estate  WHEN accountDc joins on its own existing security group
+    const before = flat(BASE);
+    const after = flat(withTier(BASE, 'accountDc', { cidrs: ['10.80.0.0/24'], securityGroupId: 'sg-0aaaaaaaaaaaaaaaa' }));
+    // THEN nothing existing changes beyond descriptions (a CA rule toward the DCs' group gains no port)
+    assert.deepEqual(changedBeyondDescription(before, after), []);
+    // AND every new resource is a rule on that group, or on the CA, CES and CEP groups toward it
+    const extra = added(before, after).map((a) => a.replace(/_[0-9A-F]{8}$/, '').replace(/^aws_vpc_security_group_(in|e)gress_rule\.adcs_aws_/, ''));
+    assert.equal(extra.length, 70);
+    assert.ok(extra.every((a) => a.startsWith('sg-0aaaaaaaaaaaaaaaa-') || /^(ca|ces|cep)-(in|out)-sg-0aaaaaaaaaaaaaaaa-/.test(a)), extra.join('\n'));
+    // AND the DCOM of its enrollment reaches the CA's group from that group
+    assert.ok(extra.includes('ca-in-sg-0aaaaaaaaaaaaaaaa-tcp-135') && extra.includes('ca-in-sg-0aaaaaaaaaaaaaaaa-tcp-49152-65535'), extra.join('\n'));
+  });
+
   it('a tier joining an existing group keeps every address', () => {
     // GIVEN the base estate  WHEN a tier on the DC hosts joins the DCs' existing group
     const before = flat(BASE);

@@ -6,6 +6,7 @@ import { AdcsInputError } from '../../../lib/errors';
 import { PortRange } from '../../../lib/model/port-range';
 import { EstateProps, TierProps } from '../../../lib/input/props';
 import { Protocol } from '../../../lib/model/protocol';
+import { CesAuthentication, OsGeneration } from '../../../lib/model/options';
 import { resolveSpec } from '../../../lib/spec';
 import { EstateInput, estateProps, FlowInput, TierInput, tiersProps } from '../../support/fixtures';
 import { auditAws } from './support/audit';
@@ -51,6 +52,24 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
   it('tiers without groups on both ends of some flows', () => proves(core({}, {
     ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'], createSecurityGroup: true },
     cdp: { cidrs: ['10.0.3.0/24'] }, ocsp: { cidrs: ['10.0.4.0/24'], createSecurityGroup: true },
+  })));
+
+  it('v2.1: the account forest on its own existing group, every opt-in row, responders enrolled by hand, shared-port instances', () => proves(core(
+    { caSmb: true, ocspRemoteAdmin: true, webEnrollmentCallback: true, ocspAutoEnroll: false, aws: { ...AWS, ruleQuota: 100 } },
+    {
+      admins: { cidrs: ['10.0.9.0/28'] },
+      ocsp: { cidrs: ['10.0.4.0/24'], createSecurityGroup: true, rpcDynamicPorts: '40000-40999' },
+      cdp: { cidrs: ['10.0.3.0/24'], createSecurityGroup: true },
+      webEnrollment: { cidrs: ['10.0.5.0/24'], createSecurityGroup: true, osGeneration: OsGeneration.LEGACY },
+      ces: { cidrs: ['10.0.2.0/24'], createSecurityGroup: true,
+        instances: [{ port: 49999, authentication: CesAuthentication.USERNAME_PASSWORD }, { port: 49999, authentication: CesAuthentication.CERTIFICATE }] },
+      accountDc: { cidrs: ['10.80.0.0/24', '10.81.0.0/24'], securityGroupId: DC_SG.replace(/0$/, '9'), rpcDynamicPorts: '50000-50999' },
+    },
+  )));
+  it('v2.1: the account forest known by its CIDRs only (rules at the CA and CES ends)', () => proves(core({}, {
+    ces: { cidrs: ['10.0.2.0/24'], createSecurityGroup: true },
+    cep: { cidrs: ['10.0.2.0/24'], createSecurityGroup: true },
+    accountDc: { cidrs: ['10.80.0.0/24'], osGeneration: OsGeneration.LEGACY },
   })));
 
   it('ICMP custom flows (all types) between created groups and to a tier known by CIDR', () => proves(core({}, {
@@ -124,7 +143,7 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
   });
 
   it('holds for random estates (property)', () => {
-    const tierKeys = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins'] as const;
+    const tierKeys = ['ces', 'cep', 'webEnrollment', 'ndes', 'ndesClients', 'ocsp', 'cdp', 'admins', 'accountDc'] as const;
     const enforcement = fc.constantFrom('none', 'create', 'dcGroup', 'webGroup');
     const tier = fc.record({ cidrCount: fc.integer({ min: 1, max: 3 }), enforcement });
     const estate = fc.record({
@@ -132,6 +151,7 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
       tiers: fc.dictionary(fc.constantFrom('clients', 'ca', 'dc', ...tierKeys), tier),
       legacy: fc.boolean(), dcomPort: fc.option(fc.constantFrom(10509, 50000), { nil: undefined }),
       direct: fc.boolean(), member: fc.boolean(), allEgress: fc.boolean(), smb: fc.boolean(),
+      ocspAutoEnroll: fc.boolean(), caSmb: fc.boolean(), ocspRemoteAdmin: fc.boolean(), webEnrollmentCallback: fc.boolean(),
       custom: fc.array(fc.record({ from: fc.constantFrom('clients', 'ca', 'dc'), to: fc.constantFrom('ca', 'dc'), port: fc.integer({ min: 1, max: 65535 }) }), { maxLength: 3 }),
     });
     fc.assert(fc.property(estate, (e) => {
@@ -149,6 +169,10 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
         name: 'prop', platform: 'aws', aws: { ...AWS, ruleQuota: 1000, allowAllEgress: e.allEgress },
         osGeneration: e.legacy ? 'legacy' : 'modern', dcomPort: e.dcomPort, directEnrollment: e.direct,
         domainMemberFlows: e.member, crlPublishing: e.smb && present.includes('cdp') ? 'smb' : 'none',
+        ocspAutoEnroll: e.ocspAutoEnroll,
+        caSmb: e.caSmb && present.includes('admins'),
+        ocspRemoteAdmin: e.ocspRemoteAdmin && present.includes('admins') && present.includes('ocsp'),
+        webEnrollmentCallback: e.webEnrollmentCallback && present.includes('webEnrollment'),
         tiers: tiersProps(tiers),
         customFlows: e.custom.map((c, i) => ({ name: `c${i}`, from: c.from, to: c.to, protocol: 'tcp', ports: [String(c.port)], purpose: 'p' })),
       });

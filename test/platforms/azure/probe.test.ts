@@ -47,13 +47,16 @@ describe('Azure health-probe Allow before the deny by default', () => {
     // THEN synth is refused, naming the NSG, the priority, the rule and a window that works
     assert.equal(r.plan, undefined);
     assert.deepEqual(r.problems.map((p) => `${p.path}: ${p.message}`), [
-      'tiers.ca: NSG nsg-ca: the Allow from AzureLoadBalancer (health probes) needs priority 1002, just before the deny by default, but pki-in-clients-to-ca-tcp takes it in the window 1000-1003; widen the priority range to at least 44 priorities (for example "1000-1043")',
+      'tiers.ca: NSG nsg-ca: the Allow from AzureLoadBalancer (health probes) needs priority 1002, just before the deny by default, but pki-in-clients-to-ca-tcp takes it in the window 1000-1003; widen the priority range to at least 43 priorities (for example "1000-1042")',
     ]);
-    // AND the window it names is accepted
-    const ok = plan(narrow('1000-1043'));
+    // AND the window it names is accepted: inbound slot 40 (dc->ca TCP) below the probe at 1041,
+    // outbound slot 41 (ca->dc UDP) below the deny's 1042 (the probe is inbound only)
+    const ok = plan(narrow('1000-1042'));
     assert.deepEqual(ok.problems, []);
     const probe = ok.plan!.nsgs[0].rules.find((x) => x.sourceAddressPrefixes.includes('AzureLoadBalancer'))!;
-    assert.equal(probe.priority, 1042);
+    assert.equal(probe.priority, 1041);
+    // AND it is the smallest: one priority less is refused
+    assert.equal(plan(narrow('1000-1041')).plan, undefined);
   });
 
   it('keeps every narrow window that already worked and has a free last-but-one priority', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AzureEvaluator } from '../../../lib/platforms/azure/evaluator';
 import { Protocol } from '../../../lib/model/protocol';
+import { CesAuthentication, OsGeneration } from '../../../lib/model/options';
 import { resolveSpec } from '../../../lib/spec';
 import { provesReachability, text } from '../../support/azure-reach';
 import { AZURE, richAzure, subnet, synthEstate } from '../../support/estates';
@@ -27,6 +28,20 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
     platform: 'azure', azure: { ...AZURE, priorityRange: '1000-1299' },
     tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], subnetIds: [subnet('ca')] }, dc: { cidrs: ['10.0.0.0/24'] },
       ocsp: { cidrs: ['10.0.6.0/24'] }, cdp: { cidrs: ['10.0.3.0/24'], subnetIds: [subnet('cdp')] } },
+  })));
+
+  it('v2.1: the account forest on its existing NSG, every opt-in row, responders enrolled by hand, shared-port instances', () => provesReachability(richAzure({
+    caSmb: true, ocspRemoteAdmin: true, webEnrollmentCallback: true, ocspAutoEnroll: false,
+    tiers: { ...richAzure().tiers,
+      admins: { cidrs: ['10.0.9.0/28'], subnetIds: [subnet('admins')] },
+      webEnrollment: { cidrs: ['10.0.4.0/24'], subnetIds: [subnet('webenroll')], osGeneration: OsGeneration.LEGACY },
+      ces: { cidrs: ['10.0.2.0/24'], subnetIds: [subnet('web')],
+        instances: [{ port: 49999, authentication: CesAuthentication.USERNAME_PASSWORD }, { port: 49999, authentication: CesAuthentication.CERTIFICATE }] },
+      accountDc: { cidrs: ['10.80.0.0/24', '10.81.0.0/24'], rpcDynamicPorts: '50000-50999',
+        networkSecurityGroup: { name: 'nsg-account-dc', resourceGroupName: 'rg-account', denyByDefault: true, priorityRange: '2000-2999' } } },
+  })));
+  it('v2.1: the account forest known by its CIDRs only (rules at the CA, CES and CEP ends)', () => provesReachability(richAzure({
+    tiers: { ...richAzure().tiers, accountDc: { cidrs: ['10.80.0.0/24'], osGeneration: OsGeneration.LEGACY } },
   })));
 
   it('ICMP custom flows (all types) through deny-by-default NSGs', () => provesReachability(richAzure({

@@ -25,10 +25,10 @@ describe('Azure synth', () => {
     for (const nsg of Object.values(json.resource.azurerm_network_security_group) as any[]) {
       assert.equal(nsg.security_rule, undefined);
     }
-    // AND exactly the rules counted by hand from the catalogue for the rich estate (v2 rows, as
-    // 0.2 implements them): 33 (from, to, protocol) pairs of flows, every destination with an NSG,
-    // so 33 inbound allows (7 pairs into ca, 1 each into ces, cep, webEnrollment, ndes, ocsp,
-    // 5 into cdp, 8 tiers x TCP+UDP into dc); 21 outbound allows where the source has an NSG
+    // AND exactly the rules counted by hand from the catalogue for the rich estate (v2.1 rows):
+    // 35 (from, to, protocol) pairs of flows, every destination with an NSG, so 35 inbound allows
+    // (7 pairs into ca, 1 each into ces, cep, webEnrollment, ndes, 2 into ocsp and 6 into cdp (v2.1
+    // adds admins to ocsp-http and cdp-http), 8 tiers x TCP+UDP into dc); 21 outbound allows where the source has an NSG
     // (5 into ca, 4 into cdp, 6 tiers x 2 into dc); and per deny-by-default NSG (six created,
     // plus the existing nsg-ocsp that asks) one Deny and one AzureLoadBalancer probe Allow
     const kinds = new Map<string, number>();
@@ -36,8 +36,8 @@ describe('Azure synth', () => {
       const k = `${r.direction} ${r.access}${r.source_address_prefix === 'AzureLoadBalancer' ? ' probe' : ''}`;
       kinds.set(k, (kinds.get(k) ?? 0) + 1);
     }
-    assert.deepEqual(Object.fromEntries([...kinds].sort()), { 'Inbound Allow': 33, 'Inbound Allow probe': 7, 'Inbound Deny': 7, 'Outbound Allow': 21 });
-    assert.equal(Object.keys(rulesOf(json)).length, 68);
+    assert.deepEqual(Object.fromEntries([...kinds].sort()), { 'Inbound Allow': 35, 'Inbound Allow probe': 7, 'Inbound Deny': 7, 'Outbound Allow': 21 });
+    assert.equal(Object.keys(rulesOf(json)).length, 70);
   });
 
   it('associates each created NSG with each subnet of its tier, shared subnets once', () => {
@@ -68,10 +68,10 @@ describe('Azure synth', () => {
     const props = richAzure();
     const { json } = synthEstate({ ...props, tiers: { ...props.tiers, ocsp: { cidrs: ['10.0.6.0/24'], networkSecurityGroup: { name: 'nsg-ocsp', resourceGroupName: 'rg-net' } } } });
     const onOcsp = Object.values(rulesOf(json)).filter((r: any) => r.network_security_group_name === 'nsg-ocsp') as any[];
-    // the ocsp tier's flows (catalogue v2): clients -> ocsp TCP 80 in; ocsp -> ca (ocsp-dcom), ocsp -> cdp
+    // the ocsp tier's flows (catalogue v2.1): clients and admins -> ocsp TCP 80 in; ocsp -> ca (ocsp-dcom), ocsp -> cdp
     // (ocsp-crl) and ocsp -> dc (directory, TCP and UDP) out; no deny nor probe rule (denyByDefault unset)
     assert.deepEqual(onOcsp.map((r) => r.name).sort(),
-      ['pki-in-clients-to-ocsp-tcp', 'pki-out-ocsp-to-ca-tcp', 'pki-out-ocsp-to-cdp-tcp', 'pki-out-ocsp-to-dc-tcp', 'pki-out-ocsp-to-dc-udp']);
+      ['pki-in-admins-to-ocsp-tcp', 'pki-in-clients-to-ocsp-tcp', 'pki-out-ocsp-to-ca-tcp', 'pki-out-ocsp-to-cdp-tcp', 'pki-out-ocsp-to-dc-tcp', 'pki-out-ocsp-to-dc-udp']);
     assert.ok(onOcsp.every((r) => r.resource_group_name === 'rg-net' && r.access === 'Allow'));
   });
 
