@@ -31,12 +31,12 @@ export function synthCommand(opts: { spec?: string; out?: string; format?: strin
   const format = formatOption(opts.format, Object.values(FindingsFormat), FindingsFormat.TABLE);
   const failOn = failOnOption(opts['fail-on']);
   if (opts.module === true) return synthModule(file, opts.out, format, failOn, io);
-  const inputs = substituteModuleInputs(readSpecDocument(file), PLATFORM_INPUTS).inputs;
+  const { doc, spec } = loadAndCheck(file, 'synth');
+  const inputs = substituteModuleInputs(doc, PLATFORM_INPUTS).inputs;
   if (inputs.length > 0) {
     throw new AdcsInputError(file, [problem(inputs[0].path, Messages.moduleInputOutsideModule(inputs.map((i) => i.path),
       'write a module with synth --module (the caller then gives each as a variable), or give a stack the value itself (or a Terraform expression)'))]);
   }
-  const { doc, spec } = loadAndCheck(file, 'synth');
   const planned = planEstate(spec, file, 'synth', doc.platform !== undefined);
   requireEnforcement(spec, file);
   const name = spec.estate.name;
