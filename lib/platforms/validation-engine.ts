@@ -139,10 +139,10 @@ function validateObject(ctx: Context, attributes: SchemaAttributes, values: { re
     } else if (spec.required && reading.state === 'unset') {
       ctx.report(path + name, UNSET, 'required (Missing required argument)', ctx.schema.source);
     }
-    if (reading.state === 'wrong-type') ctx.report(path + name, jsonText(raw), `${reading.expected} (Incorrect attribute value type)`, reading.source);
+    if (reading.state === 'wrong-type') ctx.report(path + name, jsonText(raw), reading.rule, reading.source);
     if (reading.state === 'list') {
       reading.elements.forEach((e, i) => {
-        if (e.state === 'wrong-type') ctx.report(`${path}${name}[${i}]`, jsonText((raw as readonly ArgumentValue[])[i]), `${e.expected} (Incorrect attribute value type)`, e.source);
+        if (e.state === 'wrong-type') ctx.report(`${path}${name}[${i}]`, jsonText((raw as readonly ArgumentValue[])[i]), e.rule, e.source);
       });
     }
     if (reading.state === 'composite' && spec.nested) {

@@ -34,8 +34,8 @@ export type Reading =
   | { readonly state: 'unset' }
   /** A reference or a value known only at apply: never judged by itself. */
   | { readonly state: 'unknown' }
-  /** A value Terraform cannot convert to the attribute's type; `expected` says what it needs. */
-  | { readonly state: 'wrong-type'; readonly expected: string; readonly source: string }
+  /** A value Terraform (or SDKv2) cannot read as the attribute's type; `rule` says what it needs, in its words. */
+  | { readonly state: 'wrong-type'; readonly rule: string; readonly source: string }
   /** A known scalar, converted. */
   | { readonly state: 'known'; readonly value: Scalar }
   /** A known list of strings: each element read. */
@@ -68,7 +68,7 @@ export function readAs(kind: AttributeKind, raw: ArgumentValue | undefined): Rea
     case AttributeKind.BOOL: return asBool(raw);
     case AttributeKind.STRINGS:
       return Array.isArray(raw)
-        ? { state: 'list', elements: raw.map((e) => (e === null ? wrong('no null element (Null value found in list)', SDK_SCHEMA_SOURCE) : readAs(AttributeKind.STRING, e))) }
+        ? { state: 'list', elements: raw.map((e) => (e === null ? wrong('no null element', 'Null value found in list') : readAs(AttributeKind.STRING, e))) }
         : wrong('a list of strings');
     case AttributeKind.MAP:
       return isObject(raw) && Object.values(raw).every((v) => v === null || isUnknown(v) || asString(v).state === 'known')
@@ -91,8 +91,11 @@ export function goLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-function wrong(expected: string, source = CONVERSION_SOURCE): Reading {
-  return { state: 'wrong-type', expected, source };
+/** A value of the wrong type: `expected` and Terraform's summary, or an SDKv2 message with its source. */
+function wrong(expected: string, sdk?: string): Reading {
+  return sdk === undefined
+    ? { state: 'wrong-type', rule: `${expected} (Incorrect attribute value type)`, source: CONVERSION_SOURCE }
+    : { state: 'wrong-type', rule: `${expected} (${sdk})`, source: SDK_SCHEMA_SOURCE };
 }
 
 /** Strings stay, numbers become their decimal text, bools `true`/`false` (cty's safe conversions). */
@@ -108,7 +111,7 @@ function asWholeNumber(raw: ArgumentValue): Reading {
   const n = typeof raw === 'number' ? raw
     : typeof raw === 'string' && /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(raw) ? Number(raw) : undefined;
   if (n === undefined) return wrong('a number');
-  return Number.isInteger(n) ? { state: 'known', value: n } : wrong('a whole number (Attribute must be a whole number)', SDK_SCHEMA_SOURCE);
+  return Number.isInteger(n) ? { state: 'known', value: n } : wrong('a whole number', 'Attribute must be a whole number');
 }
 
 /** Bools, and the strings `true`, `false`, `1`, `0` (cty converts no other string, and no number). */
