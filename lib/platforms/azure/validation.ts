@@ -1,0 +1,16 @@
+import type { TfInstance } from '../../terraform/document';
+import { compareInvalidValues, type InvalidValue } from '../validation';
+import { invalidValuesOf } from '../validation-engine';
+import { AZURE_ROWS, AZURE_SCHEMAS } from './validation-rules';
+import { clashingRules } from './validation-unique';
+
+/**
+ * Values of azurerm instances that Terraform, the azurerm provider or Azure's Network API would
+ * reject (issue 19, principle 4): network security groups and their inline rules, standalone
+ * rules, NSG associations of subnets and network interfaces, application security groups and
+ * their associations. Instances of a configuration or a plan are judged; a state's are facts.
+ * Sorted by element, then attribute.
+ */
+export function azureInvalidValues(instances: readonly TfInstance[]): InvalidValue[] {
+  return [...invalidValuesOf(instances, AZURE_SCHEMAS, AZURE_ROWS), ...clashingRules(instances)].sort(compareInvalidValues);
+}
