@@ -1,7 +1,7 @@
 import { TfInstanceOrigin, type TfInstance } from '../terraform/document';
 import type { ArgumentValue } from '../terraform/values';
 import { compareInvalidValues, UNSET, type InvalidValue } from './validation';
-import { AttributeKind, isObject, isUnknown, jsonText, readAs, type Reading, type Scalar } from './validation-values';
+import { AttributeKind, CONVERSION_SOURCE, isObject, isUnknown, jsonText, readAs, SDK_SCHEMA_SOURCE, type Reading, type Scalar } from './validation-values';
 
 /**
  * The small engine that applies a platform's validation table (rules as data, in the spirit of
@@ -210,11 +210,18 @@ export function ruleLines(schemas: readonly ResourceSchema[], rows: readonly Val
   const lines: string[] = [];
   const walk = (type: string, source: string, attributes: SchemaAttributes, prefix: string): void => {
     for (const [name, spec] of Object.entries(attributes)) {
-      if (spec.required) lines.push(`- ${type}.${prefix}${name}: required (${source})`);
-      if (spec.nested) walk(type, source, spec.nested, `${prefix}${name}.`);
+      if (spec.required) lines.push(`- ${type}.${prefix}${name}: required (Missing required argument) (${source})`);
+      if (spec.kind === AttributeKind.ATTRIBUTE_BLOCKS) {
+        lines.push(`- ${type}.${prefix}${name}.*: present in every ${name} object, null when unused (attributes as blocks are list-of-object expressions in JSON) [configuration only] (${TERRAFORM_CORE})`);
+      }
+      if (spec.nested) {
+        lines.push(`- ${type}.${prefix}${name}.*: an argument of ${name}: ${Object.keys(spec.nested).join(', ')} (Unsupported argument) [configuration only] (${source})`);
+        walk(type, source, spec.nested, `${prefix}${name}.`);
+      }
     }
   };
   for (const s of schemas) {
+    lines.push(`- ${s.type}.*: a value Terraform converts to the argument's type: a string, a whole number, a bool, a list of strings without null, a map of strings, objects (Incorrect attribute value type) (${CONVERSION_SOURCE}; ${SDK_SCHEMA_SOURCE})`);
     walk(s.type, s.source, s.attributes, '');
     for (const r of rows.filter((x) => x.type === s.type)) {
       lines.push(`- ${r.type}.${r.block ? `${r.block}.` : ''}${r.attribute}: ${r.rule}${r.configurationOnly ? ' [configuration only]' : ''} (${r.source})`);

@@ -1,6 +1,6 @@
 import type { TfInstance } from '../../terraform/document';
 import type { InvalidValue } from '../validation';
-import { invalidValuesOf } from '../validation-engine';
+import { invalidValuesOf, ruleLines } from '../validation-engine';
 import { AWS_ROWS, AWS_SCHEMAS } from './validation-rules';
 
 /**
@@ -11,4 +11,9 @@ import { AWS_ROWS, AWS_SCHEMAS } from './validation-rules';
  */
 export function awsInvalidValues(instances: readonly TfInstance[]): InvalidValue[] {
   return invalidValuesOf(instances, AWS_SCHEMAS, AWS_ROWS);
+}
+
+/** Every rule `awsInvalidValues` applies, one line each: `- <type>.<attribute>: <rule> (<source>)`. */
+export function awsRuleLines(): string[] {
+  return ruleLines(AWS_SCHEMAS, AWS_ROWS);
 }

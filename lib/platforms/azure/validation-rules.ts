@@ -94,19 +94,22 @@ export const AZURE_SCHEMAS: readonly ResourceSchema[] = [
   },
 ];
 
-/** The rows every security rule carries, inline (`block: 'security_rule'`) or standalone, with the schema's file. */
-function ruleRows(type: string, block: string | undefined, source: string, doc: string): ValidationRow[] {
+/** Lines of a rule schema's validators: description, protocol, access, priority, direction. */
+type ValidatorLines = { readonly description: number; readonly protocol: number; readonly access: number; readonly priority: number; readonly direction: number };
+
+/** The rows every security rule carries, inline (`block: 'security_rule'`) or standalone, with the schema's file and its validators' lines. */
+function ruleRows(type: string, block: string | undefined, source: string, doc: string, at: ValidatorLines): ValidationRow[] {
   const row = (attribute: string, check: ValidationRow['check'], rule: string, from = source): ValidationRow => ({ type, block, attribute, check, rule, source: from });
   return [
     row('name', azureName, '1-80 characters: word characters, ., - and _, beginning with a word character and ending with one or _', API_NAMES),
-    row('description', lengthBetween(0, 140), 'at most 140 characters (StringLenBetween(0, 140), bytes)'),
-    row('protocol', oneOf(PROTOCOLS), `one of ${PROTOCOLS.join(', ')} (case-sensitive)`),
-    row('access', oneOf(['Allow', 'Deny']), 'one of Allow, Deny (case-sensitive)'),
-    row('priority', between(100, 4096), 'an integer from 100 to 4096 (IntBetween(100, 4096))'),
-    row('direction', oneOf(['Inbound', 'Outbound']), 'one of Inbound, Outbound (case-sensitive)'),
+    row('description', lengthBetween(0, 140), 'at most 140 characters (StringLenBetween(0, 140), bytes)', `${source}:${at.description}`),
+    row('protocol', oneOf(PROTOCOLS), `one of ${PROTOCOLS.join(', ')} (case-sensitive)`, `${source}:${at.protocol}`),
+    row('access', oneOf(['Allow', 'Deny']), 'one of Allow, Deny (case-sensitive)', `${source}:${at.access}`),
+    row('priority', between(100, 4096), 'an integer from 100 to 4096 (IntBetween(100, 4096))', `${source}:${at.priority}`),
+    row('direction', oneOf(['Inbound', 'Outbound']), 'one of Inbound, Outbound (case-sensitive)', `${source}:${at.direction}`),
     ...['source', 'destination'].flatMap((side) => [
       row(`${side}_port_range`, azurePort, "*, an integer or an integer range N-M, from 0 to 65535 (\"Value should be an integer OR integer range with '-' delimiter. Valid range 0-65535\")", API_PORTS),
-      row(`${side}_port_ranges`, azurePort, "each an integer or an integer range N-M, from 0 to 65535, or * (\"Value should be an integer OR integer range with '-' delimiter\")", API_PORTS),
+      row(`${side}_port_ranges`, azurePort, "each an integer or an integer range N-M, from 0 to 65535 (\"Value should be an integer OR integer range with '-' delimiter\"; * not judged)", API_PORTS),
       row(`${side}_port_range|${side}_port_ranges`, atLeastOneOf([`${side}_port_range`, `${side}_port_ranges`]),
         `one of ${side}_port_range and ${side}_port_ranges ("This is required if ${side}_port_ranges is not specified")`, doc),
       row(`${side}_address_prefix`, azureAddressPrefix, 'an address, a CIDR network address (no host bits, prefix length within the family), * or a service tag', API_PREFIX),
@@ -121,15 +124,18 @@ function inlineRows(): ValidationRow[] {
   const type = 'azurerm_network_security_group';
   const block = 'security_rule';
   return [
-    ...ruleRows(type, block, NSG, NSG_DOC),
-    ...['source_port_range', 'destination_port_range', 'source_address_prefix', 'destination_address_prefix'].map((single): ValidationRow => ({
-      type, block, attribute: `${single}s`, check: conflicting(single, `${single}s`),
-      rule: `only one of "${single}" and "${single}s" can be used per security rule (validateSecurityRule, at apply)`, source: `${NSG}:533-566`,
-    })),
+    ...ruleRows(type, block, NSG, `${NSG_DOC}:75-81`, { description: 83, protocol: 89, access: 170, priority: 179, direction: 185 }),
+    ...(['source_port_range', 'destination_port_range', 'source_address_prefix', 'destination_address_prefix'] as const).map((single): ValidationRow => {
+      const list = single.endsWith('prefix') ? `${single}es` : `${single}s`;
+      return {
+        type, block, attribute: list, check: conflicting(single, list),
+        rule: `only one of "${single}" and "${list}" can be used per security rule (validateSecurityRule, at apply)`, source: `${NSG}:533-566`,
+      };
+    }),
     ...['source', 'destination'].map((side): ValidationRow => ({
       type, block, attribute: `${side}_address_prefix|${side}_address_prefixes|${side}_application_security_group_ids`,
       check: atLeastOneOf([`${side}_address_prefix`, `${side}_address_prefixes`, `${side}_application_security_group_ids`]),
-      rule: `one of ${side}_address_prefix, ${side}_address_prefixes, ${side}_application_security_group_ids ("This is required if ${side}_address_prefixes is not specified")`, source: NSG_DOC,
+      rule: `one of ${side}_address_prefix, ${side}_address_prefixes, ${side}_application_security_group_ids ("This is required if ${side}_address_prefixes is not specified")`, source: `${NSG_DOC}:83-93`,
     })),
   ];
 }
@@ -138,17 +144,17 @@ function inlineRows(): ValidationRow[] {
 function standaloneRows(): ValidationRow[] {
   const type = 'azurerm_network_security_rule';
   return [
-    ...ruleRows(type, undefined, RULE, RULE_DOC),
+    ...ruleRows(type, undefined, RULE, `${RULE_DOC}:61-67`, { description: 66, protocol: 72, access: 167, priority: 176, direction: 182 }),
     { type, attribute: 'name', check: notContainingAny('/\\?%'), rule: 'no /, \\, ? or % (StringDoesNotContainAny("/\\?%"))', source: `${RULE}:52` },
     { type, attribute: 'resource_group_name', check: resourceGroupName, rule: '1-90 characters of letters, digits, -, _, ., ( and ), not ending in . (resourcegroups.ValidateName)', source: `${HELPERS} resourcegroups/validate.go` },
-    ...['source', 'destination'].flatMap((side): ValidationRow[] => [
-      { type, attribute: `${side}_port_ranges`, check: conflicting(`${side}_port_range`, `${side}_port_ranges`), rule: `conflicts with ${side}_port_range (ConflictsWith)`, source: RULE },
+    ...([['source', 85, 113, 141], ['destination', 99, 127, 154]] as const).flatMap(([side, conflicts, exactly, max]): ValidationRow[] => [
+      { type, attribute: `${side}_port_ranges`, check: conflicting(`${side}_port_range`, `${side}_port_ranges`), rule: `conflicts with ${side}_port_range (ConflictsWith)`, source: `${RULE}:${conflicts}` },
       {
         type, attribute: `${side}_address_prefix|${side}_address_prefixes|${side}_application_security_group_ids`,
         check: exactlyOneOf([`${side}_address_prefix`, `${side}_address_prefixes`, `${side}_application_security_group_ids`]),
-        rule: `exactly one of ${side}_address_prefix, ${side}_address_prefixes, ${side}_application_security_group_ids (ExactlyOneOf)`, source: RULE,
+        rule: `exactly one of ${side}_address_prefix, ${side}_address_prefixes, ${side}_application_security_group_ids (ExactlyOneOf)`, source: `${RULE}:${exactly}`,
       },
-      { type, attribute: `${side}_application_security_group_ids`, check: maxItems(`${side}_application_security_group_ids`, 10), rule: 'at most 10 ids (MaxItems: 10)', source: RULE },
+      { type, attribute: `${side}_application_security_group_ids`, check: maxItems(`${side}_application_security_group_ids`, 10), rule: 'at most 10 ids (MaxItems: 10)', source: `${RULE}:${max}` },
     ]),
   ];
 }
@@ -173,11 +179,11 @@ export const AZURE_ROWS: readonly ValidationRow[] = [
   ...placedRows('azurerm_network_security_group'),
   ...inlineRows(),
   ...standaloneRows(),
-  idRow('azurerm_subnet_network_security_group_association', 'subnet_id', AZURE_IDS.subnet, 'commonids.ValidateSubnetID', SUBNET_ASSOCIATION),
-  idRow('azurerm_subnet_network_security_group_association', 'network_security_group_id', AZURE_IDS.networkSecurityGroup, 'networksecuritygroups.ValidateNetworkSecurityGroupID', SUBNET_ASSOCIATION),
-  idRow('azurerm_network_interface_security_group_association', 'network_interface_id', AZURE_IDS.networkInterface, 'commonids.ValidateNetworkInterfaceID', NIC_ASSOCIATION),
-  idRow('azurerm_network_interface_security_group_association', 'network_security_group_id', AZURE_IDS.networkSecurityGroup, 'networksecuritygroups.ValidateNetworkSecurityGroupID', NIC_ASSOCIATION),
+  idRow('azurerm_subnet_network_security_group_association', 'subnet_id', AZURE_IDS.subnet, 'commonids.ValidateSubnetID', `${SUBNET_ASSOCIATION}:47`),
+  idRow('azurerm_subnet_network_security_group_association', 'network_security_group_id', AZURE_IDS.networkSecurityGroup, 'networksecuritygroups.ValidateNetworkSecurityGroupID', `${SUBNET_ASSOCIATION}:54`),
+  idRow('azurerm_network_interface_security_group_association', 'network_interface_id', AZURE_IDS.networkInterface, 'commonids.ValidateNetworkInterfaceID', `${NIC_ASSOCIATION}:45`),
+  idRow('azurerm_network_interface_security_group_association', 'network_security_group_id', AZURE_IDS.networkSecurityGroup, 'networksecuritygroups.ValidateNetworkSecurityGroupID', `${NIC_ASSOCIATION}:52`),
   ...placedRows('azurerm_application_security_group'),
-  idRow('azurerm_network_interface_application_security_group_association', 'network_interface_id', AZURE_IDS.networkInterface, 'commonids.ValidateNetworkInterfaceID', NIC_ASG_ASSOCIATION),
-  idRow('azurerm_network_interface_application_security_group_association', 'application_security_group_id', AZURE_IDS.applicationSecurityGroup, 'applicationsecuritygroups.ValidateApplicationSecurityGroupID', NIC_ASG_ASSOCIATION),
+  idRow('azurerm_network_interface_application_security_group_association', 'network_interface_id', AZURE_IDS.networkInterface, 'commonids.ValidateNetworkInterfaceID', `${NIC_ASG_ASSOCIATION}:51`),
+  idRow('azurerm_network_interface_application_security_group_association', 'application_security_group_id', AZURE_IDS.applicationSecurityGroup, 'applicationsecuritygroups.ValidateApplicationSecurityGroupID', `${NIC_ASG_ASSOCIATION}:58`),
 ];

@@ -22,6 +22,14 @@ const RULE_CREATE = 'hashicorp/terraform-provider-azurerm internal/services/netw
 const PRIORITY_RULE = 'unique per direction within the network security group: no two rules of one priority and direction';
 const NAME_RULE = 'unique within the network security group';
 
+/** The rules of this file, for the documentation. */
+export const CLASH_RULE_LINES: readonly string[] = [
+  `- azurerm_network_security_group.security_rule.priority: ${PRIORITY_RULE} (${OVERVIEW})`,
+  `- azurerm_network_security_group.security_rule.name: ${NAME_RULE}, case-insensitive (${NAME_OVERVIEW})`,
+  `- azurerm_network_security_rule.priority: ${PRIORITY_RULE}, among the rules naming one resource group and NSG (${OVERVIEW})`,
+  `- azurerm_network_security_rule.name: ${NAME_RULE}, case-insensitive, among the rules naming one resource group and NSG (${RULE_CREATE})`,
+];
+
 /** A rule reduced to what must be unique, and where it is written. */
 interface Keyed {
   readonly element: string;

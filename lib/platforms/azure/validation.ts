@@ -1,8 +1,8 @@
 import type { TfInstance } from '../../terraform/document';
 import { compareInvalidValues, type InvalidValue } from '../validation';
-import { invalidValuesOf } from '../validation-engine';
+import { invalidValuesOf, ruleLines } from '../validation-engine';
 import { AZURE_ROWS, AZURE_SCHEMAS } from './validation-rules';
-import { clashingRules } from './validation-unique';
+import { CLASH_RULE_LINES, clashingRules } from './validation-unique';
 
 /**
  * Values of azurerm instances that Terraform, the azurerm provider or Azure's Network API would
@@ -13,4 +13,9 @@ import { clashingRules } from './validation-unique';
  */
 export function azureInvalidValues(instances: readonly TfInstance[]): InvalidValue[] {
   return [...invalidValuesOf(instances, AZURE_SCHEMAS, AZURE_ROWS), ...clashingRules(instances)].sort(compareInvalidValues);
+}
+
+/** Every rule `azureInvalidValues` applies, one line each: `- <type>.<attribute>: <rule> (<source>)`. */
+export function azureRuleLines(): string[] {
+  return [...ruleLines(AZURE_SCHEMAS, AZURE_ROWS), ...CLASH_RULE_LINES];
 }
