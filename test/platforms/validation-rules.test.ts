@@ -16,7 +16,7 @@ function documentText(): string {
     '# Values the providers reject (issue 19, principle 4)',
     '',
     'Generated from the validation tables (`lib/platforms/azure/validation-rules.ts`, `lib/platforms/aws/validation-rules.ts`,',
-    '`lib/platforms/azure/validation-unique.ts`) by `test/platforms/validation-rules.test.ts`; regenerate with',
+    '`lib/platforms/azure/validation-unique.ts`, `validation-associations.ts`) by `test/platforms/validation-rules.test.ts`; regenerate with',
     '`UPDATE_GOLDEN=1 npm test` and review. One line per rule: `- <type>.<attribute>: <rule> (<source>)`.',
     'Instances of a configuration or a plan are judged (a state\'s values are facts); a reference or an unknown is never',
     'invalid by itself, and counts as set for ExactlyOneOf, ConflictsWith and AtLeastOneOf. `[configuration only]`:',

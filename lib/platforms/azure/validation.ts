@@ -2,6 +2,7 @@ import type { TfInstance } from '../../terraform/document';
 import { compareInvalidValues, type InvalidValue } from '../validation';
 import { invalidValuesOf, ruleLines } from '../validation-engine';
 import { AZURE_ROWS, AZURE_SCHEMAS } from './validation-rules';
+import { ASSOCIATION_RULE_LINES, sharedAssociations } from './validation-associations';
 import { CLASH_RULE_LINES, clashingRules } from './validation-unique';
 
 /**
@@ -12,10 +13,10 @@ import { CLASH_RULE_LINES, clashingRules } from './validation-unique';
  * Sorted by element, then attribute.
  */
 export function azureInvalidValues(instances: readonly TfInstance[]): InvalidValue[] {
-  return [...invalidValuesOf(instances, AZURE_SCHEMAS, AZURE_ROWS), ...clashingRules(instances)].sort(compareInvalidValues);
+  return [...invalidValuesOf(instances, AZURE_SCHEMAS, AZURE_ROWS), ...clashingRules(instances), ...sharedAssociations(instances)].sort(compareInvalidValues);
 }
 
 /** Every rule `azureInvalidValues` applies, one line each: `- <type>.<attribute>: <rule> (<source>)`. */
 export function azureRuleLines(): string[] {
-  return [...ruleLines(AZURE_SCHEMAS, AZURE_ROWS), ...CLASH_RULE_LINES];
+  return [...ruleLines(AZURE_SCHEMAS, AZURE_ROWS), ...CLASH_RULE_LINES, ...ASSOCIATION_RULE_LINES];
 }
