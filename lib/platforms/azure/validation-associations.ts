@@ -39,7 +39,8 @@ export function sharedAssociations(instances: readonly TfInstance[]): InvalidVal
     const compared = instances.filter((i) => i.type === kind.type && i.mode === 'managed' && i.multiplicity === TfMultiplicity.KNOWN
       && (judged(i) || i.origin === TfInstanceOrigin.FORGOTTEN));
     const first = new Map<string, TfInstance>();
-    for (const a of [...compared].sort((x, y) => Number(judged(x)) - Number(judged(y)))) {
+    // Facts first (forgotten associations), then by address: the report never depends on input order.
+    for (const a of [...compared].sort((x, y) => Number(judged(x)) - Number(judged(y)) || (x.address < y.address ? -1 : x.address > y.address ? 1 : 0))) {
       const id = a.values[kind.attribute];
       const key = typeof id === 'string' ? `literal:${id.toLowerCase()}` : id instanceof TfReference ? `reference:${a.module}:${id.traversal}` : undefined;
       if (key === undefined) continue;
