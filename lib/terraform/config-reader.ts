@@ -149,10 +149,12 @@ function readModuleBlock(block: HclBlock, exprs: ConfigExpressions, problems: Pr
 /** A `removed` block: `from` a bare traversal, `lifecycle.destroy` a literal bool (terraform internal/configs/removed.go; destroy defaults to true). */
 function readRemovedBlock(block: HclBlock, problems: ProblemList): TfRemovedBlock | undefined {
   let from: string | undefined;
+  let fromWritten = false;
   let destroy: boolean | undefined;
   for (const m of bodyMembers(block.body, 'removed', problems)) {
     if (m.key === '//' || m.key === 'connection' || m.key === 'provisioner') continue;
     if (m.key === 'from') {
+      fromWritten = true;
       if (m.value.kind === 'string' && /^\s*[A-Za-z_][\w-]*(\s*(\.\s*[A-Za-z_][\w-]*|\[\s*(\d+|"[^"]*")\s*\]))*\s*$/.test(m.value.value as string)) from = (m.value.value as string).trim();
       else problems.invalid('removed.from', `Invalid expression: "from" must be a bare address such as "azurerm_network_security_rule.old" or "module.legacy"; found ${m.value.kind === 'string' ? JSON.stringify(m.value.value) : describeNode(m.value)} (terraform internal/configs/removed.go).`, m.value.offset);
     } else if (m.key === 'lifecycle') {
@@ -171,7 +173,7 @@ function readRemovedBlock(block: HclBlock, problems: ProblemList): TfRemovedBloc
     } else problems.invalid(`removed.${m.key}`, `Extraneous JSON object property: no argument or block type is named "${m.key}" in a removed block (terraform internal/configs/removed.go).`, m.offset);
   }
   if (from === undefined) {
-    problems.invalid('removed', 'Missing required argument: the argument "from" is required in a removed block (terraform internal/configs/removed.go).', block.offset);
+    if (!fromWritten) problems.invalid('removed', 'Missing required argument: the argument "from" is required in a removed block (terraform internal/configs/removed.go).', block.offset);
     return undefined;
   }
   return { from, ...(destroy === undefined ? {} : { destroy }), offset: block.offset };

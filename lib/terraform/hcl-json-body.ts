@@ -69,10 +69,8 @@ function unpack(value: JsonNode, type: string, labelsLeft: readonly string[], la
   if (labelsLeft.length > 0) {
     const members = bodyMembers(value, element, problems, labelsLeft[0]);
     if (members.length === 0) {
-      // A null, an empty object or an empty array at a label level has no label (collectDeepAttrs returns no property).
-      if (value.kind === 'null' || value.kind === 'object' || value.kind === 'array') {
-        problems.invalid(element, `Missing block label: at least one object property is required, whose name represents the ${type} block's ${labelsLeft[0]}; found ${describeNode(value)} (hashicorp/hcl json/structure.go unpackBlock).`, value.offset);
-      }
+      // A null, an empty object or array, or a value of another type has no label (collectDeepAttrs returns no property; hcl reports both).
+      problems.invalid(element, `Missing block label: at least one object property is required, whose name represents the ${type} block's ${labelsLeft[0]}; found ${describeNode(value)} (hashicorp/hcl json/structure.go unpackBlock).`, value.offset);
       return;
     }
     for (const m of members) unpack(m.value, type, labelsLeft.slice(1), [...labels, m.key], [...labelOffsets, m.offset], `${element}.${m.key}`, problems, out);
