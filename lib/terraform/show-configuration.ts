@@ -77,6 +77,17 @@ export function readPlanConfiguration(node: JsonNode | undefined, problems: Prob
   return { resources, providerConfigs, providerSources };
 }
 
+/** Provider sources by `provider_name`: a plan names a handful of providers thousands of times. */
+const sources = new Map<string, string | undefined>();
+
+function sourceOf(providerName: string): string | undefined {
+  if (!sources.has(providerName)) {
+    if (sources.size > 1000) sources.clear();
+    sources.set(providerName, parseProviderSource(providerName));
+  }
+  return sources.get(providerName);
+}
+
 /**
  * The provider of an instance of a plan or state: its source from `provider_name`
  * (`registry.terraform.io/hashicorp/azurerm` → `hashicorp/azurerm`); its local name and alias
@@ -85,7 +96,7 @@ export function readPlanConfiguration(node: JsonNode | undefined, problems: Prob
  */
 export function providerOf(providerName: JsonNode | undefined, configured: ConfiguredResource | undefined, config: PlanConfiguration): TfProviderRef {
   const key = configured?.providerConfigKey;
-  const named = providerName?.kind === 'string' ? parseProviderSource(providerName.value as string) : undefined;
+  const named = providerName?.kind === 'string' ? sourceOf(providerName.value as string) : undefined;
   const source = named ?? (key !== undefined ? config.providerSources.get(key) : undefined) ?? '';
   if (key === undefined) {
     return { localName: source.slice(source.indexOf('/') + 1), source, key: '', aliasUnknown: true };

@@ -1,4 +1,4 @@
-import { TfDocument, TfDocumentForm, TfInstance, TfInstanceOrigin, TfMultiplicity } from './document';
+import { TfDocument, TfDocumentForm, TfInstance, TfInstanceOrigin, TfMultiplicity, TfProviderRef } from './document';
 import type { JsonNode } from './json-tree';
 import { compareText, fieldsOf, modulePathOf, ProblemList, withoutInstanceKeys } from './reader-support';
 import { PlanConfiguration, providerOf, readPlanConfiguration } from './show-configuration';
@@ -106,64 +106,69 @@ function readChange(entry: JsonNode, config: PlanConfiguration, problems: Proble
   touched.add(touchKey(f));
   const deposed = f.get('deposed')?.kind === 'string';
   const configured = config.resources.get(shape.configKey);
-  const base = { ...shape.instance, provider: providerOf(f.get('provider_name'), configured, config), offset: entry.offset };
-  const element = `resource_changes.${shape.instance.address}`;
-  const ctx = { problems, referencePrefix: shape.instance.module === '' ? '' : `${shape.instance.module}.` };
-  const indexUnknown = f.get('index_unknown');
-  const unknownIndex = indexUnknown?.kind === 'boolean' && indexUnknown.value === true;
-  const planned = (): void => {
+  const provider = providerOf(f.get('provider_name'), configured, config);
+  const element = `resource_changes.${shape.address}`;
+  const ctx = { problems, referencePrefix: shape.module === '' ? '' : `${shape.module}.` };
+  const leavesAfter = !deposed && (AFTER_ACTIONS.has(actions) || actions === 'create,forget');
+  const leavesBefore = actions === 'forget' || actions === 'create,forget';
+  if (leavesAfter) {
     const after = cf.get('after');
     const unknown = cf.get('after_unknown');
     if (after?.kind !== 'object') {
       if (unknown?.kind === 'boolean' && unknown.value) problems.unresolved(element, 'Every attribute of this object is known only after apply.', entry.offset);
       else problems.unsupported(element, `Actions ${JSON.stringify(actions)} without an "after" object; its values are not read.`, entry.offset);
     }
-    instances.push({
-      ...base, values: attributesOf(after, unknown, configured?.expressions, ctx, `${element}.after`),
-      origin: TfInstanceOrigin.PLANNED, multiplicity: unknownIndex ? TfMultiplicity.UNKNOWN : TfMultiplicity.KNOWN,
-    });
-  };
-  const forgotten = (): void => {
-    instances.push({
-      ...base, values: attributesOf(cf.get('before'), undefined, undefined, ctx, `${element}.before`),
-      origin: TfInstanceOrigin.FORGOTTEN, multiplicity: TfMultiplicity.KNOWN,
-    });
-  };
-  if (actions === 'forget') forgotten();
-  else if (actions === 'create,forget') {
-    planned();
-    forgotten();
-  } else if (deposed && (actions === 'delete' || actions === 'no-op')) {
-    // A deposed object is destroyed, or was already gone (jsonplan/values.go: "if they were gone during refresh then the change becomes a noop").
-  } else if (actions === 'delete') {
-    // Destroyed by the apply.
-  } else if (AFTER_ACTIONS.has(actions) && !deposed) planned();
-  else problems.unsupported(element, `Actions ${JSON.stringify(actions.split(','))}${deposed ? ' on a deposed object' : ''} are not among those terraform show -json writes (jsonplan/plan.go actionString); not read.`, entry.offset);
+    const indexUnknown = f.get('index_unknown');
+    const multiplicity = indexUnknown?.kind === 'boolean' && indexUnknown.value ? TfMultiplicity.UNKNOWN : TfMultiplicity.KNOWN;
+    const values = attributesOf(after, unknown, configured?.expressions, ctx, `${element}.after`);
+    instances.push(instanceOf(shape, provider, values, TfInstanceOrigin.PLANNED, multiplicity, entry.offset));
+  }
+  if (leavesBefore) {
+    const values = attributesOf(cf.get('before'), undefined, undefined, ctx, `${element}.before`);
+    instances.push(instanceOf(shape, provider, values, TfInstanceOrigin.FORGOTTEN, TfMultiplicity.KNOWN, entry.offset));
+  }
+  // "delete" leaves nothing; nor does "delete" or "no-op" on a deposed object (destroyed, or already gone:
+  // jsonplan/values.go "if they were gone during refresh then the change becomes a noop").
+  if (!leavesAfter && !leavesBefore && !(actions === 'delete' || (deposed && actions === 'no-op'))) {
+    problems.unsupported(element, `Actions ${JSON.stringify(actions.split(','))}${deposed ? ' on a deposed object' : ''} are not among those terraform show -json writes (jsonplan/plan.go actionString); not read.`, entry.offset);
+  }
+}
+
+/** An instance, its members always in one order. */
+function instanceOf(shape: ResourceShape, provider: TfProviderRef, values: TfInstance['values'], origin: TfInstanceOrigin, multiplicity: TfMultiplicity, offset: number): TfInstance {
+  return { address: shape.address, mode: shape.mode, type: shape.type, name: shape.name, module: shape.module, provider, values, origin, multiplicity, offset };
+}
+
+/** The identity of a resource entry and the key of its configuration. */
+interface ResourceShape {
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly module: string;
+  /** Its configuration's key: module path without instance keys, and address without its key. */
+  readonly configKey: string;
 }
 
 /** The identity of a resource entry (address, mode, type, name, module) and its configuration's key; undefined when malformed. */
-function resourceShape(f: ReadonlyMap<string, JsonNode>): { instance: Pick<TfInstance, 'address' | 'mode' | 'type' | 'name' | 'module'>; configKey: string } | undefined {
-  const [addr, mode, type, name] = ['address', 'mode', 'type', 'name'].map((k) => textOf(f.get(k)));
-  if (addr === undefined || type === undefined || name === undefined || (mode !== 'managed' && mode !== 'data')) return undefined;
-  const module = modulePathOf(addr);
+function resourceShape(f: ReadonlyMap<string, JsonNode>): ResourceShape | undefined {
+  const address = textOf(f.get('address'));
+  const mode = textOf(f.get('mode'));
+  const type = textOf(f.get('type'));
+  const name = textOf(f.get('name'));
+  if (address === undefined || type === undefined || name === undefined || (mode !== 'managed' && mode !== 'data')) return undefined;
+  const module = modulePathOf(address);
   const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
   const configPath = withoutInstanceKeys(module);
-  return {
-    instance: { address: addr, mode, type, name, module },
-    configKey: configPath === '' ? local : `${configPath}.${local}`,
-  };
+  return { address, mode, type, name, module, configKey: configPath === '' ? local : `${configPath}.${local}` };
 }
 
 /** An instance from a values representation's resource (a state's, `prior_state`'s or `planned_values`'). */
 function stateInstance(r: JsonNode, f: ReadonlyMap<string, JsonNode>, origin: TfInstanceOrigin, config: PlanConfiguration, problems: ProblemList): TfInstance {
   const shape = resourceShape(f)!;
-  const configured = config.resources.get(shape.configKey);
-  const ctx = { problems, referencePrefix: '' };
-  return {
-    ...shape.instance, provider: providerOf(f.get('provider_name'), configured, config),
-    values: attributesOf(f.get('values'), undefined, undefined, ctx, shape.instance.address),
-    origin, multiplicity: TfMultiplicity.KNOWN, offset: r.offset,
-  };
+  const provider = providerOf(f.get('provider_name'), config.resources.get(shape.configKey), config);
+  const values = attributesOf(f.get('values'), undefined, undefined, { problems, referencePrefix: '' }, shape.address);
+  return instanceOf(shape, provider, values, origin, TfMultiplicity.KNOWN, r.offset);
 }
 
 /** Visits each resource of a values representation (`{root_module: {resources, child_modules}}`), modules recursively. */
