@@ -65,12 +65,13 @@ export function readConfiguration(root: JsonNode): TfDocument {
     problems.unresolved(`action.${b.labels.join('.')}`, 'An action block: an action invoked by the plan runs a provider operation whose effect is not in the document.', b.offset);
   }
   instances.sort((a, b) => compareText(a.address, b.address));
+  const declared = new Set([...of('resource').map((b) => b.labels.join('.')), ...of('module').map((b) => `module.${b.labels[0]}`)]);
   return {
     form: TfDocumentForm.CONFIGURATION,
     instances,
     moduleCalls: moduleCalls.sort((a, b) => compareText(a.address, b.address)),
     providerConfigs,
-    removed: of('removed').map((b) => readRemovedBlock(b, problems)).filter((r): r is TfRemovedBlock => r !== undefined),
+    removed: of('removed').map((b) => readRemovedBlock(b, declared, problems)).filter((r): r is TfRemovedBlock => r !== undefined),
     problems: problems.sorted(),
     ...(comment === undefined ? {} : { comment: plainOf(comment) }),
   };
@@ -146,8 +147,16 @@ function readModuleBlock(block: HclBlock, exprs: ConfigExpressions, problems: Pr
   return { address: element, source, values, offset: block.offset };
 }
 
-/** A `removed` block: `from` a bare traversal, `lifecycle.destroy` a literal bool (terraform internal/configs/removed.go; destroy defaults to true). */
-function readRemovedBlock(block: HclBlock, problems: ProblemList): TfRemovedBlock | undefined {
+const ID = '[A-Za-z_][\\w-]*';
+/** A `removed` block's `from`: a module (`module.a.module.b`) or a resource under one, without instance keys (terraform internal/addrs/remove_target.go ParseRemoveTarget). */
+const REMOVE_TARGET = new RegExp(`^(?:module\\.${ID}\\.)*(?:module\\.${ID}|(data\\.)?${ID}\\.${ID})$`);
+
+/**
+ * A `removed` block: `from` a bare traversal naming a module or a managed resource, no instance
+ * key, not declared any more (refactoring/remove_statement.go "Removed resource still exists");
+ * `lifecycle.destroy` a literal bool (terraform internal/configs/removed.go; destroy defaults to true).
+ */
+function readRemovedBlock(block: HclBlock, declared: ReadonlySet<string>, problems: ProblemList): TfRemovedBlock | undefined {
   let from: string | undefined;
   let fromWritten = false;
   let destroy: boolean | undefined;
@@ -155,8 +164,7 @@ function readRemovedBlock(block: HclBlock, problems: ProblemList): TfRemovedBloc
     if (m.key === '//' || m.key === 'connection' || m.key === 'provisioner') continue;
     if (m.key === 'from') {
       fromWritten = true;
-      if (m.value.kind === 'string' && /^\s*[A-Za-z_][\w-]*(\s*(\.\s*[A-Za-z_][\w-]*|\[\s*(\d+|"[^"]*")\s*\]))*\s*$/.test(m.value.value as string)) from = (m.value.value as string).trim();
-      else problems.invalid('removed.from', `Invalid expression: "from" must be a bare address such as "azurerm_network_security_rule.old" or "module.legacy"; found ${m.value.kind === 'string' ? JSON.stringify(m.value.value) : describeNode(m.value)} (terraform internal/configs/removed.go).`, m.value.offset);
+      from = removeTarget(m.value, problems);
     } else if (m.key === 'lifecycle') {
       const lifecycles: HclBlock[] = [];
       unpackBlocks(m.value, 'lifecycle', [], 'removed.lifecycle', problems, lifecycles);
@@ -176,5 +184,26 @@ function readRemovedBlock(block: HclBlock, problems: ProblemList): TfRemovedBloc
     if (!fromWritten) problems.invalid('removed', 'Missing required argument: the argument "from" is required in a removed block (terraform internal/configs/removed.go).', block.offset);
     return undefined;
   }
+  if (declared.has(from)) {
+    problems.invalid(`removed.${from}`, `Removed ${from.startsWith('module.') && !from.slice(7).includes('.') ? 'module' : 'resource'} still exists: this statement declares that ${from} was removed, but it is still declared in configuration (terraform internal/refactoring/remove_statement.go).`, block.offset);
+  }
   return { from, ...(destroy === undefined ? {} : { destroy }), offset: block.offset };
+}
+
+/** The address a `removed` block's `from` names, or undefined (with the problem) when it names none. */
+function removeTarget(node: JsonNode, problems: ProblemList): string | undefined {
+  const text = node.kind === 'string' ? (node.value as string).trim().replace(/\s*\.\s*/g, '.') : undefined;
+  const match = text === undefined ? null : REMOVE_TARGET.exec(text);
+  if (text === undefined || !match) {
+    const keyed = text !== undefined && /\[/.test(text);
+    problems.invalid('removed.from', keyed
+      ? `Instance keys not allowed: "from" must name a resource or a module, not an instance ("aws_x.y", not "aws_x.y[0]"); found ${JSON.stringify(text)} (terraform internal/addrs/parse_target.go, module.go).`
+      : `Invalid expression: "from" must be a bare address such as "azurerm_network_security_rule.old" or "module.legacy"; found ${node.kind === 'string' ? JSON.stringify(node.value) : describeNode(node)} (terraform internal/configs/removed.go).`, node.offset);
+    return undefined;
+  }
+  if (match[1]) {
+    problems.invalid('removed.from', `Data source address not allowed: data sources are never destroyed, so they are not valid targets of removed blocks; found ${JSON.stringify(text)} (terraform internal/addrs/remove_target.go).`, node.offset);
+    return undefined;
+  }
+  return text;
 }

@@ -14,7 +14,7 @@ import { attributesOf } from './show-values';
 
 /** Top-level keys only a plan has (jsonplan/plan.go `plan`); a state has `values`. */
 export const PLAN_KEYS: readonly string[] = ['planned_values', 'resource_changes', 'resource_drift', 'prior_state', 'configuration',
-  'deferred_changes', 'output_changes', 'relevant_attributes', 'applyable', 'complete', 'errored', 'variables'];
+  'deferred_changes', 'deferred_action_invocations', 'action_invocations', 'output_changes', 'relevant_attributes', 'applyable', 'complete', 'errored', 'variables'];
 
 /** Actions after which the instance exists, read from `after`; `forget` and `create,forget` leave the prior object in the cloud, unmanaged. */
 const AFTER_ACTIONS = new Set(['no-op', 'create', 'update', 'delete,create', 'create,delete', 'read']);
@@ -52,6 +52,13 @@ function readPlan(fields: ReadonlyMap<string, JsonNode>, config: PlanConfigurati
     const reason = df?.get('reason');
     problems.unresolved(`deferred_changes.${address?.kind === 'string' ? address.value : '?'}`,
       `A change deferred to a later plan (${reason?.kind === 'string' ? reason.value : 'no reason given'}): what it will do is not in this plan.`, d.offset);
+  }
+  for (const key of ['action_invocations', 'deferred_action_invocations']) {
+    const list = fields.get(key);
+    for (const a of list?.kind === 'array' ? list.items : []) {
+      const address = a.kind === 'object' ? textOf(fieldsOf(a).byName.get('address')) : undefined;
+      problems.unresolved(`${key}.${address ?? '?'}`, `An action the ${key === 'action_invocations' ? 'apply invokes' : 'plan defers'}: a provider operation whose effect is not in the plan.`, a.offset);
+    }
   }
   // Instances the plan touches, by address and deposed key: those not touched stay as prior_state has them.
   const touched = new Set<string>();

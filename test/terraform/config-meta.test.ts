@@ -231,16 +231,23 @@ describe('configuration: module and removed blocks', () => {
 
   it('keeps removed blocks: from as written, destroy as written or absent', () => {
     // GIVEN a forgetting removed block, a destroying one, and one with a string "false"  WHEN read  THEN the three, in order
-    const doc = readJson({ removed: [{ from: 'azurerm_network_security_rule.old', lifecycle: { destroy: false } }, { from: 'module.legacy' }, { from: 'aws_x.y[0]', lifecycle: { destroy: 'false' } }] });
-    assert.deepEqual(doc.removed.map((r) => [r.from, r.destroy]), [['azurerm_network_security_rule.old', false], ['module.legacy', undefined], ['aws_x.y[0]', false]]);
+    const doc = readJson({ removed: [{ from: 'azurerm_network_security_rule.old', lifecycle: { destroy: false } }, { from: 'module.legacy' }, { from: 'module.a.aws_x.y', lifecycle: { destroy: 'false' } }] });
+    assert.deepEqual(doc.removed.map((r) => [r.from, r.destroy]), [['azurerm_network_security_rule.old', false], ['module.legacy', undefined], ['module.a.aws_x.y', false]]);
     assert.deepEqual(problems(doc), []);
   });
 
-  it('reports a removed block without from or with a from that is not an address', () => {
-    // GIVEN removed blocks with no from and with "${aws_x.y}"  WHEN read  THEN INVALID each, neither kept
-    const doc = readJson({ removed: [{ lifecycle: { destroy: false } }, { from: '${aws_x.y}' }] });
+  it('reports a removed block without from, or whose from is not a resource or module address', () => {
+    // GIVEN no from, "${aws_x.y}", an instance key, and a data source  WHEN read  THEN INVALID each, none kept
+    const doc = readJson({ removed: [{ lifecycle: { destroy: false } }, { from: '${aws_x.y}' }, { from: 'aws_x.y[0]' }, { from: 'data.aws_x.y' }] });
     assert.deepEqual(doc.removed, []);
-    assert.deepEqual(problems(doc), ['invalid removed: Missing required argument', 'invalid removed.from: Invalid expression']);
+    assert.deepEqual(problems(doc), ['invalid removed: Missing required argument', 'invalid removed.from: Invalid expression', 'invalid removed.from: Instance keys not allowed', 'invalid removed.from: Data source address not allowed']);
+  });
+
+  it('reports a removed block naming a resource or module still declared', () => {
+    // GIVEN removed blocks for aws_x.a and module.m, both still declared  WHEN read  THEN INVALID each, the blocks kept
+    const doc = readJson({ resource: { aws_x: { a: {} } }, module: { m: { source: './m' } }, removed: [{ from: 'aws_x.a' }, { from: 'module.m', lifecycle: { destroy: false } }] });
+    assert.deepEqual(problems(doc), ['invalid removed.aws_x.a: Removed resource still exists', 'invalid removed.module.m: Removed module still exists']);
+    assert.deepEqual(doc.removed.map((r) => r.from), ['aws_x.a', 'module.m']);
   });
 
   it('marks every configuration instance with its origin and offset in the text', () => {

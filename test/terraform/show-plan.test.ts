@@ -116,6 +116,7 @@ describe('terraform show -json of a plan: the state after the planned actions', 
     const b = instance(doc, 'module.identity[0].azurerm_network_security_rule.b');
     assert.deepEqual([b.module, b.values.network_security_group_name], ['module.identity[0]', new TfReference('module.identity[0].azurerm_network_security_group.dc[0].name')]);
     assert.deepEqual(b.provider, { localName: 'azurerm', source: 'hashicorp/azurerm', key: 'module.identity:azurerm' });
+    assert.deepEqual((b.values.network_security_group_name as TfReference).parts(), { address: 'module.identity[0].azurerm_network_security_group.dc[0]', attribute: 'name' });
   });
 
   it('takes the provider alias from the configuration\'s provider_config_key, and says when no configuration names it', () => {
@@ -169,6 +170,15 @@ describe('terraform show -json of a plan: the state after the planned actions', 
       'invalid errored: The plan errored',
       'unresolved complete: The plan is incomplete (-target, or changes deferred to a later plan)',
       'unresolved deferred_changes.azurerm_network_security_rule.r[*]: A change deferred to a later plan (instance_count_unknown)',
+    ]);
+  });
+
+  it('flags the actions a plan invokes', () => {
+    // GIVEN an action invocation and a deferred one  WHEN read  THEN UNRESOLVED each
+    const doc = readJson({ format_version: '1.2', action_invocations: [{ address: 'action.aws_lambda_invoke.go', type: 'aws_lambda_invoke', name: 'go' }], deferred_action_invocations: [{ reason: 'deferred_prereq', action_invocation: {} }] });
+    assert.deepEqual(problems(doc), [
+      'unresolved action_invocations.action.aws_lambda_invoke.go: An action the apply invokes',
+      'unresolved deferred_action_invocations.?: An action the plan defers',
     ]);
   });
 
