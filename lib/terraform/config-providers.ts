@@ -88,7 +88,11 @@ export function readRequiredProviders(terraformBlocks: readonly HclBlock[], prob
       }
       let source = impliedSource(m.key);
       for (const f of m.value.members) {
-        if (f.key !== 'source') continue;
+        if (f.key === 'version' || f.key === 'configuration_aliases') continue;
+        if (f.key !== 'source') {
+          problems.invalid(`${element}.${f.key}`, `Invalid required_providers object: required_providers objects can only contain "version", "source" and "configuration_aliases" attributes; found "${f.key}" (terraform internal/configs/provider_requirements.go).`, f.offset);
+          continue;
+        }
         const parsed = f.value.kind === 'string' ? parseProviderSource(f.value.value as string) : undefined;
         if (parsed === undefined) problems.invalid(`${element}.source`, `Invalid provider source: a string "[hostname/]namespace/type" is required; found ${JSON.stringify(f.value.kind === 'string' ? f.value.value : describeNode(f.value))}.`, f.value.offset);
         else source = parsed;

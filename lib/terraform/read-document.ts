@@ -104,7 +104,8 @@ function notTerraform(root: JsonNode, keys: ReadonlySet<string>): NotTerraformJs
       ? `a JSON object with format_version but none of terraform show -json's plan or state keys (found ${names})`
       : `a JSON object with none of Terraform's top-level block types (found ${names})`;
   } else {
-    found = `${describeNode(root)} (${JSON.stringify(root.value)})`;
+    const shown = JSON.stringify(root.value);
+    found = `${describeNode(root)} (${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown})`;
   }
   return new NotTerraformJson(NotTerraformJsonReason.SHAPE, `Not Terraform JSON: ${found}; accepted: ${ACCEPTED_TERRAFORM_JSON}.`);
 }

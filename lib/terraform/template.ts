@@ -1,4 +1,4 @@
-import { ArgumentValue, TfReference, TfUnknown } from './values';
+import type { ArgumentValue } from './values';
 
 /**
  * Terraform's template strings, as far as the check evaluates them (hashicorp/hcl
@@ -92,12 +92,4 @@ export function evaluateTemplate(text: string, resolve: (traversal: string) => A
     else return undefined;
   }
   return out;
-}
-
-/** True when a value holds nothing the reader could not know (no reference, no unknown, at any depth). */
-export function isKnownValue(v: ArgumentValue): boolean {
-  if (v instanceof TfReference || v instanceof TfUnknown) return false;
-  if (Array.isArray(v)) return v.every(isKnownValue);
-  if (v !== null && typeof v === 'object') return Object.values(v).every(isKnownValue);
-  return true;
 }

@@ -208,6 +208,13 @@ describe('configuration: providers', () => {
     assert.deepEqual(problems(doc), ['invalid provider.azurerm: Duplicate provider configuration']);
   });
 
+  it('reports a required_providers entry with a key other than version, source and configuration_aliases', () => {
+    // GIVEN an entry with a "//" comment key (an object expression: "//" is not skipped there)  WHEN read  THEN INVALID, the source still read
+    const doc = readJson({ terraform: { required_providers: { azurerm: { source: 'example-corp/azurerm', '//': 'pinned' } } }, resource: { azurerm_subnet: { s: {} } } });
+    assert.deepEqual(problems(doc), ['invalid terraform.required_providers.azurerm.//: Invalid required_providers object']);
+    assert.equal(instance(doc, 'azurerm_subnet.s').provider.source, 'example-corp/azurerm');
+  });
+
   it('reports a second required_providers block and an unknown key in a terraform block', () => {
     // GIVEN two terraform blocks each with required_providers, one with "backends"  WHEN read  THEN INVALID each
     const doc = readJson({ terraform: [{ required_providers: { aws: { source: 'hashicorp/aws' } } }, { required_providers: {}, backends: {} }] });
