@@ -1,6 +1,6 @@
 import type { JsonMember, JsonNode } from './json-tree';
 import { ProblemList, setMember } from './reader-support';
-import { ArgumentValue, TfReference, TfUnknown } from './values';
+import { ArgumentValue, isMap, TfReference, TfUnknown } from './values';
 
 /**
  * Attribute values of `terraform show -json` (a change's `before`/`after`, a state's or
@@ -54,7 +54,7 @@ export function unknownValue(expression: JsonNode | undefined, ctx: ShowValueCon
 export function attributesOf(values: JsonNode | undefined, unknown: JsonNode | undefined, expressions: JsonNode | undefined,
   ctx: ShowValueContext, element: string): { [key: string]: ArgumentValue } {
   const v = values?.kind === 'object' ? readValue(values, unknown, expressions, ctx, element) : {};
-  return v as { [key: string]: ArgumentValue };
+  return isMap(v) ? v : {};
 }
 
 /** One value, with its part of `after_unknown` and of the configuration's expressions. */
