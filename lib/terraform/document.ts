@@ -47,9 +47,17 @@ export interface TfProviderRef {
   readonly source: string;
   /**
    * The configuration's key as `terraform show -json` writes it (`azurerm`, `azurerm.identity`,
-   * `module.pki:azurerm`); in a configuration, `<local name>` or `<local name>.<alias>`.
+   * `module.pki:azurerm`); in a configuration, `<local name>` or `<local name>.<alias>`; `''`
+   * when the document does not say (see `aliasUnknown`).
    */
   readonly key: string;
+  /**
+   * True when the document does not say which configuration of the provider manages the
+   * instance: a state's JSON records only the provider's source, and a plan names the
+   * configuration only for resources still in its `configuration` (not for one a `removed`
+   * block forgets). `alias` is then absent without meaning the default configuration.
+   */
+  readonly aliasUnknown?: boolean;
 }
 
 /** How many instances one block or resource stands for. */
@@ -107,6 +115,20 @@ export interface TfModuleCall {
   readonly offset: number;
 }
 
+/** A `removed` block of a configuration: an object leaves Terraform's management, destroyed or forgotten. */
+export interface TfRemovedBlock {
+  /** `from` as written: `azurerm_network_security_rule.old`, `module.legacy`. */
+  readonly from: string;
+  /**
+   * `lifecycle.destroy` as written (a JSON string `"true"`/`"false"` converted, as Terraform
+   * converts it); absent when not written, which Terraform reads as `true` (destroy). `false`:
+   * the object is forgotten and stays in the cloud.
+   */
+  readonly destroy?: boolean;
+  /** Offset in the input text; -1 when not from text. */
+  readonly offset: number;
+}
+
 /** Kinds of reader problems. */
 export enum TfProblemKind {
   /** Terraform would reject the document (a repeated argument, an unknown block type, a duplicate resource): the plan would never exist. */
@@ -135,8 +157,14 @@ export interface TfDocument {
   readonly instances: readonly TfInstance[];
   /** The configuration's `module` blocks (a plan or state has its modules expanded instead). */
   readonly moduleCalls: readonly TfModuleCall[];
-  /** Provider configurations declared at the root, by key (`azurerm`, `azurerm.identity`), with their arguments (`subscription_id`, `region`). */
+  /**
+   * Provider configurations by key (`azurerm`, `azurerm.identity`), with their arguments
+   * (`subscription_id`, `region`): a configuration's root `provider` blocks; a plan's
+   * `configuration.provider_config`, whose keys for a module's own blocks are `module.x:azurerm`.
+   */
   readonly providerConfigs: ReadonlyMap<string, { readonly [key: string]: ArgumentValue }>;
+  /** A configuration's `removed` blocks, in the order written (a plan shows their effect in its actions instead). */
+  readonly removed: readonly TfRemovedBlock[];
   /** What could not be read as Terraform reads it. */
   readonly problems: readonly TfProblem[];
   /** The root's `//` member of a cdk.tf.json, as plain JSON (CDKTF's metadata, the estate record); undefined when absent. */
