@@ -1,4 +1,4 @@
-import { ConfigExpressions, ExpressionScope, withoutNulls } from './config-expression';
+import { ConfigExpressions, ExpressionScope } from './config-expression';
 import { impliedLocalName, providerRefOf, readProviderArgument, RequiredSources } from './config-providers';
 import { TfInstance, TfInstanceOrigin, TfMultiplicity } from './document';
 import { bodyMembers, HclBlock, unpackBlocks } from './hcl-json-body';
@@ -91,7 +91,9 @@ export function readResourceBlock(block: HclBlock, mode: 'managed' | 'data', ctx
     for (const t of dynamicTypes) setMember(values, t, new TfUnknown(`a dynamic block generates the "${t}" blocks`));
     return {
       address: key === undefined ? base : `${base}${instanceKey(key)}`, mode, type, name, module: '', provider,
-      values: withoutNulls(values) as { [key: string]: ArgumentValue },
+      // An argument set to null is unset; inside nested objects a null stays (attributes written as
+      // blocks must list every attribute in JSON, null included: the validation reads it).
+      values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as { [key: string]: ArgumentValue },
       origin: TfInstanceOrigin.CONFIGURATION, multiplicity, offset: block.offset,
     };
   };

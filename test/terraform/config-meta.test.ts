@@ -98,8 +98,9 @@ describe('configuration: for_each', () => {
 });
 
 describe('configuration: values', () => {
-  it('reads literals, whole references, unknown variables and expressions not evaluated; null is absent', () => {
-    // GIVEN each kind of value  WHEN read  THEN literal, TfReference, TfUnknown; a null argument absent, a null list element kept
+  it('reads literals, whole references, unknown variables and expressions not evaluated; a null argument is absent', () => {
+    // GIVEN each kind of value  WHEN read  THEN literal, TfReference, TfUnknown; a null argument absent, a null list element
+    // kept, a null inside a nested object kept (attributes written as blocks list every attribute in JSON, null included)
     const v = values(readJson({
       resource: {
         aws_x: {
@@ -118,7 +119,7 @@ describe('configuration: values', () => {
       v: new TfUnknown("var.cidr: a variable's value is set at plan time"),
       tpl: new TfUnknown('the expression "${aws_security_group.dc.id}-x", not evaluated'),
       fn: new TfUnknown('the expression "${lower(var.x)}", not evaluated'),
-      esc: '${not} %{this}', nested: { b: 1 },
+      esc: '${not} %{this}', nested: { a: null, b: 1 },
     });
   });
 
