@@ -360,6 +360,41 @@ export const Messages = defineRules({
     'Pass a token of this stack or of another stack of the same app.',
     (token: string, detail: string) => `the token ${show(token)} cannot be resolved in this stack (${detail}); pass a token of this stack or of another stack of the same app`),
 
+  // --- the user's Terraform: provider configurations, modules, frameworks (issue 24) ---
+  providerAliasInvalid: rule('ADCS-E300', FindingLevel.ERROR, 'Not a provider alias',
+    'A provider configuration\'s alias is a Terraform name: a letter or underscore, then letters, digits, underscores and dashes.',
+    (value: unknown) =>
+    `${show(value)} is not a provider alias; Terraform takes a letter or underscore, then letters, digits, underscores and dashes (for example "identity")`),
+  providerUndeclared: rule('ADCS-E301', FindingLevel.ERROR, 'Provider configuration not declared',
+    'In a spec, "provider" names a configuration under the platform\'s "providers"; in the construct it is the TerraformProvider itself.',
+    (name: string, key: string, declared: readonly string[]) =>
+    `"${name}" names no provider configuration${didYouMean(name, declared)}; ${declared.length > 0 ? `declared under ${key}: ${list(declared)}` : `nothing is declared under ${key}`}. In a spec, declare it there (${key}: { ${name}: { ... } }); in the construct, pass your TerraformProvider (with its alias) as "provider"`),
+  providerWithoutEnforcement: rule('ADCS-E302', FindingLevel.ERROR, 'Provider on a tier without an enforcement point',
+    'Only an enforcement point (an NSG, a security group) is written under a provider configuration; the tier has none.',
+    (tier: string, keys: string) =>
+    `tier "${tier}" has no enforcement point, so nothing of it is written under a provider configuration; remove "provider", or give the tier one of ${keys}`),
+  providerNotOfPlatform: rule('ADCS-E303', FindingLevel.ERROR, 'Provider of another kind',
+    'The estate\'s resources need a provider of its platform: azurerm for Azure, aws for AWS.',
+    (found: string, wanted: string, owner: string) =>
+    `${found} is not an ${wanted} provider; the resources of an ${owner} estate need one: pass a TerraformProvider whose provider is "${wanted}" (your provider package's class, or AdcsProvider with an alias)`),
+  providersInConstruct: rule('ADCS-E304', FindingLevel.ERROR, 'Provider configurations in construct props',
+    'The construct creates no provider: declare the configuration in your stack and pass it to the tier as "provider".',
+    (key: string) =>
+    `the construct creates no provider configuration: remove ${key}, declare the configuration in your stack (your provider package's class or AdcsProvider, with an alias) and pass it as the tier's "provider"`),
+  wrongFramework: rule('ADCS-E305', FindingLevel.ERROR, 'Constructs of the other framework',
+    'adcs-firewall holds the CDKTF constructs, adcs-firewall/cdktn the CDK Terrain ones: a stack takes the constructs of its own framework.',
+    (framework: string, found: string, stack: string, other: string) =>
+    `these are the ${framework} constructs; use ${other} (stack "${stack}" is a ${found} TerraformStack, and a stack takes the constructs of its own framework)`),
+  moduleInputOutsideModule: rule('ADCS-E306', FindingLevel.ERROR, 'A module input outside a module',
+    'The value "input" leaves an id to the caller of a module (synth --module); a stack or a construct needs the value itself.',
+    (paths: readonly string[], where: string) =>
+    `${list(paths)} ${paths.length === 1 ? 'is' : 'are'} "input", a variable of a module (synth --module writes one); ${where}`),
+  providerAliasTwice: rule('ADCS-E307', FindingLevel.ERROR, 'Two providers of one alias',
+    'Each provider configuration of a stack has its own alias.',
+    (alias: string) => `two different providers carry the alias "${alias}"; give each configuration its own alias`),
+  providerOfOtherStack: rule('ADCS-E308', FindingLevel.ERROR, 'Provider of another stack',
+    'A resource takes a provider configuration of its own stack.',
+    (provider: string, stack: string) => `the provider ${provider} belongs to another stack than this construct's ("${stack}"); pass a provider of this stack`),
 });
 
 /** A problem at a path: one message of a rule. */

@@ -9,17 +9,20 @@ export { PLATFORMS, PLATFORM_INPUTS, platformOf } from './platforms/registry';
 export { PlatformModule, PlatformPlan, Planned, PlanOwner } from './platforms/platform';
 export { TerraformEvaluator, Origin, Reach, EndDecision, Grant, MissingEnforcement, Ipv6Allow } from './platforms/evaluator';
 export { EstatePlan, planEstate, elementsOf } from './spec/estate-plan';
+export { EstateModule, estateModule } from './spec/estate-module';
+export { ModuleInput, substituteModuleInputs, MODULE_INPUT } from './input/module-inputs';
 export { SPEC_SHAPE } from './spec/spec';
 // Azure.
 export { AzurePlan, PlannedNsg, PlannedNsgRule, NsgDirection, AZURE_LIMITS, planAzure, planAzureRules } from './platforms/azure/planner';
-export { AzureSettings, AzureEnforcement, AzureSubnets, AzureExistingNsg, PriorityWindow, azureSettings, azureEnforcement } from './platforms/azure/settings';
+export { AzureSettings, AzureEnforcement, AzureSubnets, AzureExistingNsg, AzureProviderConfiguration, PriorityWindow, azureSettings, azureEnforcement } from './platforms/azure/settings';
 export { AzureEvaluator } from './platforms/azure/evaluator';
 export { AZURE_PLATFORM } from './platforms/azure/platform';
 // AWS.
 export { AwsPlan, PlannedAwsRule, PlannedAwsOutput, RulePeer, RuleDirection, planAws, planAwsRules } from './platforms/aws/planner';
 export { AwsGroup, CreatedGroup, ExistingGroup } from './platforms/aws/groups';
-export { AwsSettings, AwsEnforcement, AwsCreateGroup, AwsExistingGroup, awsSettings, awsEnforcement } from './platforms/aws/settings';
+export { AwsSettings, AwsEnforcement, AwsCreateGroup, AwsExistingGroup, AwsProviderConfiguration, awsSettings, awsEnforcement } from './platforms/aws/settings';
 export { AwsEvaluator } from './platforms/aws/evaluator';
 export { AWS_PLATFORM } from './platforms/aws/platform';
-// Terraform JSON: the elements the writers emit and the stack document the CLI writes.
+// Terraform JSON: the elements the writers emit, and the stack and module documents the CLI writes.
 export { TfElement, TfValue, TfRef, stackDocument, stackJson, StackDocumentInput, TfProviderBlock, logicalIdOf, stableJson } from './terraform';
+export { moduleFiles, ModuleFiles, ModuleDocumentInput, ModuleProvider, ModuleVariable } from './terraform/module-document';

@@ -16,7 +16,7 @@ export { FindingLevel, FindingRule, Warning } from './findings';
 // The estate: props (the spec file's keys), reading and validating a spec.
 export {
   EstateProps, TierProps, TiersProps, ExistingNsgProps, WebServiceInstanceProps, CustomFlowProps, AzureSettingsProps, AwsSettingsProps, HostProps,
-  ResolvedInput, readSpecDocument, DEFAULT_ESTATE,
+  TerraformProviderProps, AzureProviderConfigurationProps, AwsProviderConfigurationProps, ResolvedInput, readSpecDocument, DEFAULT_ESTATE,
 } from './input';
 export { resolveSpec, loadSpecFile, SPEC_SCHEMA } from './spec';
 // The port matrix.

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build step (`npm run build`, before tsc): writes lib/cdktn/ from lib/cdktf/, the one source of
 // the construct classes. The CDK Terrain entry point differs only in its framework: the `cdktf`
-// package becomes `cdktn`, the CDKTF framework object CDKTN, require-cdktf require-cdktn. A file
+// package becomes `cdktn`, the CDKTF framework object CDKTN (named 'cdktn'), require-cdktf
+// require-cdktn. A file
 // is rewritten only when its content changes, so tsc's incremental build stays incremental.
 'use strict';
 const { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, rmSync } = require('node:fs');
@@ -17,6 +18,7 @@ function toCdktn(text) {
     .replace(/from 'cdktf'/g, "from 'cdktn'")
     .replace(/require-cdktf/g, 'require-cdktn')
     .replace(/requireFramework\('cdktf'\)/g, "requireFramework('cdktn')")
+    .replace(/name: 'cdktf'/g, "name: 'cdktn'")
     .replace(/\bCDKTF\b/g, 'CDKTN');
 }
 

@@ -32,12 +32,18 @@ export class AdcsEnrollmentSecurity extends Construct {
 
   constructor(scope: Construct, id: string, props: EstateProps) {
     super(scope, id);
-    // Resolved and planned before any child exists: a refused estate leaves nothing in the tree.
-    const { spec, planned } = resolveEstate(CDKTF, this, props);
-    this.spec = spec;
-    this.flows = planned.flows;
-    const rules = new RULES[planned.platform.platform](this, planned.platform.constructId, { spec, plan: planned.plan });
-    if (rules instanceof AzureNsgRules) this.azure = rules;
-    if (rules instanceof AwsSecurityGroupRules) this.aws = rules;
+    try {
+      // Resolved and planned before any child exists.
+      const { spec, planned } = resolveEstate(CDKTF, this, props);
+      this.spec = spec;
+      this.flows = planned.flows;
+      const rules = new RULES[planned.platform.platform](this, planned.platform.constructId, { spec, plan: planned.plan });
+      if (rules instanceof AzureNsgRules) this.azure = rules;
+      if (rules instanceof AwsSecurityGroupRules) this.aws = rules;
+    } catch (e) {
+      // A refused estate leaves nothing in the tree: not even its id, which a corrected retry takes.
+      scope.node.tryRemoveChild(id);
+      throw e;
+    }
   }
 }

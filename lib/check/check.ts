@@ -12,10 +12,10 @@ import { FindingLevel } from '../findings/rule';
 import { checkFindings } from './findings';
 import { Box, Interval, intersectRegions, product, regionsMeet, subtractRegions } from '../util/boxes';
 import { portsOf } from '../platforms/evaluator';
-import { TfDocument, TfProblemKind } from '../terraform/document';
+import { TfDocument } from '../terraform/document';
 import { readTerraformValue } from '../terraform/read-document';
 import { logicalIdOf } from '../terraform/logical-id';
-import { EndDecision, Grant, GrantAuthor, MissingEnforcement, Origin, TerraformEvaluator } from '../platforms/evaluator';
+import { EndDecision, Grant, GrantAuthor, MissingEnforcement, Origin, ProblemKind, TerraformEvaluator } from '../platforms/evaluator';
 
 /** Verdict on one flow of the estate. */
 export interface FlowFinding {
@@ -29,6 +29,8 @@ export interface FlowFinding {
   readonly inbound: readonly string[];
   /** Rules that decided at the source (outbound). */
   readonly outbound: readonly string[];
+  /** Rules of either end's enforcement point that the plan removes (a blocked flow may have needed them). */
+  readonly removed?: readonly string[];
 }
 
 /** Traffic the plan lets through although no flow needs it. */
@@ -52,6 +54,8 @@ export interface ExtraFinding {
   readonly rules: readonly string[];
   /** The end that lets it through: the destination's inbound or the source's outbound (each end is judged on its own). */
   readonly at?: 'inbound' | 'outbound';
+  /** The enforcement points whose rules let it through (an NSG's or group's Terraform address, or its name). */
+  readonly points?: readonly string[];
 }
 
 /** The findings of a plan check. */
@@ -80,8 +84,8 @@ export interface CheckReport {
 
 /** A problem of the checked input: what it is, where, and why it keeps the verdict from holding. */
 export interface PlanProblem {
-  /** `unresolved`, `invalid` (the provider or Terraform would reject it) or `unsupported` (a form the reader refuses). */
-  readonly kind: TfProblemKind;
+  /** `unresolved`, `invalid` (the provider or Terraform would reject it), `unsupported` (a form the reader refuses), or `elsewhere` (a rule that enforces nothing of the estate: a warning). */
+  readonly kind: ProblemKind;
   /** The element: a Terraform address, a spec path, or a JSON path of the input. */
   readonly element: string;
   /** Why. */
@@ -148,7 +152,8 @@ export function checkPlan(plan: unknown, spec: ResolvedInput, options: CheckOpti
     const r = ev.reach({ tier: flow.from }, flow.to, flow.protocol);
     const missing = differencePorts(flowPortSpace(flow), r.allowed);
     const status = !r.inbound.enforced && !r.outbound.enforced ? 'unenforced' : missing.length > 0 ? 'blocked' : 'allowed';
-    return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules };
+    const removed = status === 'blocked' ? [...new Set([...(ev.removedAt?.(flow.to) ?? []), ...(ev.removedAt?.(flow.from) ?? [])])].sort() : [];
+    return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules, ...(removed.length > 0 ? { removed } : {}) };
   });
   const tiers = spec.estate.tiers;
   const keys = Object.keys(tiers) as TierKey[];
@@ -165,7 +170,7 @@ export function checkPlan(plan: unknown, spec: ResolvedInput, options: CheckOpti
   const push = (found: ReturnType<typeof classify>, from: string, to: string, protocol: TrafficProtocol, at: 'inbound' | 'outbound'): void => {
     for (const f of found) {
       const region = protocol === OTHER_PROTOCOLS ? intersectRegions(f.region, product([ALL_ADDRESSES], [ALL_ADDRESSES], OTHER_PROTOCOL_NUMBERS)) : f.region;
-      if (region.length > 0) extras.push({ kind: f.kind, rules: f.rules, from, to, protocol, ports: portsOf(region, protocol), at });
+      if (region.length > 0) extras.push({ kind: f.kind, rules: f.rules, from, to, protocol, ports: portsOf(region, protocol), at, ...(f.points && f.points.length > 0 ? { points: f.points } : {}) });
     }
   };
   for (const to of keys) {
@@ -199,13 +204,13 @@ export function checkPlan(plan: unknown, spec: ResolvedInput, options: CheckOpti
   // A tier with no flow (NDES devices without NDES, say) has nothing to enforce.
   const missing = ev.missing.filter((m) => flows.some((f) => f.from === m.tier || f.to === m.tier));
   const invalid: PlanProblem[] = PLATFORMS[spec.platform].invalidValues(doc.instances).map((v) => ({
-    kind: TfProblemKind.INVALID, element: v.element, offset: v.offset,
+    kind: ProblemKind.INVALID, element: v.element, offset: v.offset,
     message: `${v.attribute} = ${v.value}: ${v.rule} (${v.source})`,
   }));
-  const problems: PlanProblem[] = [...(ev.problems ?? []).map((p) => ({ ...p, kind: p.kind as TfProblemKind })), ...invalid]
+  const problems: PlanProblem[] = [...(ev.problems ?? []).map((p) => ({ ...p, kind: p.kind as ProblemKind })), ...invalid]
     .sort((a, b) => (a.element < b.element ? -1 : a.element > b.element ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
     .filter((p, i, all) => i === 0 || p.element !== all[i - 1].element || p.message !== all[i - 1].message);
-  const unresolved = problems.filter((p) => p.kind === TfProblemKind.UNRESOLVED).map((p) => `${p.element}: ${p.message}`);
+  const unresolved = problems.filter((p) => p.kind === ProblemKind.UNRESOLVED).map((p) => `${p.element}: ${p.message}`);
   const all = checkFindings({ flows: findings, extras, problems, missing }, spec);
   const failOn = options.failOn ?? FindingLevel.ERROR;
   return { platform: spec.platform!, flows: findings, extras, unresolved, problems, missing, findings: all, ok: !all.some((f) => failsRun(f, failOn)) };
@@ -222,7 +227,7 @@ export function checkPlan(plan: unknown, spec: ResolvedInput, options: CheckOpti
  * not. A rule the spec asked for is a note. Expected allows (Azure health probes) never count.
  */
 function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
-  (Pick<ExtraFinding, 'kind' | 'rules'> & { region: Box[] })[] {
+  (Pick<ExtraFinding, 'kind' | 'rules' | 'points'> & { region: Box[] })[] {
   if (extra.length === 0) return [];
   const owned = end.owned ?? true;
   const grants = end.grants.filter((g) => !g.expected && regionsMeet(g.boxes, extra));
@@ -243,6 +248,7 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   const order: ExtraFinding['kind'][] = ['over-permissive', 'platform-default-owned', 'foreign', 'platform-default', 'requested'];
   return order.filter((k) => byKind.has(k)).map((kind) => {
     const gs = byKind.get(kind)!;
-    return { kind, rules: [...new Set(gs.map((g) => g.rule))], region: intersectRegions(extra, gs.flatMap((g) => g.boxes)) };
+    const points = [...new Set(gs.map((g) => g.point).filter((p): p is string => p !== undefined))].sort();
+    return { kind, rules: [...new Set(gs.map((g) => g.rule))], points, region: intersectRegions(extra, gs.flatMap((g) => g.boxes)) };
   });
 }

@@ -11,8 +11,9 @@ Commands:
            The flows of the estate (without --spec: the default estate).
   validate --spec FILE [--format FORMAT] [--fail-on error|warning]
            Check a spec and print its warnings.
-  synth    --spec FILE [--out DIR] [--format FORMAT] [--fail-on error|warning]
-           Write the estate's rules as a CDKTF stack (DIR/stacks/<name>/cdk.tf.json; DIR defaults to cdktf.out).
+  synth    --spec FILE [--out DIR] [--module] [--format FORMAT] [--fail-on error|warning]
+           Write the estate's rules as a CDKTF stack (DIR/stacks/<name>/cdk.tf.json; DIR defaults to cdktf.out),
+           or with --module as a Terraform module for Terraform and OpenTofu (DIR defaults to modules/<name>).
   check    [--spec FILE] --plan FILE [--stack DIR] [--format FORMAT] [--fail-on error|warning]
            Check a plan against the estate's flows (the estate a synthesized plan records, or --spec).
            FORMAT: table (default), json, github, sarif, junit or markdown.
@@ -44,10 +45,12 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; opti
       ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged']],
   },
   synth: {
-    usage: 'synth --spec FILE [--out DIR] [--format FORMAT] [--fail-on error|warning]',
-    summary: "Write the estate's rules as CDKTF does: DIR/stacks/<name>/cdk.tf.json (recording the estate) and DIR/manifest.json. Loads no framework.",
+    usage: 'synth --spec FILE [--out DIR] [--module] [--format FORMAT] [--fail-on error|warning]',
+    summary: "Write the estate's rules as CDKTF does: DIR/stacks/<name>/cdk.tf.json (recording the estate) and DIR/manifest.json;\n"
+      + 'or, with --module, a Terraform module for Terraform and OpenTofu root modules: DIR/main.tf.json, versions.tf.json, README.md. Loads no framework.',
     options: [['--spec FILE', 'the estate (YAML or JSON); it must name or imply a platform and give a tier an enforcement point'],
-      ['--out DIR', 'output folder (default cdktf.out); the stack\'s folder is replaced, other stacks are kept'],
+      ['--out DIR', 'output folder (default cdktf.out; with --module modules/<name>); only the files synth writes are replaced'],
+      ['--module', 'write a module (no backend, no provider configuration; a variable for each id the spec leaves to the caller)'],
       ['--format FORMAT', 'how warnings print: table (default, on stderr), json, github, sarif, junit or markdown'],
       ['--fail-on LEVEL', 'error (default) or warning: write nothing and exit 1 on any warning not acknowledged']],
   },
@@ -79,13 +82,13 @@ export function commandUsage(command: string): string {
 }
 
 /** Commands by name; later modules (synth, check) register themselves here. */
-export const COMMANDS: Record<string, { flags: string[]; run: Handler }> = {
+export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; run: Handler }> = {
   // Each command's module (and what it loads: the spec reader, the schema validator, the planners,
   // the evaluators) is loaded when that command runs, so --version and --help start fast.
   /* eslint-disable @typescript-eslint/no-require-imports */
   matrix: { flags: ['spec', 'format'], run: (o, io) => (require('./commands/matrix') as typeof import('./commands/matrix')).matrixCommand(o, io) },
   validate: { flags: ['spec', 'format', 'fail-on'], run: (o, io) => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(o, io) },
-  synth: { flags: ['spec', 'out', 'format', 'fail-on'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
+  synth: { flags: ['spec', 'out', 'format', 'fail-on'], switches: ['module'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
   check: { flags: ['spec', 'plan', 'stack', 'format', 'fail-on'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
   host: { flags: ['spec', 'tier', 'format', 'out'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -119,7 +122,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     // Own keys only: "constructor" or "__proto__" are unknown commands, not Object.prototype members.
     const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!cmd) throw new UsageError(Messages.unknownCommand(command, Object.keys(COMMANDS)));
-    const { values, positionals } = parseCommandArgs(command, rest, cmd.flags);
+    const { values, positionals } = parseCommandArgs(command, rest, cmd.flags, cmd.switches ?? []);
     if (values.help) {
       io.out(commandUsage(command));
       return ExitCode.OK;
@@ -167,19 +170,22 @@ function dependencyRange(pkg: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(deps, pkg) ? deps[pkg] : undefined;
 }
 
-function parseCommandArgs(command: string, args: string[], flags: string[]): { values: Record<string, unknown>; positionals: string[] } {
-  const options = Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }]));
+function parseCommandArgs(command: string, args: string[], flags: string[], switches: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const options = {
+    ...Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }])),
+    ...Object.fromEntries(switches.map((f) => [f, { type: 'boolean' as const }])),
+  };
   try {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
     // Node's own wording names neither the command nor the accepted options: say both.
     const err = e as NodeJS.ErrnoException;
-    const accepted = [...flags.map((f) => `--${f}`), '--help'];
+    const accepted = [...flags.map((f) => `--${f}`), ...switches.map((f) => `--${f}`), '--help'];
     const option = /'(-[^' ]*)/.exec(err.message)?.[1];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
       throw new UsageError(Messages.unknownOption(option, command, accepted));
     }
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && !switches.includes(option.replace(/^--/, ''))) {
       throw new UsageError(Messages.optionNeedsValue(option, command));
     }
     throw new UsageError(Messages.badArguments(err.message));

@@ -24,10 +24,15 @@ export interface ResourceLike extends ConstructLike {
  * implement it with their own classes; nothing else touches a framework.
  */
 export interface Framework {
-  /** The framework's name, for messages. */
-  readonly name: string;
-  /** Creates one resource of `type` with Terraform JSON arguments (references as tokens). */
-  resource(scope: ConstructLike, id: string, type: string, provider: ResourceProvider, attributes: Record<string, unknown>): ResourceLike;
+  /** The framework's name (`cdktf`, `cdktn`): its entry point and messages. */
+  readonly name: 'cdktf' | 'cdktn';
+  /**
+   * Creates one resource of `type` with Terraform JSON arguments (references as tokens), under
+   * `configuration` (a TerraformProvider of the user's) when given, else the default configuration.
+   */
+  resource(scope: ConstructLike, id: string, type: string, provider: ResourceProvider, attributes: Record<string, unknown>, configuration?: object): ResourceLike;
+  /** True when `value` is a TerraformProvider (of either framework: they mark theirs alike). */
+  isProvider(value: unknown): boolean;
   /** Creates one Terraform output. */
   output(scope: ConstructLike, id: string, value: unknown, description: string): void;
   /** Attaches a warning annotation to a construct. */

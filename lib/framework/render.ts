@@ -1,4 +1,7 @@
+import { AdcsInputError, Messages, problem } from '../errors';
 import type { Finding } from '../findings/finding';
+import { substituteModuleInputs } from '../input/module-inputs';
+import { PLATFORM_INPUTS } from '../platforms/registry';
 import { annotationOf } from '../findings/text';
 import { warningFindings } from '../findings/warning-findings';
 import type { EstateProps } from '../input/props';
@@ -7,9 +10,11 @@ import { resolveSpec } from '../spec';
 import { elementsOf, EstatePlan, planEstate, requireEnforcement } from '../spec/estate-plan';
 import { estateRecordMetadata } from '../spec/estate-record';
 import type { PlatformModule, PlatformPlan } from '../platforms/platform';
-import { isTfRef, ResourceProvider, TfElement, TfValue } from '../terraform/elements';
+import { aliasOf, isTfRef, ResourceProvider, TfElement, TfValue } from '../terraform/elements';
 import { ConstructLike, Framework, ResourceLike } from './framework';
 import { registerEstate } from './estates';
+import { requireSameFramework } from './framework-check';
+import { placeProviders } from './providers';
 import { StackRegistry } from './stack-registry';
 import { placeTokens, restoreTokens } from './tokens';
 
@@ -27,6 +32,7 @@ export interface PlatformRulesProps<P> {
  */
 export function renderElements(
   fw: Framework, scope: ConstructLike, provider: ResourceProvider, elements: readonly TfElement[], originals?: ReadonlyMap<string, string>,
+  configurations?: ReadonlyMap<string, object>,
 ): Map<string, ResourceLike> {
   const made = new Map<string, ResourceLike>();
   const token = (v: TfValue | undefined): unknown => {
@@ -42,7 +48,12 @@ export function renderElements(
   };
   for (const e of elements) {
     if (e.path.length !== 1) throw new Error(`internal: element ${e.path.join('/')} is not a direct child`);
-    if (e.kind === 'resource') made.set(e.path.join('/'), fw.resource(scope, e.path[0], e.type, provider, token(e.attributes) as Record<string, unknown>));
+    if (e.kind === 'resource') {
+      // An element under a named configuration takes the user's provider of that alias.
+      const configuration = e.provider === undefined ? undefined : configurations?.get(aliasOf(e.provider));
+      if (e.provider !== undefined && configuration === undefined) throw new Error(`internal: no provider for ${e.provider}`);
+      made.set(e.path.join('/'), fw.resource(scope, e.path[0], e.type, provider, token(e.attributes) as Record<string, unknown>, configuration));
+    }
     else fw.output(scope, e.path[0], token(e.value), e.description);
   }
   return made;
@@ -65,6 +76,8 @@ function annotate(fw: Framework, scope: ConstructLike, f: Finding): void {
 
 /** The tokens behind each construct's resolved spec, put back into the resources' arguments. */
 const ORIGINALS = new WeakMap<ResolvedInput, ReadonlyMap<string, string>>();
+/** The user's providers behind each construct's resolved spec, by alias. */
+const CONFIGURATIONS = new WeakMap<ResolvedInput, ReadonlyMap<string, object>>();
 
 /** What AdcsEnrollmentSecurity is made of: the resolved spec, its flows, its plan. */
 export interface RenderedEstate {
@@ -80,8 +93,17 @@ export interface RenderedEstate {
  */
 export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateProps): RenderedEstate {
   const source = `AdcsEnrollmentSecurity ${self.node.path}`;
+  const stack = fw.stackOf(self) as ConstructLike;
+  requireSameFramework(fw.name, stack, stack.node.path, source);
+  // The user's providers become the aliases a spec would name, declared by name.
+  const providers = placeProviders(fw, self, props, source);
   // Tokens become what they stand for before validation: identity never comes from token text.
-  const placed = placeTokens(fw, self, props, source);
+  const placed = placeTokens(fw, self, providers.props, source);
+  const inputs = substituteModuleInputs(placed.props, PLATFORM_INPUTS).inputs;
+  if (inputs.length > 0) {
+    throw new AdcsInputError(source, [problem(inputs[0].path, Messages.moduleInputOutsideModule(inputs.map((i) => i.path),
+      'give the construct the value itself, or a token of your resource (subnet.id, sg.id)'))]);
+  }
   const spec = resolveSpec(placed.props, source);
   const planned = planEstate(spec, source, 'AdcsEnrollmentSecurity', props.platform !== undefined);
   requireEnforcement(spec, source);
@@ -92,6 +114,7 @@ export function resolveEstate(fw: Framework, self: ConstructLike, props: EstateP
   findings.forEach((f, i) => { if (i < n || i >= n + m) annotate(fw, self, f); });
   PLATFORM_FINDINGS.set(planned.plan, findings.slice(n, n + m));
   ORIGINALS.set(spec, placed.originals);
+  CONFIGURATIONS.set(spec, providers.byAlias);
   registerEstate(fw, self, spec);
   // The estate travels with the stack: `check` of the synthesized stack needs no spec.
   fw.stackMetadata(self, 'estate-record', estateRecordMetadata(self.node.path, placed.props as unknown as Record<string, unknown>));
@@ -122,7 +145,7 @@ export function renderPlatform<P extends PlatformPlan>(
   const { spec, plan } = props;
   for (const f of PLATFORM_FINDINGS.get(plan) ?? warningFindings(plan.warnings, spec.acknowledgements).filter((x) => x.ruleId.startsWith('ADCS-W'))) annotate(fw, self, f);
   const originals = ORIGINALS.get(spec);
-  const made = renderElements(fw, self, platform.resourceProvider, elementsOf(platform, plan, spec), originals);
+  const made = renderElements(fw, self, platform.resourceProvider, elementsOf(platform, plan, spec), originals, CONFIGURATIONS.get(spec));
   let owners = OWNERS.get(platform);
   if (!owners) OWNERS.set(platform, owners = new StackRegistry());
   const stack = fw.stackOf(self);

@@ -1,22 +1,54 @@
 import { Messages } from '../errors';
 
-/** The framework packages each construct entry point needs, with the versions it supports (package.json's peerDependencies). */
+/**
+ * The framework packages each construct entry point needs, with the versions it supports
+ * (package.json's peerDependencies: cdktf 0.21; cdktn 0.24 and 0.25), and `constructs` as each
+ * framework asks for it (cdktf ^10.4.2; cdktn 0.24 >=10.6, below 10.8, which cdktn's own peer
+ * range enforces).
+ */
 export const FRAMEWORK_PACKAGES = {
   cdktf: { entry: 'adcs-firewall', packages: { cdktf: '^0.21.0', constructs: '^10.4.2' }, other: 'adcs-firewall/cdktn (CDK Terrain)' },
-  cdktn: { entry: 'adcs-firewall/cdktn', packages: { cdktn: '^0.24.0', constructs: '^10.4.2' }, other: 'adcs-firewall (CDKTF)' },
+  cdktn: { entry: 'adcs-firewall/cdktn', packages: { cdktn: '^0.24.0 || ^0.25.0', constructs: '^10.6.0' }, other: 'adcs-firewall (CDKTF)' },
 } as const;
 
-/** True when `version` satisfies a caret range `^A.B.C` (0.x: same minor; else same major, not lower). */
-export function satisfiesCaret(version: string, range: string): boolean {
-  const v = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  const r = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
-  if (!v || !r) return true;
-  const [va, vb, vc] = v.slice(1).map(Number);
-  const [ra, rb, rc] = r.slice(1).map(Number);
-  if (va !== ra) return false;
-  if (ra === 0) return vb === rb && vc >= rc;
-  return vb > rb || (vb === rb && vc >= rc);
+type Version = [number, number, number];
+
+const parse = (v: string): Version | undefined => {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(v);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+};
+
+const compare = (a: Version, b: Version): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** True when `version` satisfies one comparator: `^A.B.C` (0.x: same minor; else same major, not lower), `>=`, `>`, `<=`, `<`, `=` or a bare version. */
+function satisfiesComparator(v: Version, comparator: string): boolean {
+  const m = /^(\^|>=|<=|>|<|=)?(\d+\.\d+\.\d+)$/.exec(comparator);
+  const r = m ? parse(m[2]) : undefined;
+  if (!m || !r) return true;
+  const c = compare(v, r);
+  switch (m[1]) {
+    case '^': return c >= 0 && v[0] === r[0] && (r[0] !== 0 || v[1] === r[1]);
+    case '>=': return c >= 0;
+    case '>': return c > 0;
+    case '<=': return c <= 0;
+    case '<': return c < 0;
+    default: return c === 0;
+  }
 }
+
+/**
+ * True when `version` satisfies `range`: alternatives joined by `||`, each a set of comparators
+ * separated by spaces (`^0.24.0 || ^0.25.0`, `>=10.6.0 <10.8.0`). Anything it cannot read passes:
+ * npm's own peer check is the authority, this one names the problem early.
+ */
+export function satisfiesRange(version: string, range: string): boolean {
+  const v = parse(version);
+  if (!v) return true;
+  return range.split('||').some((alt) => alt.trim().split(/\s+/).filter(Boolean).every((c) => satisfiesComparator(v, c)));
+}
+
+/** `pkg@range` as a shell word (quoted when the range has spaces or `|`, `<`, `>`). */
+const installWord = (pkg: string, range: string): string => (/[\s|<>]/.test(range) ? `'${pkg}@${range}'` : `${pkg}@${range}`);
 
 /**
  * Called first by a construct entry point: throws an Error naming the package and version to
@@ -25,7 +57,7 @@ export function satisfiesCaret(version: string, range: string): boolean {
  */
 export function requireFramework(framework: keyof typeof FRAMEWORK_PACKAGES, resolve: (id: string) => string = require.resolve): void {
   const need = FRAMEWORK_PACKAGES[framework];
-  const install = Object.entries(need.packages).map(([p, r]) => `${p}@${r}`).join(' ');
+  const install = Object.entries(need.packages).map(([p, r]) => installWord(p, r)).join(' ');
   for (const [pkg, range] of Object.entries(need.packages)) {
     try {
       resolve(pkg);
@@ -33,7 +65,7 @@ export function requireFramework(framework: keyof typeof FRAMEWORK_PACKAGES, res
       throw new Error(Messages.frameworkMissing(need.entry, pkg, range, install, need.other).text);
     }
     const found = versionOf(resolve, pkg);
-    if (found !== undefined && !satisfiesCaret(found, range)) throw new Error(Messages.frameworkVersion(need.entry, pkg, range, found, install).text);
+    if (found !== undefined && !satisfiesRange(found, range)) throw new Error(Messages.frameworkVersion(need.entry, pkg, range, found, install).text);
   }
 }
 

@@ -68,4 +68,11 @@ export interface PlatformInput {
   readonly passThroughPaths: readonly RegExp[];
   /** The platform's rules of the finding table (its input errors and warnings). */
   readonly rules: readonly FindingRule[];
+  /**
+   * The key path of the settings block's named provider configurations (`azure.providers`):
+   * a mapping of alias to configuration, which a tier's (or the estate's) `provider` names.
+   */
+  readonly providersKey: string;
+  /** The aliases the resolved settings declare under `providersKey`, sorted. */
+  providerAliases(settings: unknown): readonly string[];
 }

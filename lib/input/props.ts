@@ -2,6 +2,24 @@ import { WriteRpcRange } from '../model/host-settings';
 import { CesAuthentication, ClientDirectory, CrlPublishing, OsGeneration, Platform } from '../model/options';
 import { Protocol } from '../model/protocol';
 
+/**
+ * A Terraform provider configuration of the user's, as the construct takes it: a
+ * `TerraformProvider` of the stack (your provider package's class, or `AdcsProvider`) whose
+ * provider is the estate platform's (azurerm or aws). Only its name and alias are read; the
+ * construct creates no provider. In a spec file, a `provider` key names a configuration under
+ * `azure.providers` or `aws.providers` instead.
+ */
+export interface TerraformProviderProps {
+  /** The provider's name, `azurerm` or `aws` (every `TerraformProvider` has it). */
+  readonly terraformResourceType: string;
+  /**
+   * The configuration's alias: resources given the provider are written with
+   * `provider = "<name>.<alias>"`.
+   * @default - the default configuration (resources then carry no provider argument)
+   */
+  readonly alias?: string;
+}
+
 /** An Azure NSG that exists already; the library adds its rules to it. */
 export interface ExistingNsgProps {
   /** NSG name. */
@@ -76,6 +94,14 @@ export interface TierProps {
    * @default - none
    */
   readonly securityGroupId?: string;
+  /**
+   * The provider configuration the tier's NSG or security group (and every rule written to it)
+   * lives under: another subscription, account or region (a landing zone's identity
+   * subscription, a shared-services account). In the construct your `TerraformProvider`; in a
+   * spec the name of a configuration under `azure.providers` / `aws.providers`.
+   * @default - the estate's `provider`
+   */
+  readonly provider?: TerraformProviderProps;
   /**
    * CES and CEP only: the web service instances, at most 8. Two may share a port (one site and
    * HTTPS binding, as for key-based renewal), never a port and an authentication.
@@ -167,6 +193,49 @@ export interface AcknowledgementProps {
   readonly resource?: string;
 }
 
+/** A configuration of the azurerm provider the CLI declares (spec files only; the construct takes your provider). */
+export interface AzureProviderConfigurationProps {
+  /**
+   * The subscription it works in: a GUID, or a Terraform expression.
+   * @default - the provider's own resolution (ARM_SUBSCRIPTION_ID)
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The tenant: a GUID, or a Terraform expression.
+   * @default - the provider's own resolution (ARM_TENANT_ID)
+   */
+  readonly tenantId?: string;
+}
+
+/** A configuration of the aws provider the CLI declares (spec files only; the construct takes your provider). */
+export interface AwsProviderConfigurationProps {
+  /**
+   * Its region.
+   * @default - the provider's own resolution (AWS_REGION)
+   */
+  readonly region?: string;
+  /**
+   * A role to assume (another account): `arn:aws:iam::<account>:role/<name>`, or a Terraform expression.
+   * @default - no role is assumed
+   */
+  readonly assumeRoleArn?: string;
+  /**
+   * The session name of the assumed role.
+   * @default - the provider's
+   */
+  readonly assumeRoleSessionName?: string;
+  /**
+   * The external id the role's trust policy asks for.
+   * @default - none
+   */
+  readonly assumeRoleExternalId?: string;
+  /**
+   * A named profile of the shared credentials file.
+   * @default - the provider's own resolution
+   */
+  readonly profile?: string;
+}
+
 /** Azure settings of an estate. */
 export interface AzureSettingsProps {
   /** Resource group of the NSGs the library creates. */
@@ -189,6 +258,12 @@ export interface AzureSettingsProps {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * Spec files only: named configurations of the azurerm provider (`identity: { subscriptionId }`)
+   * that `synth` declares with their alias and tiers name in `provider`.
+   * @default - none (only the default configuration)
+   */
+  readonly providers?: { [alias: string]: AzureProviderConfigurationProps };
 }
 
 /** AWS settings of an estate. */
@@ -215,6 +290,12 @@ export interface AwsSettingsProps {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * Spec files only: named configurations of the aws provider (`shared: { region, assumeRoleArn }`)
+   * that `synth` declares with their alias and tiers name in `provider`.
+   * @default - none (only the default configuration)
+   */
+  readonly providers?: { [alias: string]: AwsProviderConfigurationProps };
 }
 
 /** An AD CS estate: the spec file's shape, and the construct's props. */
@@ -281,6 +362,13 @@ export interface EstateProps {
    * @default false
    */
   readonly webEnrollmentCallback?: boolean;
+  /**
+   * The provider configuration of every enforcement point whose tier names none (all of the
+   * estate in another subscription or account): your `TerraformProvider` in the construct, a
+   * configuration's name in a spec.
+   * @default - the platform provider's default configuration
+   */
+  readonly provider?: TerraformProviderProps;
   /** Azure settings. @default - not an Azure estate */
   readonly azure?: AzureSettingsProps;
   /** AWS settings. @default - not an AWS estate */

@@ -15,15 +15,19 @@ import { CheckMessages } from '../findings/check-rules';
 import { rulesOf, RuleMessage } from '../findings/rule';
 import { closest } from '../util/suggest';
 import type { InputContext, PlatformInput } from './platform-input';
+import { substituteModuleInputs } from './module-inputs';
 import { ResolvedInput } from './resolved';
 import { ShapeCheck, validateShape } from './validate';
 
 /**
  * Validates a spec document (parsed YAML/JSON, or construct props) against `shape` and turns it
- * into an estate with its platform's settings; `platforms` read their own keys. Throws one
+ * into an estate with its platform's settings; `platforms` read their own keys. The value
+ * `input` at an id or name key reads as the module variable it becomes. Throws one
  * AdcsInputError listing every problem. (`resolveSpec` is this with every registered platform.)
  */
-export function resolveInput(doc: unknown, source: string, platforms: readonly PlatformInput[], shape: ShapeCheck): ResolvedInput {
+export function resolveInput(given: unknown, source: string, platforms: readonly PlatformInput[], shape: ShapeCheck): ResolvedInput {
+  // An id left to a module's caller (`input`) is the module variable it becomes: `${var.ca_subnet_id}`.
+  const { doc } = substituteModuleInputs(given, platforms);
   const found = validateShape(doc, shape);
   if (found.length > 0) throw new AdcsInputError(source, found);
   const problems: InputProblem[] = [];
@@ -68,6 +72,7 @@ class Resolver implements InputContext {
     // The platform's own keys: its cross-tier rules, its settings block.
     input?.checkTiers(tiers, this.problems);
     const settings = input && this.settingsBlock(input) !== undefined ? input.resolveSettings(p, this) : undefined;
+    if (input && settings !== undefined) this.providers(tiers, input, input.providerAliases(settings));
     if (this.problems.length > 0) return undefined;
     return {
       estate, platform, ...(settings === undefined ? {} : { settings }),
@@ -94,6 +99,34 @@ class Resolver implements InputContext {
     // The first that covers a finding gives its reason: an order of content, never of writing.
     const key = (a: Acknowledgement): string => [a.ruleId, a.tier ?? '', a.flow ?? '', a.resource ?? '', a.reason].join('\n');
     return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+
+  /**
+   * The provider configuration of each enforcement point: its tier's `provider`, else the
+   * estate's, each naming a configuration the settings declare (`azure.providers`). A tier
+   * without an enforcement point takes none. Written into the tiers' enforcement (`provider`).
+   */
+  private providers(tiers: Partial<Record<TierKey, EstateTier>>, input: PlatformInput, declared: readonly string[]): void {
+    // Spec files name a configuration; the constructs have turned their TerraformProvider into its alias.
+    const nameAt = (value: unknown, path: string): string | undefined => {
+      if (value === undefined) return undefined;
+      const name = String(value);
+      if (declared.includes(name)) return name;
+      this.problems.push(problem(path, Messages.providerUndeclared(name, input.providersKey, declared)));
+      return undefined;
+    };
+    const estateWide = nameAt(this.p.provider, 'provider');
+    for (const key of TIER_KEYS) {
+      const t = tiers[key];
+      const given = (this.p.tiers as unknown as Record<string, TierProps | undefined>)[key]?.provider;
+      if (!t) continue;
+      if (given !== undefined && t.enforcement.kind === 'none') {
+        this.problems.push(problem(`tiers.${key}.provider`, Messages.providerWithoutEnforcement(key, input.enforcementKeys.join(' or '))));
+        continue;
+      }
+      const name = given !== undefined ? nameAt(given, `tiers.${key}.provider`) : estateWide;
+      if (name !== undefined && t.enforcement.kind !== 'none') tiers[key] = { ...t, enforcement: { ...t.enforcement, provider: name } };
+    }
   }
 
   /** The platform's settings block (`azure:`, `aws:`), when given. */

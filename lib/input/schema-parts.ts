@@ -36,6 +36,9 @@ const EXPRESSION = '[\\s\\S]*\\$\\{[\\s\\S]*\\}[\\s\\S]*';
 /** The literal pattern `literal`, or a Terraform expression. */
 export const orExpression = (literal: string): string => `^(?:${literal}|${EXPRESSION})$`;
 
+/** A provider configuration's alias: a Terraform name. */
+export const PROVIDER_ALIAS = '[A-Za-z_][A-Za-z0-9_-]*';
+
 /** Tags on created resources. */
 export const tags = { type: 'object', additionalProperties: { type: 'string' }, description: 'Tags on created resources.' };
 

@@ -31,6 +31,7 @@ function tierSchema(platforms: readonly PlatformInput[]): Record<string, unknown
       cidrs: { type: 'array', minItems: 1, items: { type: 'string', pattern: CIDR }, description: 'IPv4 CIDRs of the tier (network addresses).' },
       osGeneration: { enum: Object.values(OsGeneration), description: "Overrides the estate's OS generation." },
       rpcDynamicPorts: range("This tier's RPC dynamic range, N-M within 1024-65535."),
+      provider: str(`The provider configuration of the tier's enforcement point: a name under ${platforms.map((p) => p.providersKey).join(' or ')} (default: the estate's provider).`),
       ...Object.assign({}, ...platforms.map((p) => p.schema.tierProperties)),
     },
   };
@@ -128,6 +129,7 @@ export function specSchema(platforms: readonly PlatformInput[]): Record<string, 
       caSmb: bool('Opt-in: SMB 445 from the admins to the CA (default false; little documented by Microsoft; needs admins).'),
       ocspRemoteAdmin: bool('Opt-in: Online Responder Management from the admins over DCOM (default false; undocumented for Windows Server 2025; needs admins and ocsp).'),
       webEnrollmentCallback: bool('Opt-in: the CA calls a separate Web Enrollment host back over RPC (default false; one practitioner, unverified; needs webEnrollment).'),
+      provider: str(`The provider configuration of every enforcement point whose tier names none: a name under ${platforms.map((p) => p.providersKey).join(' or ')} (default: the provider's default configuration).`),
       ...Object.fromEntries(platforms.map((p) => [p.platform, p.schema.settings])),
       tiers: {
         type: 'object',

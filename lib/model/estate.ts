@@ -12,6 +12,12 @@ import { TierKey, tierOrdinal } from './tiers';
 export interface Enforcement {
   /** `none`, or the platform's kind of enforcement point (`azureSubnets`, `awsExistingGroup`, ...). */
   readonly kind: string;
+  /**
+   * The alias of the Terraform provider configuration the enforcement point (and every rule
+   * written to it) lives under (`identity`: `provider = "azurerm.identity"`); absent: the
+   * platform provider's default configuration.
+   */
+  readonly provider?: string;
 }
 
 /** A tier without an enforcement point of its own. */

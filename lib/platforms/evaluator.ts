@@ -3,9 +3,21 @@ import type { Box } from '../util/boxes';
 import { Protocol, TrafficProtocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 
+/** Kinds of problems of an input: the reader's (`TfProblemKind`, same values) and the evaluators'. */
+export enum ProblemKind {
+  /** Something present whose effect cannot be known: a failure. */
+  UNRESOLVED = 'unresolved',
+  /** A value the provider, Terraform or the API would reject: a failure. */
+  INVALID = 'invalid',
+  /** A form the reader refuses: a failure. */
+  UNSUPPORTED = 'unsupported',
+  /** A rule that lands on an enforcement point neither the input declares nor the spec names: it enforces nothing of the estate (a warning: a typo?). */
+  ELSEWHERE = 'elsewhere',
+}
+
 /** One problem of the input an evaluator reads: what, where, why. */
 export interface NetworkProblem {
-  /** `unresolved`, `invalid` or `unsupported` (TfProblemKind values). */
+  /** Its kind: a `ProblemKind` value. */
   readonly kind: string;
   /** The element: an address, or a spec path. */
   readonly element: string;
@@ -62,6 +74,8 @@ export interface Grant {
   readonly isDefault: boolean;
   /** Who wrote it. @default GrantAuthor.FOREIGN, or DEFAULT for a default */
   readonly author?: GrantAuthor;
+  /** The enforcement point it belongs to: its NSG's or group's Terraform address, or name. */
+  readonly point?: string;
   /** True for a rule the spec asked for although no flow needs it (AWS allow-all egress). */
   readonly requested?: boolean;
   /** True for an allow the platform needs and the library expects (Azure health probes from `AzureLoadBalancer`). */
@@ -132,6 +146,8 @@ export interface TerraformEvaluator {
   readonly unresolved: readonly string[];
   /** Problems of the input, as data: unresolved, invalid (the provider or Terraform would reject it), unsupported (a form the reader refuses). */
   readonly problems?: readonly NetworkProblem[];
+  /** Rules of the tier's enforcement point that the plan removes (deletes, or replaces under another address). */
+  removedAt?(tier: TierKey): readonly string[];
   /** Allow rules for IPv6 peers (none on a plan the library writes). */
   readonly ipv6Allows?: readonly Ipv6Allow[];
 }

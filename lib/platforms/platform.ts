@@ -5,7 +5,7 @@ import { Flow } from '../model/flows';
 import { Platform } from '../model/options';
 import { Warning } from '../findings/warning';
 import type { TfProviderBlock } from '../terraform/stack-document';
-import type { ResourceProvider, TfElement } from '../terraform/elements';
+import type { ResourceProvider, TfElement, TfOutputElement } from '../terraform/elements';
 import type { TerraformEvaluator } from './evaluator';
 import type { TfDocument, TfInstance } from '../terraform/document';
 import type { InvalidValue } from './validation';
@@ -60,10 +60,20 @@ export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
   plan(spec: ResolvedInput, flows: readonly Flow[]): Planned<P>;
   /** The plan as Terraform elements, paths relative to the platform's construct. */
   elements(plan: P, spec: ResolvedInput): TfElement[];
-  /** The provider block and requirement the CLI declares for the estate. */
-  provider(spec: ResolvedInput): TfProviderBlock;
+  /**
+   * The provider configurations the CLI declares for the estate, with the provider's
+   * requirement: the default one, then one per named configuration of the settings, by alias.
+   */
+  providers(spec: ResolvedInput): TfProviderBlock[];
   /** The provider's name, source, version and default configuration (for `AdcsProvider`). */
   readonly providerDefaults: TfProviderBlock;
+  /** The provider's full source address, as a module's `required_providers` names it (`hashicorp/azurerm`). */
+  readonly registrySource: string;
+  /**
+   * The outputs of the estate's module (`synth --module`), each named by its one path element:
+   * the created NSGs or groups and the rules, as maps.
+   */
+  moduleOutputs(plan: P, spec: ResolvedInput): TfOutputElement[];
   /** Evaluates a Terraform document (a cdk.tf.json or `terraform show -json`, read) with the platform's semantics. */
   evaluator(doc: TfDocument, spec: ResolvedInput, context: EvaluationContext): TerraformEvaluator;
   /** The values of the document's instances that the platform's provider (or API) would reject. */

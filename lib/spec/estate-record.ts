@@ -1,3 +1,4 @@
+import { PLATFORM_INPUTS } from '../platforms/registry';
 import { isObject } from '../util/json';
 
 /** The key of the library's entry in the `//` metadata block of a synthesized stack. */
@@ -18,7 +19,24 @@ export interface EstateRecord {
  */
 export function estateRecordMetadata(path: string, spec: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const { $schema: _schema, ...rest } = spec as Record<string, unknown>;
-  return { [RECORD_KEY]: { estates: { [path]: { spec: canonical(rest) } } } };
+  return { [RECORD_KEY]: { estates: { [path]: { spec: canonical(providerNamesOnly(rest)) } } } };
+}
+
+/**
+ * The spec with its named provider configurations (`azure.providers`) reduced to their names:
+ * what decides where each rule lands is the alias, and a configuration's settings (subscription,
+ * role to assume) are the caller's, which a construct's stack holds in its own provider. So the
+ * CLI and the constructs record the same estate.
+ */
+function providerNamesOnly(spec: Record<string, unknown>): Record<string, unknown> {
+  let out = spec;
+  for (const input of PLATFORM_INPUTS) {
+    const [block, key] = input.providersKey.split('.');
+    const settings = out[block];
+    if (!isObject(settings) || !isObject(settings[key])) continue;
+    out = { ...out, [block]: { ...settings, [key]: Object.fromEntries(Object.keys(settings[key]).map((alias) => [alias, {}])) } };
+  }
+  return out;
 }
 
 /**

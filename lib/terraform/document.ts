@@ -47,9 +47,17 @@ export interface TfProviderRef {
   readonly source: string;
   /**
    * The configuration's key as `terraform show -json` writes it (`azurerm`, `azurerm.identity`,
-   * `module.pki:azurerm`); in a configuration, `<local name>` or `<local name>.<alias>`.
+   * `module.pki:azurerm`); in a configuration, `<local name>` or `<local name>.<alias>`; `''`
+   * when the document does not say (see `aliasUnknown`).
    */
   readonly key: string;
+  /**
+   * True when the document does not say which configuration of the provider manages the
+   * instance: a state's JSON records only the provider's source, and a plan names the
+   * configuration only for resources still in its `configuration` (not for one a `removed`
+   * block forgets). `alias` is then absent without meaning the default configuration.
+   */
+  readonly aliasUnknown?: boolean;
 }
 
 /** How many instances one block or resource stands for. */
@@ -93,6 +101,13 @@ export interface TfInstance {
   readonly multiplicity: TfMultiplicity;
   /** Offset in the input text of where it is written (its body, or its entry in the plan); -1 when not from text. */
   readonly offset: number;
+  /**
+   * A plan's instance: the arguments its configuration sets (the keys of its `expressions`);
+   * an attribute it does not set is the provider's to compute (an NSG's `security_rule` then
+   * lists whatever rules the NSG holds). Undefined when the plan has no configuration for it,
+   * and for configurations and states.
+   */
+  readonly configured?: readonly string[];
 }
 
 /** A `module` block of a configuration: what it does is not in the document. */
@@ -103,6 +118,20 @@ export interface TfModuleCall {
   readonly source: string;
   /** The arguments passed to it. */
   readonly values: { readonly [key: string]: ArgumentValue };
+  /** Offset in the input text; -1 when not from text. */
+  readonly offset: number;
+}
+
+/** A `removed` block of a configuration: an object leaves Terraform's management, destroyed or forgotten. */
+export interface TfRemovedBlock {
+  /** `from` as written: `azurerm_network_security_rule.old`, `module.legacy`. */
+  readonly from: string;
+  /**
+   * `lifecycle.destroy` as written (a JSON string `"true"`/`"false"` converted, as Terraform
+   * converts it); absent when not written, which Terraform reads as `true` (destroy). `false`:
+   * the object is forgotten and stays in the cloud.
+   */
+  readonly destroy?: boolean;
   /** Offset in the input text; -1 when not from text. */
   readonly offset: number;
 }
@@ -135,10 +164,23 @@ export interface TfDocument {
   readonly instances: readonly TfInstance[];
   /** The configuration's `module` blocks (a plan or state has its modules expanded instead). */
   readonly moduleCalls: readonly TfModuleCall[];
-  /** Provider configurations declared at the root, by key (`azurerm`, `azurerm.identity`), with their arguments (`subscription_id`, `region`). */
+  /**
+   * Provider configurations by key (`azurerm`, `azurerm.identity`), with their arguments
+   * (`subscription_id`, `region`): a configuration's root `provider` blocks; a plan's
+   * `configuration.provider_config`, whose keys for a module's own blocks are `module.x:azurerm`.
+   */
   readonly providerConfigs: ReadonlyMap<string, { readonly [key: string]: ArgumentValue }>;
+  /** A configuration's `removed` blocks, in the order written (a plan shows their effect in its actions instead). */
+  readonly removed: readonly TfRemovedBlock[];
   /** What could not be read as Terraform reads it. */
   readonly problems: readonly TfProblem[];
+  /**
+   * A plan's objects the apply replaces or removes, with their prior values (`before`): the
+   * deleted, the old object of a replacement, the prior version of an update. They filter
+   * nothing after apply; they are kept so that a computed list still showing them (an NSG's
+   * `security_rule`, a group's `ingress`) can be read for what it is. Empty for configurations and states.
+   */
+  readonly departed: readonly TfInstance[];
   /** The root's `//` member of a cdk.tf.json, as plain JSON (CDKTF's metadata, the estate record); undefined when absent. */
   readonly comment?: unknown;
 }

@@ -19,6 +19,11 @@ export interface TfResourceElement {
   readonly path: readonly string[];
   /** Its arguments, as Terraform JSON names them (snake_case); `undefined` members are not written. */
   readonly attributes: { readonly [key: string]: TfValue | undefined };
+  /**
+   * The provider configuration it is written with, as Terraform's `provider` meta-argument names
+   * it (`azurerm.identity`, `aws.shared`); absent: the provider's default configuration.
+   */
+  readonly provider?: string;
 }
 
 /** One Terraform output a platform writes. */
@@ -44,6 +49,16 @@ export function isTfRef(v: unknown): v is TfRef {
 /** A reference to `attribute` of the element at `ref`. */
 export function tfRef(ref: readonly string[], attribute: string): TfRef {
   return { ref, attribute };
+}
+
+/** The `provider` meta-argument of a resource under the configuration `alias` of provider `name` (`azurerm.identity`); nothing for the default one. */
+export function providerReference(name: string, alias: string | undefined): { provider?: string } {
+  return alias === undefined ? {} : { provider: `${name}.${alias}` };
+}
+
+/** The alias of a `provider` meta-argument (`azurerm.identity` → `identity`). */
+export function aliasOf(provider: string): string {
+  return provider.slice(provider.indexOf('.') + 1);
 }
 
 /** The provider a resource type belongs to (the generator metadata of its resource class). */

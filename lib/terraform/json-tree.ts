@@ -47,12 +47,17 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-const WS = new Set([' ', '\t', '\n', '\r']);
+/** A JSON number at the sticky regular expression's `lastIndex` (RFC 8259 section 6). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** The characters of JSON's simple escapes. */
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Reads JSON text (RFC 8259, a leading byte-order mark allowed) into a tree that keeps every property. */
 export function parseJsonTree(text: string): JsonNode {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const skip = (): void => { while (i < text.length && WS.has(text[i])) i++; };
+  const skip = (): void => {
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(i)) i++;
+  };
   const fail = (what: string): never => { throw new JsonSyntaxError(`${what} at offset ${i}`, i); };
   const str = (): string => {
     i++;
@@ -66,14 +71,13 @@ export function parseJsonTree(text: string): JsonNode {
       if (c === 92) {
         out += text.slice(start, i);
         const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
           out += String.fromCharCode(parseInt(hex, 16));
           i += 6;
-        } else if (e !== undefined && e in simple) {
-          out += simple[e];
+        } else if (e !== undefined && Object.prototype.hasOwnProperty.call(SIMPLE_ESCAPES, e)) {
+          out += SIMPLE_ESCAPES[e];
           i += 2;
         } else fail('bad escape');
         start = i;
@@ -94,11 +98,12 @@ export function parseJsonTree(text: string): JsonNode {
     const offset = i;
     const c = text[i];
     if (c === '"') return { kind: 'string', value: str(), offset };
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (m && m[0].length > 0) { i += m[0].length; return { kind: 'number', value: Number(m[0]), offset }; }
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, i)) { i += word.length; return { kind: value === null ? 'null' : 'boolean', value, offset }; }
-    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m) { i += m[0].length; return { kind: 'number', value: Number(m[0]), offset }; }
+    if (text.startsWith('true', i)) { i += 4; return { kind: 'boolean', value: true, offset }; }
+    if (text.startsWith('false', i)) { i += 5; return { kind: 'boolean', value: false, offset }; }
+    if (text.startsWith('null', i)) { i += 4; return { kind: 'null', value: null, offset }; }
     return fail(`unexpected ${JSON.stringify(text[i] ?? 'end of text')}`);
   };
   const value = (): void => {

@@ -16,9 +16,13 @@ export class TfReference {
     return `\${${this.traversal}}`;
   }
 
-  /** The referenced object's address (`type.name`, `data.type.name`, `type.name[0]`) and attribute, when the traversal has that shape. */
+  /**
+   * The referenced object's address (`type.name`, `data.type.name`, `type.name[0]`, and under a
+   * module `module.pki.type.name`, as a plan's references inside modules are) and attribute,
+   * when the traversal has that shape.
+   */
   public parts(): { readonly address: string; readonly attribute: string } | undefined {
-    const m = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(?:\[(?:\d+|"[^"]*")\])?)\.([A-Za-z_][\w-]*)$/.exec(this.traversal);
+    const m = /^((?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"[^"]*")\])?\.)*(?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(?:\[(?:\d+|"[^"]*")\])?)\.([A-Za-z_][\w-]*)$/.exec(this.traversal);
     return m ? { address: m[1], attribute: m[2] } : undefined;
   }
 }

@@ -28,7 +28,7 @@ describe('messages a user reads', () => {
     const file = spec('typo.yaml', `azure: { resourceGroup: rg-pki, location: westeurope }\ntiers:\n${CORE}`);
     const r = await runCli(['validate', '--spec', file]);
     assert.equal(r.code, 2);
-    assert.equal(r.err, `error: ${file}: azure.resourceGroup: unknown key "resourceGroup" (did you mean "resourceGroupName"?); accepted keys: resourceGroupName, location, priorityRange, denyByDefault, tags\n`);
+    assert.equal(r.err, `error: ${file}: azure.resourceGroup: unknown key "resourceGroup" (did you mean "resourceGroupName"?); accepted keys: resourceGroupName, location, priorityRange, denyByDefault, tags, providers\n`);
     // AND a key that is missing with no near miss is still reported
     const missing = await runCli(['validate', '--spec', spec('missing.yaml', `azure: { colour: blue, location: westeurope }\ntiers:\n${CORE}`)]);
     assert.match(missing.err, /missing required key "resourceGroupName"/);
@@ -76,7 +76,7 @@ tiers:
     const file = spec('window.yaml', `azure: { resourceGroupName: rg, location: westeurope, priorityRange: "100-104" }
 tiers:
   clients: { cidrs: [10.20.0.0/16] }
-  ca: { cidrs: [10.0.1.0/24], subnetIds: [snet-ca] }
+  ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-ca] }
   dc: { cidrs: [10.0.0.0/24] }
 `);
     const r = await runCli(['validate', '--spec', file]);
@@ -88,7 +88,7 @@ tiers:
     const window = (range: string): string => spec(`w-${range}.yaml`, `azure: { resourceGroupName: rg, location: westeurope, priorityRange: "${range}" }
 tiers:
   clients: { cidrs: [10.20.0.0/16] }
-  ca: { cidrs: [10.0.1.0/24], subnetIds: [snet-ca] }
+  ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-ca] }
   dc: { cidrs: [10.0.0.0/24] }
 `);
     assert.equal((await runCli(['validate', '--spec', window('100-141')])).code, 2);

@@ -55,11 +55,16 @@ function specFile(props: EstateProps): string {
  */
 const RESOURCES: Record<string, Record<string, number>> = {
   'azure-estate.yaml': { azurerm_network_security_group: 3, azurerm_network_security_rule: 36, azurerm_subnet_network_security_group_association: 3 },
+  // The landing zone (ca, web for ces+cep created; dc on the identity team's NSG under `identity`):
+  // on the ca NSG inbound clients, dc, ces (TCP) and outbound ca -> dc (TCP, UDP), probe Allow and
+  // deny: 7; on web inbound clients -> ces, cep and outbound ces -> ca, ces -> dc (2), cep -> dc (2),
+  // probe Allow and deny: 9; on the DCs' NSG the 9 rules landing-zone.test.ts lists: 25.
+  'landing-zone.yaml': { azurerm_network_security_group: 2, azurerm_network_security_rule: 25, azurerm_subnet_network_security_group_association: 2 },
   'aws-estate.yaml': { aws_security_group: 3, aws_vpc_security_group_egress_rule: 37, aws_vpc_security_group_ingress_rule: 77 },
 };
 
 describe('the CLI writer and the CDKTF constructs write the same bytes', () => {
-  for (const example of ['azure-estate.yaml', 'aws-estate.yaml']) {
+  for (const example of ['azure-estate.yaml', 'aws-estate.yaml', 'landing-zone.yaml']) {
     it(`for examples/${example}: cdk.tf.json and manifest.json`, async () => {
       // GIVEN an example spec  WHEN synthesized by the CLI (no framework) and by CDKTF
       const file = join(ROOT, 'examples', example);

@@ -43,15 +43,40 @@ describe('synth (CLI)', () => {
     }
   });
 
-  it('replaces the stack folder and keeps other stacks in the manifest', async () => {
+  it('replaces only what it writes: the user\'s files beside cdk.tf.json stay, and other stacks stay in the manifest', async () => {
+    // GIVEN a stack folder after `terraform init` (providers, lock file), an override file, a state and
+    // an older cdk.tf.json, and a manifest naming another stack
     const out = join(tmp(), 'out');
-    mkdirSync(join(out, 'stacks', 'pki-weu'), { recursive: true });
-    writeFileSync(join(out, 'stacks', 'pki-weu', 'stale.txt'), 'old');
+    const stack = join(out, 'stacks', 'pki-weu');
+    mkdirSync(join(stack, '.terraform', 'providers'), { recursive: true });
+    const kept: Record<string, string> = {
+      '.terraform/providers/marker': 'provider binaries',
+      '.terraform.lock.hcl': '# lock file\n',
+      'backend_override.tf.json': '{"terraform":{"backend":{"local":{"path":"elsewhere.tfstate"}}}}',
+      'terraform.pki-weu.tfstate': '{"version":4}',
+    };
+    for (const [name, text] of Object.entries(kept)) writeFileSync(join(stack, name), text);
+    writeFileSync(join(stack, 'cdk.tf.json'), '{"old":true}');
     writeFileSync(join(out, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { other: { name: 'other' } } }));
+    // WHEN synth writes the stack
     assert.equal((await runCli(['synth', '--spec', AZURE_EXAMPLE, '--out', out])).code, 0);
-    assert.equal(existsSync(join(out, 'stacks', 'pki-weu', 'stale.txt')), false);
+    // THEN every file of the user's is there, unchanged; cdk.tf.json is the new stack; nothing else was added
+    for (const [name, text] of Object.entries(kept)) assert.equal(readFileSync(join(stack, name), 'utf8'), text, name);
+    assert.equal(JSON.parse(readFileSync(join(stack, 'cdk.tf.json'), 'utf8'))['//'].metadata.stackName, 'pki-weu');
+    assert.deepEqual(readdirSync(stack).sort(), ['.terraform', '.terraform.lock.hcl', 'backend_override.tf.json', 'cdk.tf.json', 'terraform.pki-weu.tfstate']);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest.stacks).sort(), ['other', 'pki-weu']);
+    assert.deepEqual(readdirSync(out).sort(), ['manifest.json', 'stacks']);
+  });
+
+  it('writes the provider requirement as a constraint (~> 4.0, ~> 6.0), as the README says', async () => {
+    for (const [file, name, version] of [[AZURE_EXAMPLE, 'azurerm', '~> 4.0'], [join(ROOT, 'examples', 'aws-estate.yaml'), 'aws', '~> 6.0']]) {
+      const out = join(tmp(), 'out');
+      assert.equal((await runCli(['synth', '--spec', file, '--out', out])).code, 0);
+      const [stack] = readdirSync(join(out, 'stacks'));
+      const doc = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+      assert.deepEqual(doc.terraform.required_providers, { [name]: { source: name, version } });
+    }
   });
 
   it('exits 2 and writes nothing on a spec that fails only at rule planning', async () => {
@@ -98,7 +123,7 @@ describe('synth (CLI) platform settings', () => {
   it('exits 2 when the tiers imply a platform whose settings block is missing', async () => {
     const dir = tmp();
     const spec = join(dir, 'spec.yaml');
-    writeFileSync(spec, 'tiers:\n  clients: { cidrs: [10.20.0.0/16] }\n  ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/0/x/subnets/ca] }\n  dc: { cidrs: [10.0.0.0/24] }\n');
+    writeFileSync(spec, 'tiers:\n  clients: { cidrs: [10.20.0.0/16] }\n  ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/ca] }\n  dc: { cidrs: [10.0.0.0/24] }\n');
     const r = await runCli(['synth', '--spec', spec, '--out', join(dir, 'out')]);
     assert.equal(r.code, 2);
     assert.match(r.err, /spec\.yaml: azure: the tiers' enforcement keys mark this as an Azure estate, but the spec has no "azure" settings block; add azure: \{ resourceGroupName, location \}/);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FRAMEWORK_PACKAGES, requireFramework, satisfiesCaret } from '../../lib/framework/require-framework';
+import { FRAMEWORK_PACKAGES, requireFramework, satisfiesRange } from '../../lib/framework/require-framework';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DIST_LIB = join(ROOT, 'dist', 'lib');
@@ -37,7 +37,7 @@ describe('a missing framework or package', () => {
 
   it('the CDK Terrain entry point without cdktn, and either without constructs, say so', () => {
     const r = node(hiding(['cdktn']), ['-e', `require(${JSON.stringify(join(DIST_LIB, 'cdktn'))})`]);
-    assert.match(r.err, /adcs-firewall\/cdktn needs the package cdktn \^0\.24\.0, which is not installed; install it beside adcs-firewall: npm i cdktn@\^0\.24\.0 constructs@\^10\.4\.2/);
+    assert.match(r.err, /adcs-firewall\/cdktn needs the package cdktn \^0\.24\.0 \|\| \^0\.25\.0, which is not installed; install it beside adcs-firewall: npm i 'cdktn@\^0\.24\.0 \|\| \^0\.25\.0' constructs@\^10\.6\.0/);
     const c = node(hiding(['constructs']), ['-e', `require(${JSON.stringify(DIST_LIB)})`]);
     assert.match(c.err, /adcs-firewall needs the package constructs \^10\.4\.2, which is not installed/);
   });
@@ -77,18 +77,37 @@ describe('a missing framework or package', () => {
   });
 
   it('caret ranges: 0.x keeps the minor, others the major', () => {
-    assert.equal(satisfiesCaret('0.21.0', '^0.21.0'), true);
-    assert.equal(satisfiesCaret('0.21.7', '^0.21.0'), true);
-    assert.equal(satisfiesCaret('0.22.0', '^0.21.0'), false);
-    assert.equal(satisfiesCaret('10.7.0', '^10.4.2'), true);
-    assert.equal(satisfiesCaret('10.4.1', '^10.4.2'), false);
-    assert.equal(satisfiesCaret('11.0.0', '^10.4.2'), false);
+    assert.equal(satisfiesRange('0.21.0', '^0.21.0'), true);
+    assert.equal(satisfiesRange('0.21.7', '^0.21.0'), true);
+    assert.equal(satisfiesRange('0.22.0', '^0.21.0'), false);
+    assert.equal(satisfiesRange('10.7.0', '^10.4.2'), true);
+    assert.equal(satisfiesRange('10.4.1', '^10.4.2'), false);
+    assert.equal(satisfiesRange('11.0.0', '^10.4.2'), false);
   });
 
-  it('names the versions package.json declares as peers', () => {
+  it('alternatives and comparators: cdktn 0.24 and 0.25 pass, 0.23 and 0.26 do not (issue 24)', () => {
+    const cdktn = FRAMEWORK_PACKAGES.cdktn.packages.cdktn;
+    assert.deepEqual(['0.23.9', '0.24.0', '0.24.3', '0.25.0', '0.25.11', '0.26.0', '1.0.0'].map((v) => satisfiesRange(v, cdktn)), [false, true, true, true, true, false, false]);
+    assert.deepEqual(['10.5.9', '10.6.0', '10.7.0', '11.0.0'].map((v) => satisfiesRange(v, FRAMEWORK_PACKAGES.cdktn.packages.constructs)), [false, true, true, false]);
+    assert.deepEqual(['10.5.0', '10.6.0', '10.7.9', '10.8.0'].map((v) => satisfiesRange(v, '>=10.6.0 <10.8.0')), [false, true, true, false]);
+    assert.equal(satisfiesRange('1.2.3', '1.2.3'), true);
+    assert.equal(satisfiesRange('1.2.4', '<=1.2.3 || >2.0.0'), false);
+  });
+
+  it('refuses cdktn outside 0.24 and 0.25, quoting the range in the npm line', () => {
+    const pkg = join(tmp, 'cdktn-package.json');
+    writeFileSync(pkg, JSON.stringify({ version: '0.26.0' }));
+    const resolve = (id: string): string => (id === 'cdktn/package.json' ? pkg : require.resolve(id));
+    assert.throws(() => requireFramework('cdktn', resolve),
+      /^Error: adcs-firewall\/cdktn needs cdktn \^0\.24\.0 \|\| \^0\.25\.0, but cdktn 0\.26\.0 is installed; install a supported version: npm i 'cdktn@\^0\.24\.0 \|\| \^0\.25\.0' constructs@\^10\.6\.0$/);
+  });
+
+  it('names the framework versions package.json declares as peers, and constructs within the peer range', () => {
     const peers = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).peerDependencies;
-    for (const need of Object.values(FRAMEWORK_PACKAGES)) {
-      for (const [pkg, range] of Object.entries(need.packages)) assert.equal(range, peers[pkg], pkg);
-    }
+    assert.equal(FRAMEWORK_PACKAGES.cdktf.packages.cdktf, peers.cdktf);
+    assert.equal(FRAMEWORK_PACKAGES.cdktn.packages.cdktn, peers.cdktn);
+    // constructs: the peer range is cdktf's (the wider); cdktn asks for a part of it
+    assert.equal(FRAMEWORK_PACKAGES.cdktf.packages.constructs, peers.constructs);
+    assert.ok(satisfiesRange('10.6.0', peers.constructs));
   });
 });

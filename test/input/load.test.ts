@@ -100,15 +100,15 @@ tiers:
 azure: { resourceGroupName: rg-pki, location: westeurope }
 tiers:
   clients: { cidrs: [10.20.0.0/16] }
-  ca: { cidrs: [10.0.1.0/24], subnetIds: [snet-b, snet-a, snet-a] }
+  ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-b, /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-a, /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-a] }
   dc: { cidrs: [10.0.0.0/24], networkSecurityGroup: { name: nsg-dc, resourceGroupName: rg-net, priorityRange: "3000-3499" } }
 `));
     // THEN the platform is inferred, subnets are deduplicated and sorted, windows parsed
     assert.equal(spec.platform, Platform.AZURE);
-    assert.deepEqual(spec.estate.tiers.ca!.enforcement, { kind: 'azureSubnets', subnetIds: ['snet-a', 'snet-b'], nsgName: undefined });
+    assert.deepEqual(spec.estate.tiers.ca!.enforcement, { kind: 'azureSubnets', subnetIds: ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-a', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-b'], nsgName: undefined });
     assert.deepEqual(spec.estate.tiers.dc!.enforcement,
       { kind: 'azureExistingNsg', name: 'nsg-dc', resourceGroupName: 'rg-net', priorityWindow: { first: 3000, last: 3499 }, denyByDefault: false });
-    assert.deepEqual(spec.settings, { resourceGroupName: 'rg-pki', location: 'westeurope', priorityWindow: { first: 100, last: 4096 }, denyByDefault: true, tags: {} });
+    assert.deepEqual(spec.settings, { resourceGroupName: 'rg-pki', location: 'westeurope', priorityWindow: { first: 100, last: 4096 }, denyByDefault: true, tags: {}, providers: {} });
     assert.equal(spec.platform, 'azure');
   });
 
@@ -126,12 +126,12 @@ tiers:
     assert.equal(spec.platform, Platform.AWS);
     assert.deepEqual(spec.estate.tiers.ca!.enforcement, { kind: 'awsCreateGroup', groupName: undefined });
     assert.deepEqual(spec.estate.tiers.dc!.enforcement, { kind: 'awsExistingGroup', securityGroupId: 'sg-0123456789abcdef0' });
-    assert.deepEqual(spec.settings, { vpcId: 'vpc-0abc', region: 'eu-west-1', ruleQuota: 60, allowAllEgress: false, tags: {} });
+    assert.deepEqual(spec.settings, { vpcId: 'vpc-0abc', region: 'eu-west-1', ruleQuota: 60, allowAllEgress: false, tags: {}, providers: {} });
   });
 
   it('infers the platform from tier keys alone', () => {
     // GIVEN tier enforcement keys of one platform and no settings block  WHEN loaded  THEN that platform
-    const az = loadSpecFile(write('az-tiers.yaml', CORE_YAML.replace('ca: { cidrs: [10.0.1.0/24] }', 'ca: { cidrs: [10.0.1.0/24], subnetIds: [s] }')));
+    const az = loadSpecFile(write('az-tiers.yaml', CORE_YAML.replace('ca: { cidrs: [10.0.1.0/24] }', 'ca: { cidrs: [10.0.1.0/24], subnetIds: [/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/s] }')));
     const aws = loadSpecFile(write('aws-tiers.yaml', CORE_YAML.replace('ca: { cidrs: [10.0.1.0/24] }', 'ca: { cidrs: [10.0.1.0/24], createSecurityGroup: true }')));
     assert.equal(az.platform, Platform.AZURE);
     assert.equal(aws.platform, Platform.AWS);
@@ -216,7 +216,7 @@ tiers:
     // GIVEN an unknown key and a meaning problem (smb without cdp)  WHEN resolved
     // THEN only the shape problem is reported: meaning is checked on a well-shaped document
     assert.deepEqual(problemsOf(() => resolveSpec({ crlPublishing: 'smb', colour: 1, tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'] }, dc: { cidrs: ['10.0.0.0/24'] } } }, 'x')),
-      ['colour: unknown key "colour"; accepted keys: name, platform, osGeneration, rpcDynamicPorts, dcomPort, directEnrollment, cesAuthentication, dcEnrollment, clientDirectory, domainMemberFlows, crlPublishing, ndesHttp, ocspAutoEnroll, caSmb, ocspRemoteAdmin, webEnrollmentCallback, azure, aws, tiers, acknowledgements, customFlows, host']);
+      ['colour: unknown key "colour"; accepted keys: name, platform, osGeneration, rpcDynamicPorts, dcomPort, directEnrollment, cesAuthentication, dcEnrollment, clientDirectory, domainMemberFlows, crlPublishing, ndesHttp, ocspAutoEnroll, caSmb, ocspRemoteAdmin, webEnrollmentCallback, provider, azure, aws, tiers, acknowledgements, customFlows, host']);
   });
 
   it('parseSpecText refuses several documents and reports YAML errors with their position', () => {

@@ -21,7 +21,7 @@ const npm = (args: string[], cwd: string): string =>
 /** The consumer's source: every subpath used for a type it exports, and a mistake the types must catch. */
 const CONSUMER = `/// <reference types="adcs-firewall/jest" />
 import { App, TerraformStack } from 'cdktf';
-import { AdcsEnrollmentSecurity, assertStackSatisfies, Platform, toSatisfyAdcsEstate } from 'adcs-firewall';
+import { AdcsEnrollmentSecurity, AdcsProvider, assertStackSatisfies, Platform, toSatisfyAdcsEstate } from 'adcs-firewall';
 import * as terrain from 'adcs-firewall/cdktn';
 import { flowsOf, CATALOGUE, Flow } from 'adcs-firewall/model';
 import { hostConfig } from 'adcs-firewall/host';
@@ -35,6 +35,13 @@ const adcs = new AdcsEnrollmentSecurity(stack, 'adcs', {
 });
 // @ts-expect-error tiers is required: the props are typed, not any
 new AdcsEnrollmentSecurity(stack, 'bad', { platform: Platform.AWS });
+// A tier under another provider configuration: a TerraformProvider with an alias (issue 24)
+const shared = new AdcsProvider(stack, 'shared', { platform: Platform.AWS, alias: 'shared' });
+new AdcsEnrollmentSecurity(stack, 'lz', {
+  platform: Platform.AWS,
+  aws: { vpcId: 'vpc-0abc' },
+  tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true }, dc: { cidrs: ['10.0.0.0/24'], securityGroupId: 'sg-0123456789abcdef0', provider: shared } },
+});
 const flows: readonly Flow[] = adcs.flows;
 const n: number = flowsOf(adcs.spec.estate).length + CATALOGUE.length + flows.length;
 const host = hostConfig(adcs.spec.estate, 'ca');
@@ -106,6 +113,45 @@ describe('the packed package, installed into a fresh project', () => {
     // WHEN type-checked  THEN no diagnostic under either resolution (the @ts-expect-error proves the props are typed)
     assert.deepEqual(typeCheck('node10'), []);
     assert.deepEqual(typeCheck('node16'), []);
+  });
+
+  it('the README says how to install from a release tarball and from the git repository, as npm pack names the tarball', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const [tarball] = readdirSync(tmp).filter((f) => f.endsWith('.tgz') && f.startsWith('adcs-firewall-'));
+    const line = /^npm install \.\/(adcs-firewall-<version>\.tgz)\s/m.exec(readme);
+    assert.ok(line, 'the README installs from a tarball');
+    assert.equal(line[1].replace('<version>', pkg.version), tarball);
+    // the git URL is the repository's, at a tag (npm runs prepare, which builds dist/)
+    const git = /^npm install (git\+https:\/\/\S+)#v<version>\s/m.exec(readme);
+    assert.ok(git, 'the README installs from the git repository');
+    assert.equal(git[1], pkg.repository.url);
+    assert.equal(pkg.scripts.prepare, 'npm run build');
+  });
+
+  it('npm takes cdktn 0.24 and 0.25 beside it and refuses 0.26 (ERESOLVE), with constructs 10.7 (issue 24)', () => {
+    // GIVEN stand-ins of cdktn 0.25.0 and 0.26.0 (the registry here serves 0.24 only): their
+    // package.json as cdktn 0.24's, with its peer range of constructs, packed
+    const stand = (version: string): string => {
+      const dir = join(tmp, `cdktn-${version}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cdktn', version, main: 'index.js', peerDependencies: { constructs: '>=10.6.0 <10.8.0' } }));
+      writeFileSync(join(dir, 'index.js'), '');
+      npm(['pack', '--ignore-scripts', '--pack-destination', tmp], dir);
+      return join(tmp, `cdktn-${version}.tgz`);
+    };
+    const [tarball] = readdirSync(tmp).filter((f) => f.endsWith('.tgz') && f.startsWith('adcs-firewall-'));
+    const consumer = join(tmp, 'peers');
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'peers', version: '1.0.0', private: true }));
+    const resolve = (cdktn: string): ReturnType<typeof spawnSync> => spawnSync('npm', ['install', '--dry-run', '--prefer-offline', '--ignore-scripts', '--no-package-lock', '--no-audit', '--no-fund',
+      join(tmp, tarball), cdktn, 'constructs@10.7.0'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    // WHEN npm resolves the package beside each  THEN 0.25 resolves, 0.26 is a peer conflict
+    const ok = resolve(stand('0.25.0'));
+    assert.equal(ok.status, 0, String(ok.stderr));
+    const refused = resolve(stand('0.26.0'));
+    assert.notEqual(refused.status, 0);
+    assert.match(String(refused.stderr), /ERESOLVE[\s\S]*peerOptional cdktn@"\^0\.24\.0 \|\| \^0\.25\.0" from adcs-firewall/);
   });
 
   it("the README's complete test file type-checks against the installed package", () => {

@@ -80,6 +80,32 @@ const covered = (inner: readonly string[], outer: readonly string[]): boolean =>
     return at > hi;
   });
 
+/** The terraform block without the providers' version requirements (the one part 0.3 relaxes). */
+const withoutProviderVersions = (block: any): any => ({
+  ...block,
+  required_providers: Object.fromEntries(Object.entries<any>(block.required_providers ?? {}).map(([name, { version: _version, ...rest }]) => [name, rest])),
+});
+
+/** True when the exact `version` satisfies the constraint `~> M.N` (M.N or later, before M+1). */
+function satisfiesPessimistic(version: string, constraint: string): boolean {
+  const c = /^~> (\d+)\.(\d+)$/.exec(constraint);
+  const v = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!c || !v) return false;
+  return Number(v[1]) === Number(c[1]) && Number(v[2]) >= Number(c[2]);
+}
+
+describe('the relaxed provider requirement (0.3, issue 24)', () => {
+  it('holds the versions 0.1 and 0.2 pinned, and only such versions', () => {
+    assert.equal(satisfiesPessimistic('4.55.0', '~> 4.0'), true);
+    assert.equal(satisfiesPessimistic('6.25.0', '~> 6.0'), true);
+    assert.equal(satisfiesPessimistic('5.0.0', '~> 4.0'), false);
+    assert.equal(satisfiesPessimistic('4.55.0', '4.55.0'), false);
+    for (const release of Object.keys(BASELINES)) {
+      for (const spec of SPECS) assert.ok(Object.values<any>(baseline(release, spec).terraform.required_providers).every((p) => /^\d+\.\d+\.\d+$/.test(p.version)), `${release} ${spec}`);
+    }
+  });
+});
+
 for (const [release, counts] of Object.entries(BASELINES)) {
   describe(`upgrade from ${release} keeps identity`, () => {
     it('has the baseline of every upgrade spec', () => {
@@ -116,9 +142,15 @@ for (const [release, counts] of Object.entries(BASELINES)) {
           }
         }
         assert.equal(compared, counts[spec.replace(/\.yaml$/, '')]);
-        // The provider, backend and outputs are unchanged too.
+        // The provider, backend and outputs are unchanged too, but for one relaxation (0.3, issue 24,
+        // in the CHANGELOG): the provider requirement is a constraint now (`~> 4.0`, `~> 6.0`), where
+        // 0.1 and 0.2 pinned the exact version of the CDKTF bindings; the pinned version satisfies
+        // it, so `terraform init` keeps a lock file's version.
         assert.deepEqual(after.provider, before.provider);
-        assert.deepEqual(after.terraform, before.terraform);
+        assert.deepEqual(withoutProviderVersions(after.terraform), withoutProviderVersions(before.terraform));
+        for (const [name, p] of Object.entries<any>(before.terraform.required_providers)) {
+          assert.ok(satisfiesPessimistic(p.version, after.terraform.required_providers[name].version), `${name} ${p.version} within ${after.terraform.required_providers[name].version}`);
+        }
         assert.deepEqual(Object.keys(after.output ?? {}), Object.keys(before.output ?? {}));
       });
     }

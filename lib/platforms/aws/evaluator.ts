@@ -50,6 +50,7 @@ export class AwsEvaluator implements TerraformEvaluator {
   private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
   private readonly owned = new Set<GroupRef>();
   private readonly library: ReadonlySet<string>;
+  private readonly removed: readonly { readonly address: string; readonly group: GroupRef }[];
 
   constructor(doc: TfDocument, spec: ResolvedInput, context: EvaluationContext = { libraryAddresses: new Set() }) {
     const index = new InstanceIndex(doc);
@@ -92,6 +93,21 @@ export class AwsEvaluator implements TerraformEvaluator {
         else this.groupOf[t.key] = ref;
       }
     }
+    // Provider v6: a resource's region is its `region` argument, else its provider configuration's (the estate's default: aws.region).
+    const effectiveRegion = (i: TfInstance): string | undefined => {
+      const own = index.literal(i.values.region, i);
+      if (own !== undefined) return own;
+      const configured = doc.providerConfigs.get(i.provider.key.replace(/^.*:/, ''))?.region;
+      return typeof configured === 'string' ? configured : i.provider.alias === undefined ? awsSettings(spec).region : undefined;
+    };
+    const tierOfGroup = new Map(Object.entries(this.groupOf).map(([tier, ref]) => [ref, tier as TierKey]));
+    // An existing group (an id) is where its tier's provider configuration works.
+    const groupRegion = (ref: GroupRef): string | undefined => {
+      const tier = tierOfGroup.get(ref);
+      const alias = tier ? (spec.estate.tiers[tier]?.enforcement as { readonly provider?: string } | undefined)?.provider : undefined;
+      const configured = doc.providerConfigs.get(alias ? `aws.${alias}` : 'aws')?.region;
+      return typeof configured === 'string' ? configured : alias === undefined ? awsSettings(spec).region : undefined;
+    };
     const known = new Set(Object.values(this.groupOf));
     for (const r of read.rules) {
       if (!known.has(r.group)) continue;
@@ -100,9 +116,10 @@ export class AwsEvaluator implements TerraformEvaluator {
       if (instance && group && instance !== group && (instance.provider.alias ?? '') !== (group.provider.alias ?? '')) {
         unresolved(r.address, `it is written under the provider configuration ${instance.provider.key}, its group ${r.group} under ${group.provider.key}: where it lands cannot be known`, r.offset);
       }
-      const region = (i: TfInstance | undefined): string | undefined => (i ? index.literal(i.values.region, i) : undefined);
-      if (instance && group && region(instance) !== undefined && region(group) !== undefined && region(instance) !== region(group)) {
-        unresolved(r.address, `it is created in region ${region(instance)}, its group ${r.group} in ${region(group)}`, r.offset);
+      const mine = instance && effectiveRegion(instance);
+      const theirs = group ? effectiveRegion(group) : groupRegion(r.group);
+      if (mine !== undefined && theirs !== undefined && mine !== theirs) {
+        unresolved(r.address, `it is managed in region ${mine}, its group ${r.group} is in ${theirs}: the rule lands where the group is not`, r.offset);
       }
     }
     for (const t of presentTiers(spec.estate)) {
@@ -116,6 +133,7 @@ export class AwsEvaluator implements TerraformEvaluator {
     for (const p of doc.problems) problems.push({ kind: p.kind, element: p.element, message: p.message, offset: p.offset });
     this.missing = missing;
     this.rules = read.rules.filter((r) => known.has(r.group));
+    this.removed = read.removed;
     this.library = libraryRules(spec, this.groupOf, read.rules, context.libraryAddresses);
     // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
     const ipv6: Ipv6Allow[] = [];
@@ -134,6 +152,12 @@ export class AwsEvaluator implements TerraformEvaluator {
   /** Problems as lines (`element: message`). */
   public get unresolved(): readonly string[] {
     return this.problems.map((p) => `${p.element}: ${p.message}`);
+  }
+
+  /** Rules of the tier's group that the plan removes. */
+  public removedAt(tier: TierKey): readonly string[] {
+    const g = this.groupOf[tier];
+    return g === undefined ? [] : this.removed.filter((r) => r.group === g).map((r) => r.address);
   }
 
   /** True when the tier's security group was found in the plan. */
@@ -209,7 +233,7 @@ export class AwsEvaluator implements TerraformEvaluator {
       const requested = this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]);
       return {
         rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports), requested,
-        author: requested ? GrantAuthor.REQUESTED : this.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN,
+        author: requested ? GrantAuthor.REQUESTED : this.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN, point: group,
       };
     });
     return {

@@ -23,6 +23,8 @@ export interface CreatedGroup {
   readonly vpcId: string;
   /** `aws.tags` plus `Name`, `adcs:estate` and `adcs:tier` (the library's keys win). */
   readonly tags: Readonly<Record<string, string>>;
+  /** The alias of the provider configuration (account, region) the group and its rules live under; absent: the default one. */
+  readonly provider?: string;
 }
 
 /** A security group that exists already; the library only adds rules to it. */
@@ -35,6 +37,8 @@ export interface ExistingGroup {
   readonly tiers: readonly TierKey[];
   /** The group's id, as given (`sg-…` or a Terraform expression). */
   readonly securityGroupId: string;
+  /** The alias of the provider configuration (account, region) the group and the rules written to it live under; absent: the default one. */
+  readonly provider?: string;
 }
 
 /** A security group the library writes rules to. */
@@ -69,7 +73,7 @@ export function groupLabel(g: AwsGroup): string {
  */
 export function awsGroupsOf(estate: Estate, aws: AwsSettings): AwsGroups {
   const byTier: Partial<Record<TierKey, AwsGroup>> = {};
-  const existing = new Map<string, { securityGroupId: string; tiers: TierKey[] }>();
+  const existing = new Map<string, { securityGroupId: string; tiers: TierKey[]; provider?: string }>();
   const names = new Map<string, TierKey>();
   const problems: InputProblem[] = [];
   const list: AwsGroup[] = [];
@@ -88,11 +92,15 @@ export function awsGroupsOf(estate: Estate, aws: AwsSettings): AwsGroups {
         description: toAwsText(`adcs-firewall ${estate.name}: AD CS tier ${t.key}, ${tierInfo(t.key).description}`),
         vpcId: aws.vpcId,
         tags: { ...aws.tags, Name: name, 'adcs-firewall:estate': estate.name, 'adcs-firewall:tier': t.key },
+        ...(e.provider === undefined ? {} : { provider: e.provider }),
       };
       byTier[t.key] = g;
       list.push(g);
     } else if (e.kind === 'awsExistingGroup') {
-      const entry = existing.get(e.securityGroupId) ?? { securityGroupId: e.securityGroupId, tiers: [] };
+      const entry = existing.get(e.securityGroupId) ?? { securityGroupId: e.securityGroupId, tiers: [], provider: e.provider };
+      if (entry.tiers.length > 0 && entry.provider !== e.provider) {
+        problems.push(problem(`tiers.${t.key}.provider`, AwsMessages.awsSharedGroupProviders(e.securityGroupId, entry.tiers[0], t.key)));
+      }
       entry.tiers.push(t.key);
       existing.set(e.securityGroupId, entry);
     }
@@ -101,6 +109,7 @@ export function awsGroupsOf(estate: Estate, aws: AwsSettings): AwsGroups {
     const g: ExistingGroup = {
       kind: 'existing', key: groupIdFragment(entry.securityGroupId), securityGroupId: entry.securityGroupId,
       tiers: [...entry.tiers].sort((a, b) => tierOrdinal(a) - tierOrdinal(b)),
+      ...(entry.provider === undefined ? {} : { provider: entry.provider }),
     };
     for (const k of g.tiers) byTier[k] = g;
     list.push(g);

@@ -3,7 +3,7 @@ import type { PlatformInput } from '../../input/platform-input';
 import { AwsMessages } from './messages';
 import { Platform } from '../../model/options';
 import { AWS_SCHEMA } from './schema';
-import { AWS_TIER_KEYS, awsEnforcementKeys, resolveAwsEnforcement, resolveAwsSettings } from './settings';
+import { AWS_TIER_KEYS, awsEnforcementKeys, awsProviderAliases, resolveAwsEnforcement, resolveAwsSettings } from './settings';
 
 /** AWS's spec keys: the `aws` block, the tiers' security group keys and its schema. */
 export const AWS_INPUT: PlatformInput = {
@@ -18,9 +18,11 @@ export const AWS_INPUT: PlatformInput = {
   resolveSettings: resolveAwsSettings,
   warnings: () => [],
   schema: AWS_SCHEMA,
-  valueCheckedPaths: [/^\/tiers\/[^/]+\/securityGroupId$/, /^\/aws\/(vpcId|ruleQuota)$/],
+  valueCheckedPaths: [/^\/tiers\/[^/]+\/securityGroupId$/, /^\/aws\/(vpcId|ruleQuota)$/, /^\/aws\/providers\/[^/]+\/assumeRoleArn$/],
   referencePaths: [/^tiers\.[A-Za-z]+\.securityGroupId$/, /^aws\.vpcId$/],
   referenceKeys: ['securityGroupId', 'aws.vpcId'],
   passThroughPaths: [/^aws\.tags\..+$/, /^aws\.region$/],
   rules: rulesOf(AwsMessages),
+  providersKey: 'aws.providers',
+  providerAliases: awsProviderAliases,
 };

@@ -50,4 +50,12 @@ export const AwsMessages = defineRules({
     'A host in both gets only the groups attached to it; attach both tiers\' groups, or list CIDRs that do not overlap.',
     (a: string, b: string, grouped: string) =>
     `tiers "${a}" and "${b}" share addresses but not a security group; a host in both gets only the groups attached to it (tier "${grouped}"'s, say), so the other tier's flows from or to that host are not allowed there (a created group has no egress but its own flows): attach both tiers' groups to those hosts, or list CIDRs that do not overlap`),
+  awsSharedGroupProviders: rule('ADCS-E216', FindingLevel.ERROR, 'One security group under two provider configurations',
+    'Tiers sharing an existing security group share its account and region: give them the same provider.',
+    (id: string, a: string, b: string) =>
+    `tiers "${a}" and "${b}" share security group ${id} but name different provider configurations; a group lives in one account and region: give both tiers the same "provider"`),
+  roleArnMalformed: rule('ADCS-E217', FindingLevel.ERROR, 'Not an IAM role ARN',
+    'A role to assume is arn:aws:iam::<account>:role/<name>, or a Terraform expression.',
+    (value: string) =>
+    `${show(value)} is not an IAM role ARN; roles look like arn:aws:iam::123456789012:role/pki-deploy (or a Terraform expression such as \${var.role_arn})`),
 });

@@ -111,9 +111,11 @@ export function planAwsRules(spec: ResolvedInput, flows: readonly Flow[]): Plann
   const groups = awsGroupsOf(estate, aws);
   if (groups.problems.length > 0) return { problems: groups.problems, warnings: [] };
 
-  const peersOf = (tier: TierKey): RulePeer[] => {
+  const peersOf = (tier: TierKey, local: AwsGroup): RulePeer[] => {
     const g = groups.byTier[tier];
-    if (g) return [{ kind: 'group', groupKey: g.key }];
+    // A group reference works inside one account and region only (over peering or a transit
+    // gateway): a peer group under another provider configuration is written as its tier's CIDRs.
+    if (g && g.provider === local.provider) return [{ kind: 'group', groupKey: g.key }];
     // One rule per declared CIDR, never aggregated: merging two blocks into one rule would
     // rename (replace) rules that already exist when a neighbouring CIDR is added.
     return (estate.tiers[tier]?.cidrs ?? []).map((cidr) => ({ kind: 'cidr', cidr }));
@@ -128,8 +130,8 @@ export function planAwsRules(spec: ResolvedInput, flows: readonly Flow[]): Plann
   for (const flow of flows) {
     const to = groups.byTier[flow.to];
     const from = groups.byTier[flow.from];
-    if (to) for (const peer of peersOf(flow.from)) add(to, 'ingress', peer, flow);
-    if (from) for (const peer of peersOf(flow.to)) add(from, 'egress', peer, flow);
+    if (to) for (const peer of peersOf(flow.from, to)) add(to, 'ingress', peer, flow);
+    if (from) for (const peer of peersOf(flow.to, from)) add(from, 'egress', peer, flow);
   }
 
   const prefix = `adcs-firewall ${estate.name}: `;

@@ -57,6 +57,8 @@ export interface TfRules {
   readonly groups: ReadonlyMap<GroupRef, TfGroup>;
   /** What could not be read, or would be rejected. */
   readonly problems: readonly NetworkProblem[];
+  /** Rules the plan removes (addresses no longer in it after apply), with their groups. */
+  readonly removed: readonly { readonly address: string; readonly group: GroupRef }[];
 }
 
 const RULE_TYPES = ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'aws_security_group_rule'];
@@ -85,10 +87,11 @@ export function readAwsRules(doc: TfDocument, index: InstanceIndex = new Instanc
     if (value instanceof TfReference) {
       const t = index.target(value, from);
       if (t && t.instance.type === 'aws_security_group' && t.attribute === 'id') {
-        if (t.instance.mode === 'data' && !groups.has(t.instance.address)) {
+        if (t.instance.mode === 'data') {
+          // A data source stands for the group it finds: known by its id, else any group at all.
           const id = index.literal(t.instance.values.id, t.instance);
-          groups.set(t.instance.address, { ref: t.instance.address, instance: t.instance, id });
-          if (id) return byId.get(id) ?? id;
+          if (!id) return `the group is ${t.instance.address}, a data source whose id cannot be known from the input`;
+          return byId.get(id) ?? id;
         }
         return t.instance.address;
       }
@@ -163,17 +166,40 @@ export function readAwsRules(doc: TfDocument, index: InstanceIndex = new Instanc
     }
     separateOn.set(g, [...(separateOn.get(g) ?? []), ...rules.slice(before)]);
   }
+  // Rules the plan removes or changes, as they were: a group's computed lists may still show them.
+  const departed: TfRule[] = [];
+  const removed: { address: string; group: GroupRef }[] = [];
+  for (const i of doc.departed.filter((x) => x.provider.source === AWS_SOURCE && RULE_TYPES.includes(x.type))) {
+    const g = groupRef(i.values.security_group_id, i);
+    if (!isRef(g)) continue;
+    const at = rules.length;
+    const peers = i.type === 'aws_security_group_rule'
+      ? { cidrs: listOf(i.values.cidr_blocks), ipv6: listOf(i.values.ipv6_cidr_blocks), groups: listOf(i.values.source_security_group_id), prefixLists: listOf(i.values.prefix_list_ids), self: i.values.self === true }
+      : { cidrs: listOf(i.values.cidr_ipv4), ipv6: listOf(i.values.cidr_ipv6), groups: listOf(i.values.referenced_security_group_id), prefixLists: listOf(i.values.prefix_list_id), self: false };
+    const direction = i.type === 'aws_security_group_rule' ? i.values.type : i.type.endsWith('ingress_rule') ? 'ingress' : 'egress';
+    if (direction !== 'ingress' && direction !== 'egress') continue;
+    const before = problems.length;
+    read(i.address, direction, g, i, i.values, peers);
+    problems.length = before;
+    departed.push(...rules.splice(at));
+    if (!index.at(i.address)) removed.push({ address: i.address, group: g });
+  }
+  // Inline rules: authoritative where the configuration sets them; where the provider computes
+  // them (a plan or state of a group whose configuration sets none), the lists repeat the rule
+  // resources and show any rule made outside Terraform, which stays.
   for (const g of aws.filter((x) => x.mode === 'managed' && x.type === 'aws_security_group')) {
     for (const direction of ['ingress', 'egress'] as const) {
       const blocks = g.values[direction];
-      if (blocks === undefined) continue;
+      const configured = g.origin === TfInstanceOrigin.CONFIGURATION || (g.configured?.includes(direction) ?? false);
+      const computed = !configured && g.configured !== undefined;
+      if (blocks === undefined || (computed && blocks instanceof TfUnknown)) continue;
       if (blocks instanceof TfUnknown || blocks instanceof TfReference) {
         unresolved(`${g.address}.${direction}`, `${blocks instanceof TfUnknown ? blocks.why : String(blocks)}: the group's rules cannot be known`, g.offset);
         continue;
       }
       const list = listOf(blocks);
-      const separate = (separateOn.get(g.address) ?? []).filter((r) => r.direction === direction);
-      if (g.origin === TfInstanceOrigin.CONFIGURATION && list.length > 0 && separate.length > 0) {
+      const separate = [...(separateOn.get(g.address) ?? []), ...departed.filter((r) => r.group === g.address)].filter((r) => r.direction === direction);
+      if (configured && list.length > 0 && (separateOn.get(g.address) ?? []).some((r) => r.direction === direction)) {
         unresolved(g.address, `inline ${direction} blocks and rule resources on one group: Terraform overwrites one with the other`, g.offset);
       }
       list.forEach((b, n) => {
@@ -181,19 +207,27 @@ export function readAwsRules(doc: TfDocument, index: InstanceIndex = new Instanc
         if (!isMap(b)) { unresolved(address, 'not an object: the rule cannot be read', g.offset); return; }
         const at = rules.length;
         read(address, direction, g.address, g, b, { cidrs: listOf(b.cidr_blocks), ipv6: listOf(b.ipv6_cidr_blocks), groups: listOf(b.security_groups), prefixLists: listOf(b.prefix_list_ids), self: b.self === true });
-        // A plan's or state's computed list repeats the rule resources: each of those is read once, as itself.
-        if (g.origin !== TfInstanceOrigin.CONFIGURATION && rules.length > at && separate.some((s) => sameRule(s, rules[at]))) rules.length = at;
+        // A computed list repeats the rule resources: each of those is read once, as itself.
+        if (!configured && rules.length > at) rules.push(...rules.splice(at).flatMap((r) => withoutSeparate(r, separate)));
       });
     }
   }
   rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  return { rules, groups, problems };
+  return { rules, groups, problems, removed };
 }
 
-/** True when two rules allow the same traffic on the same group. */
-function sameRule(a: TfRule, b: TfRule): boolean {
-  const text = (r: TfRule): string => JSON.stringify([r.direction, r.group, r.protocol, r.ports, r.cidrs, [...r.groups].sort(), [...r.ipv6].sort()]);
-  return text(a) === text(b);
+/**
+ * A computed rule less the peers that rule resources of its group give with the same direction,
+ * protocol and ports (the API groups a group's permissions by protocol and ports, so one
+ * computed entry may hold several rule resources' peers); nothing when none is left.
+ */
+function withoutSeparate(r: TfRule, separate: readonly TfRule[]): TfRule[] {
+  const same = separate.filter((x) => x.direction === r.direction && x.group === r.group && x.protocol === r.protocol && x.ports.lo === r.ports.lo && x.ports.hi === r.ports.hi);
+  if (same.length === 0) return [r];
+  const cidrs = r.cidrs.filter((c) => !same.some((x) => x.cidrs.some((y) => y.lo === c.lo && y.hi === c.hi)));
+  const groups = r.groups.filter((g) => !same.some((x) => x.groups.includes(g)));
+  const ipv6 = r.ipv6.filter((v) => !same.some((x) => x.ipv6.includes(v)));
+  return cidrs.length + groups.length + ipv6.length === 0 ? [] : [{ ...r, cidrs, groups, ipv6 }];
 }
 
 interface Peers { readonly cidrs: readonly ArgumentValue[]; readonly ipv6: readonly ArgumentValue[]; readonly groups: readonly ArgumentValue[]; readonly prefixLists: readonly ArgumentValue[]; readonly self: boolean }

@@ -1,11 +1,12 @@
-import { problem } from '../../errors';
+import { Messages, problem } from '../../errors';
+import { PROVIDER_ALIAS } from '../../input/schema-parts';
 import type { InputContext } from '../../input/platform-input';
 import type { EstateProps, TierProps } from '../../input/props';
 import type { ResolvedInput } from '../../input/resolved';
 import { Enforcement, EstateTier, NO_ENFORCEMENT } from '../../model/estate';
 import { isTerraformExpression } from '../../terraform/expression';
 import { AwsMessages } from './messages';
-import { SECURITY_GROUP_ID, VPC_ID } from './schema';
+import { ROLE_ARN, SECURITY_GROUP_ID, VPC_ID } from './schema';
 
 /** An AWS estate's settings block, validated, defaults filled in. */
 export interface AwsSettings {
@@ -19,6 +20,22 @@ export interface AwsSettings {
   readonly allowAllEgress: boolean;
   /** Tags on created groups and rules. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Named configurations of the aws provider, by alias (what `synth` declares; empty in the constructs' estates). */
+  readonly providers: Readonly<Record<string, AwsProviderConfiguration>>;
+}
+
+/** One named configuration of the aws provider. */
+export interface AwsProviderConfiguration {
+  /** Its region, when given. */
+  readonly region?: string;
+  /** The role it assumes, when given. */
+  readonly assumeRoleArn?: string;
+  /** The assumed role's session name, when given. */
+  readonly assumeRoleSessionName?: string;
+  /** The external id the role's trust policy asks for, when given. */
+  readonly assumeRoleExternalId?: string;
+  /** A named profile, when given. */
+  readonly profile?: string;
 }
 
 /** A tier for which the library creates a security group in the estate's VPC. */
@@ -48,6 +65,8 @@ export const AWS_TIER_KEYS = ['createSecurityGroup', 'securityGroupName', 'secur
 
 const AWS_SECURITY_GROUP_ID = new RegExp(`^${SECURITY_GROUP_ID}$`);
 const AWS_VPC_ID = new RegExp(`^${VPC_ID}$`);
+const AWS_ROLE_ARN = new RegExp(`^${ROLE_ARN}$`);
+const PROVIDER_ALIAS_NAME = new RegExp(`^${PROVIDER_ALIAS}$`);
 
 /** An existing security group: an `sg-…` id, or a Terraform expression such as `${aws_security_group.web.id}` (a token resolved). */
 export function isSecurityGroupId(value: string): boolean {
@@ -72,7 +91,30 @@ export function resolveAwsSettings(p: EstateProps, ctx: InputContext): AwsSettin
   if (a.ruleQuota !== undefined && (a.ruleQuota < 1 || a.ruleQuota > MAX_AWS_RULE_QUOTA)) {
     ctx.problems.push(problem('aws.ruleQuota', AwsMessages.ruleQuotaBounds(a.ruleQuota)));
   }
-  return { vpcId: a.vpcId, region: a.region, ruleQuota: a.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA, allowAllEgress: a.allowAllEgress ?? false, tags: a.tags ?? {} };
+  return {
+    vpcId: a.vpcId, region: a.region, ruleQuota: a.ruleQuota ?? DEFAULT_AWS_RULE_QUOTA, allowAllEgress: a.allowAllEgress ?? false, tags: a.tags ?? {},
+    providers: awsProviders(a.providers ?? {}, ctx),
+  };
+}
+
+/** The named provider configurations: aliases are Terraform names, literal role ARNs IAM role ARNs. */
+function awsProviders(given: Readonly<Record<string, AwsProviderConfiguration>>, ctx: InputContext): Record<string, AwsProviderConfiguration> {
+  const out: Record<string, AwsProviderConfiguration> = {};
+  for (const alias of Object.keys(given).sort()) {
+    const at = `aws.providers.${alias}`;
+    if (!PROVIDER_ALIAS_NAME.test(alias)) ctx.problems.push(problem(at, Messages.providerAliasInvalid(alias)));
+    const c = given[alias] ?? {};
+    if (c.assumeRoleArn !== undefined && !isTerraformExpression(c.assumeRoleArn) && !AWS_ROLE_ARN.test(c.assumeRoleArn)) {
+      ctx.problems.push(problem(`${at}.assumeRoleArn`, AwsMessages.roleArnMalformed(c.assumeRoleArn)));
+    }
+    out[alias] = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as AwsProviderConfiguration;
+  }
+  return out;
+}
+
+/** The aliases an AWS estate's settings declare. */
+export function awsProviderAliases(settings: unknown): readonly string[] {
+  return Object.keys((settings as AwsSettings).providers).sort();
 }
 
 /** The AWS enforcement keys a tier gives (`createSecurityGroup` when true). */

@@ -95,6 +95,11 @@ export class AzureEvaluator implements TerraformEvaluator {
     return (this.hostGroups.get(tier) ?? []).some((k) => k !== undefined && this.network.nsgs.has(k));
   }
 
+  /** Rules of the tier's NSGs that the plan removes. */
+  public removedAt(tier: TierKey): readonly string[] {
+    return [...new Set(this.hostGroups.get(tier) ?? [])].flatMap((k) => (k === undefined ? [] : this.network.removed?.get(k) ?? []));
+  }
+
   /** The NSGs the estate owns, by label (for reports). */
   public ownedNsgs(): string[] {
     return [...this.owned].map(nsgLabel).sort();
@@ -182,7 +187,8 @@ export class AzureEvaluator implements TerraformEvaluator {
       rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
       if (rule.access === 'Allow') {
         region.push(...inside);
-        grants.push({ rule: rule.id, isDefault: rule.author === AzureRuleAuthor.DEFAULT, author: authorOf(rule), expected: isProbe(rule), ports: portsOf(inside, protocol), boxes: inside });
+        grants.push({ rule: rule.id, isDefault: rule.author === AzureRuleAuthor.DEFAULT, author: authorOf(rule), expected: isProbe(rule), ports: portsOf(inside, protocol), boxes: inside,
+          point: nsg.address ?? `NSG ${nsg.label}` });
       } else denied.push(...inside);
       remaining = outside;
       if (remaining.length === 0) break;
@@ -217,11 +223,12 @@ function isProbe(r: AzureRule): boolean {
 function mergeGrants(grants: readonly Grant[], protocol: TrafficProtocol): Grant[] {
   const byRule = new Map<string, Grant>();
   for (const g of grants) {
-    const seen = byRule.get(g.rule);
-    if (!seen) byRule.set(g.rule, g);
+    const key = `${g.rule}\n${g.point ?? ''}`;
+    const seen = byRule.get(key);
+    if (!seen) byRule.set(key, g);
     else {
       const boxes = [...seen.boxes, ...g.boxes];
-      byRule.set(g.rule, { ...seen, boxes, ports: portsOf(boxes, protocol) });
+      byRule.set(key, { ...seen, boxes, ports: portsOf(boxes, protocol) });
     }
   }
   return [...byRule.values()];

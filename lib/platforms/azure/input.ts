@@ -7,7 +7,7 @@ import { Warning, warning } from '../../findings/warning';
 import { AzureMessages } from './messages';
 import { AZURE_SCHEMA } from './schema';
 import {
-  AZURE_TIER_KEYS, azureEnforcement, azureEnforcementKeys, azureSharing, resolveAzureEnforcement, resolveAzureSettings,
+  AZURE_TIER_KEYS, azureEnforcement, azureEnforcementKeys, azureProviderAliases, azureSharing, resolveAzureEnforcement, resolveAzureSettings,
 } from './settings';
 
 /** Which NSG enforces a tier: the same string for tiers that share it. */
@@ -59,9 +59,14 @@ export const AZURE_INPUT: PlatformInput = {
   resolveSettings: resolveAzureSettings,
   warnings: azureWarnings,
   schema: AZURE_SCHEMA,
-  valueCheckedPaths: [/\/priorityRange$/, /^\/tiers\/[^/]+\/nsgName$/, /^\/tiers\/[^/]+\/networkSecurityGroup\/(name|resourceGroupName)$/, /^\/azure\/resourceGroupName$/],
+  valueCheckedPaths: [
+    /\/priorityRange$/, /^\/tiers\/[^/]+\/nsgName$/, /^\/tiers\/[^/]+\/networkSecurityGroup\/(name|resourceGroupName)$/, /^\/azure\/resourceGroupName$/,
+    /^\/tiers\/[^/]+\/subnetIds\/\d+$/, /^\/azure\/providers\/[^/]+\/(subscriptionId|tenantId)$/,
+  ],
   referencePaths: [/^tiers\.[A-Za-z]+\.subnetIds\[\d+\]$/, /^tiers\.[A-Za-z]+\.networkSecurityGroup\.(name|resourceGroupName)$/, /^azure\.(resourceGroupName|location)$/],
   referenceKeys: ['subnetIds', 'networkSecurityGroup.name', 'networkSecurityGroup.resourceGroupName', 'azure.resourceGroupName', 'azure.location'],
   passThroughPaths: [/^azure\.tags\..+$/],
   rules: rulesOf(AzureMessages),
+  providersKey: 'azure.providers',
+  providerAliases: azureProviderAliases,
 };

@@ -18,6 +18,12 @@ function windowNeeded(needed: number, first: number, probe: boolean): string {
   return `widen the priority range to at least ${needed} priorities ("${first}-${first + needed - 1}"), where every rule of this NSG keeps its own slot${probe ? ' before the health-probe Allow and the deny by default' : ''}; ${allTcpUdp} priorities hold every TCP and UDP rule of any estate, ${all} with ICMP custom flows (the default "100-4096" holds everything)`;
 }
 
+/** A subnet id for a message: its virtual network and subnet when the whole id is too long to show (`".../virtualNetworks/vnet/subnets/snet-a"`). */
+function subnetShown(id: string): string {
+  const tail = /\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.exec(id);
+  return id.length > 60 && tail ? show(`...${tail[0]}`) : show(id);
+}
+
 /** The messages of Azure's settings, planner and construct checks. */
 export const AzureMessages = defineRules({
   priorityRangeMalformed: rule('ADCS-E101', FindingLevel.ERROR, 'Not a priority range',
@@ -30,9 +36,9 @@ export const AzureMessages = defineRules({
   subnetInTwoGroups: rule('ADCS-E103', FindingLevel.ERROR, 'A subnet in two NSGs',
     'A subnet has one NSG: co-located tiers list the same subnetIds (and then share the NSG).',
     (subnet: string, a: string, b: string) =>
-    `subnet ${show(subnet)} is listed by tiers "${a}" and "${b}" with different subnet lists; a subnet has one NSG: give co-located tiers the same subnetIds`),
+    `subnet ${subnetShown(subnet)} is listed by tiers "${a}" and "${b}" with different subnet lists; a subnet has one NSG: give co-located tiers the same subnetIds`),
   sharedNsgConflict: rule('ADCS-E104', FindingLevel.ERROR, 'Tiers on one NSG disagree',
-    'Every tier on one NSG gives the same priorityRange, denyByDefault and nsgName.',
+    'Every tier on one NSG gives the same priorityRange, denyByDefault, nsgName and provider.',
     (nsg: string, key: string) =>
     `tiers sharing NSG ${nsg} disagree on "${key}"; give every tier on one NSG the same value`),
   sharedHostsSplitEnforcement: rule('ADCS-W101', FindingLevel.WARNING, 'Tiers on the same hosts, different NSGs',
@@ -83,4 +89,16 @@ export const AzureMessages = defineRules({
     'The Allow from AzureLoadBalancer takes the priority just before the deny by default; widen the window.',
     (nsg: string, priority: number, rule: string, window: string, needed: number, example: string) =>
     `NSG ${nsg}: the Allow from AzureLoadBalancer (health probes) needs priority ${priority}, just before the deny by default, but ${rule} takes it in the window ${window}; widen the priority range to at least ${needed} priorities (for example "${example}")`),
+  azureSubnetIdInvalid: rule('ADCS-E120', FindingLevel.ERROR, 'Not a subnet id',
+    'An Azure subnet id is /subscriptions/<subscription id>/resourceGroups/<resource group>/providers/Microsoft.Network/virtualNetworks/<virtual network>/subnets/<subnet>, or a Terraform reference.',
+    (value: string) =>
+    `${show(value)} is not a subnet id; Azure subnet ids look like /subscriptions/<subscription id>/resourceGroups/<resource group>/providers/Microsoft.Network/virtualNetworks/<virtual network>/subnets/<subnet> (or a Terraform reference such as \${azurerm_subnet.ca.id}, or the subnet's id token)`),
+  azureGuidInvalid: rule('ADCS-E121', FindingLevel.ERROR, 'Not a subscription or tenant id',
+    'Azure subscription and tenant ids are GUIDs, or a Terraform expression.',
+    (key: string, value: string) =>
+    `${show(value)} is not a ${key === 'tenantId' ? 'tenant' : 'subscription'} id; Azure ${key === 'tenantId' ? 'tenant' : 'subscription'} ids are GUIDs such as 00000000-0000-0000-0000-000000000000 (or a Terraform expression such as \${var.${key === 'tenantId' ? 'tenant_id' : 'subscription_id'}})`),
+  azureNsgTwoProviders: rule('ADCS-E122', FindingLevel.ERROR, 'One NSG name under two provider configurations',
+    'Tiers naming the same existing NSG under different provider configurations name two NSGs whose rules would share their addresses; use one configuration or tell the NSGs apart.',
+    (nsg: string, a: string, b: string) =>
+    `tiers "${a}" and "${b}" name existing NSG ${nsg} under different provider configurations (two subscriptions' NSGs of one name), whose rules would share their Terraform addresses; give both tiers the same "provider", or split them into two estates`),
 });

@@ -100,4 +100,6 @@ export interface AzureNetwork {
   readonly existingNsgs: ReadonlyMap<string, string | undefined>;
   /** What could not be read, or would be rejected. */
   readonly problems: readonly NetworkProblem[];
+  /** Rules the plan removes (addresses no longer in it after apply), by NSG key. */
+  readonly removed?: ReadonlyMap<string, readonly string[]>;
 }

@@ -73,6 +73,8 @@ export interface PlannedNsg {
   readonly denyByDefault: boolean;
   /** Rules, sorted by direction then priority. */
   readonly rules: readonly PlannedNsgRule[];
+  /** The alias of the provider configuration the NSG and its rules live under; absent: the default one. */
+  readonly provider?: string;
 }
 
 /** The Azure rendering of an estate: pure data, one construct per item. */
@@ -96,6 +98,7 @@ interface NsgDraft {
   tags: Readonly<Record<string, string>>;
   window: PriorityWindow;
   denyByDefault: boolean;
+  provider?: string;
 }
 
 /**
@@ -118,19 +121,25 @@ function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, 
         key: '', tiers: [], created: true, name: `${spec.estate.name}-${t.key}-nsg`,
         resourceGroupName: azure.resourceGroupName, location: azure.location, subnetIds: e.subnetIds,
         tags: { ...azure.tags, 'adcs-firewall:estate': spec.estate.name }, window: azure.priorityWindow,
-        denyByDefault: azure.denyByDefault,
+        denyByDefault: azure.denyByDefault, ...withProvider(e.provider),
       });
     } else if (e.kind === 'azureExistingNsg') {
       identity = `existing:${e.resourceGroupName.toLowerCase()}/${e.name.toLowerCase()}`;
       fresh = () => ({
         key: `existing-${e.resourceGroupName}-${e.name}`, tiers: [], created: false, name: e.name,
         resourceGroupName: e.resourceGroupName, subnetIds: [], tags: {},
-        window: e.priorityWindow ?? azure.priorityWindow, denyByDefault: e.denyByDefault,
+        window: e.priorityWindow ?? azure.priorityWindow, denyByDefault: e.denyByDefault, ...withProvider(e.provider),
       });
     } else {
       continue;
     }
     const known = byIdentity.get(identity);
+    if (known && known.provider !== e.provider) {
+      // One subnet has one NSG, in one subscription; one name in one resource group is one NSG per subscription.
+      problems.push(e.kind === 'azureSubnets'
+        ? problem(`tiers.${t.key}.provider`, AzureMessages.sharedNsgConflict(known.name, 'provider'))
+        : problem(`tiers.${t.key}.provider`, AzureMessages.azureNsgTwoProviders(`${e.resourceGroupName}/${e.name}`, known.tiers[0], t.key)));
+    }
     if (known && e.kind === 'azureExistingNsg') {
       const window = e.priorityWindow ?? azure.priorityWindow;
       if (window.first !== known.window.first || window.last !== known.window.last) {
@@ -163,6 +172,11 @@ function nsgDrafts(spec: ResolvedInput, problems: InputProblem[]): Map<TierKey, 
     if (d.created) d.key = d.name;
   }
   return byTier;
+}
+
+/** `{ provider }` when a provider configuration is named, else nothing (plans of the default configuration are as before). */
+function withProvider(provider: string | undefined): { provider?: string } {
+  return provider === undefined ? {} : { provider };
 }
 
 function describe(from: TierKey, to: TierKey, protocol: Protocol, flows: readonly string[]): string {

@@ -3,18 +3,20 @@ import type { PlatformModule } from '../platform';
 import { AZURE_INPUT } from './input';
 import { AzurePlan, planAzureRules } from './planner';
 import { sharedNsgClashes } from './shared-nsgs';
-import { AZURERM_PROVIDER, azureElements } from './writer';
+import { AZURERM_PROVIDER, azureElements, azureModuleOutputs, azurermProviders } from './writer';
 
 /** Azure network security groups: spec keys, planner, writer, provider block, evaluator and stack checks. */
 export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   platform: Platform.AZURE,
   input: AZURE_INPUT,
   constructId: 'azure',
-  resourceProvider: { providerName: 'azurerm', providerVersionConstraint: '~> 4.0' },
+  resourceProvider: { providerName: AZURERM_PROVIDER.name, providerVersionConstraint: AZURERM_PROVIDER.version },
   plan: planAzureRules,
   elements: (plan) => azureElements(plan),
-  provider: () => AZURERM_PROVIDER,
+  providers: azurermProviders,
   providerDefaults: AZURERM_PROVIDER,
+  registrySource: 'hashicorp/azurerm',
+  moduleOutputs: (plan) => azureModuleOutputs(plan),
   evaluator: (doc, spec, context) => {
     // Loaded on use: matrix, validate and synth never evaluate.
     /* eslint-disable @typescript-eslint/no-require-imports */
@@ -24,6 +26,10 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
     /* eslint-enable @typescript-eslint/no-require-imports */
     return new AzureEvaluator(withAuthors(readAzureTerraform(doc, spec), spec, context.libraryAddresses), spec);
   },
-  invalidValues: () => [],
+  invalidValues: (instances) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { azureInvalidValues } = require('./validation') as typeof import('./validation');
+    return azureInvalidValues(instances);
+  },
   stackClashes: (owners) => sharedNsgClashes(owners),
 };

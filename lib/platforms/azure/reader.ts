@@ -4,7 +4,7 @@ import { TfDocument, TfInstance, TfInstanceOrigin, TfMultiplicity, TfProblemKind
 import { InstanceIndex, specValue } from '../../terraform/instance-index';
 import { ArgumentValue, TfReference, TfUnknown } from '../../terraform/values';
 import { AzureNetwork, AzureNsg } from './network';
-import type { NetworkProblem } from '../evaluator';
+import { NetworkProblem, ProblemKind } from '../evaluator';
 import { readRule } from './rule-reading';
 import { azureEnforcement, azureSettings } from './settings';
 import { unmodeledProblems } from './membership';
@@ -57,11 +57,15 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
   };
 
   // An NSG (a resource, or a data source that stands for one) and the key its name gives it.
-  const keyOfNsgInstance = (i: TfInstance): string => {
+  // A created NSG whose name is not known is still one NSG, named by its address; a data source
+  // whose name is not known may stand for any NSG: no key.
+  const keyOfNsgInstance = (i: TfInstance): string | undefined => {
     const name = index.literal(i.values.name, i);
     const rg = index.literal(i.values.resource_group_name, i);
-    return name !== undefined && rg !== undefined ? nsgKey(i.provider.alias, rg, name) : `addr|${i.address}`.toLowerCase();
+    if (name !== undefined && rg !== undefined) return nsgKey(i.provider.alias, rg, name);
+    return i.mode === 'managed' ? `addr|${i.address}`.toLowerCase() : undefined;
   };
+  const createdKey = (i: TfInstance): string => keyOfNsgInstance(i)!;
   /** The NSG a name and resource group (literals or references) designate, under a provider alias, seen from `from`. */
   const nsgNamed = (nameValue: ArgumentValue | undefined, rgValue: ArgumentValue | undefined, alias: string | undefined, from?: TfInstance): string | undefined => {
     if (nameValue instanceof TfReference) {
@@ -96,7 +100,7 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
 
   // NSGs created by the input, and those the spec names.
   for (const i of live.filter((x) => x.type === NSG)) {
-    const key = keyOfNsgInstance(i);
+    const key = createdKey(i);
     const name = index.literal(i.values.name, i);
     nsgOf(key, name !== undefined ? `${index.literal(i.values.resource_group_name, i) ?? '?'}/${name}` : i.address, i.address);
     if (i.multiplicity === TfMultiplicity.UNKNOWN) unresolved(i.address, 'count or for_each whose value the check cannot know: how many NSGs it creates, and where, is unknown', i.offset);
@@ -140,19 +144,30 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
     const names = separateNames.get(key) ?? new Set<string>();
     separateNames.set(key, names.add(read.rule.name.toLowerCase()));
   }
-  // Inline rules: authoritative in a configuration; in a plan or state, the NSG's computed list
-  // repeats the rule resources (and any rule made outside Terraform, which stays).
+  // Rules the plan removes or changes, by their prior names: an NSG's computed list may still show them.
+  const removed = new Map<string, string[]>();
+  for (const i of doc.departed.filter((x) => x.type === RULE && modeled(x))) {
+    const key = nsgNamed(i.values.network_security_group_name, i.values.resource_group_name, i.provider.alias, i);
+    const name = typeof i.values.name === 'string' ? i.values.name.toLowerCase() : undefined;
+    if (key !== undefined && name !== undefined) separateNames.set(key, (separateNames.get(key) ?? new Set<string>()).add(name));
+    if (key !== undefined && !index.at(i.address)) removed.set(key, [...(removed.get(key) ?? []), i.address]);
+  }
+  // Inline rules: authoritative where the configuration sets them; where the provider computes
+  // them (a plan or state of an NSG whose configuration sets none), the list repeats the rule
+  // resources and shows any rule made outside Terraform, which stays.
   for (const i of live.filter((x) => x.type === NSG)) {
-    const key = keyOfNsgInstance(i);
+    const key = createdKey(i);
     const inline = i.values.security_rule;
-    if (inline === undefined) continue;
+    const configured = i.origin === TfInstanceOrigin.CONFIGURATION || (i.configured?.includes('security_rule') ?? false);
+    const computed = !configured && i.configured !== undefined;
+    if (inline === undefined || (computed && inline instanceof TfUnknown)) continue;
     if (inline instanceof TfUnknown || inline instanceof TfReference) {
       unresolved(i.address, `security_rule is ${inline instanceof TfUnknown ? inline.why : `${inline}`}: the NSG's rules cannot be known`, i.offset);
       continue;
     }
     const list = Array.isArray(inline) ? inline : [inline];
     const names = separateNames.get(key);
-    if (i.origin === TfInstanceOrigin.CONFIGURATION && list.length > 0 && names) {
+    if (configured && list.length > 0 && names) {
       unresolved(i.address, 'inline security_rule blocks and azurerm_network_security_rule resources on one NSG: Terraform overwrites one with the other', i.offset);
     }
     list.forEach((entry, n) => {
@@ -162,7 +177,7 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
       }
       const values = entry as { readonly [key: string]: ArgumentValue };
       const name = typeof values.name === 'string' ? values.name : `${n}`;
-      if (i.origin !== TfInstanceOrigin.CONFIGURATION && names?.has(name.toLowerCase())) return;
+      if (!configured && names?.has(name.toLowerCase())) return;
       const read = readRule(`${i.address}#${name}`, values, i.offset);
       if ('unreadable' in read) unresolved(`${i.address}#${name}`, `${read.unreadable}: what it lets in cannot be judged`, i.offset);
       else nsgOf(key, nsgLabel(key)).rules.push(read.rule);
@@ -216,11 +231,22 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
   for (const i of live.filter((x) => x.type === NIC_ASSOCIATION)) {
     unresolved(i.address, 'an NSG on a network interface: traffic passes the subnet\'s NSG and then the interface\'s, and the check does not map interfaces to tiers', i.offset);
   }
+  // Rules on an NSG the input neither creates nor reads, and the spec does not name: they enforce nothing of the estate.
+  const declared = new Set<string>([...live.filter((x) => x.type === NSG).map(createdKey), ...estateKeys()]);
+  for (const i of doc.instances.filter((x) => x.mode === 'data' && x.type === NSG)) { const k = keyOfNsgInstance(i); if (k) declared.add(k); }
+  for (const nsg of nsgs.values()) {
+    if (declared.has(nsg.key)) continue;
+    const where = nsg.key.startsWith('|') ? nsgLabel(nsg.key) : `${nsgLabel(nsg.key)} under the provider configuration azurerm.${nsg.key.split('|')[0]}`;
+    for (const r of nsg.rules) {
+      problems.push({ kind: ProblemKind.ELSEWHERE, element: r.id, offset: r.offset,
+        message: `it is written to NSG ${where}, which the input does not create or read and the spec does not name: it enforces nothing of the estate` });
+    }
+  }
   // An NSG guards only subnets of its own region: one created elsewhere cannot be the estate's.
   const region = (v: string): string => v.toLowerCase().replace(/\s+/g, '');
   const location = spec.settings === undefined ? undefined : azureSettings(spec).location;
   for (const key of new Set(subnetNsgs.values())) {
-    const created = live.find((x) => x.type === NSG && keyOfNsgInstance(x) === key);
+    const created = live.find((x) => x.type === NSG && createdKey(x) === key);
     const at = created && index.literal(created.values.location, created);
     if (at !== undefined && location !== undefined && !location.includes('${') && region(at) !== region(location)) {
       unresolved(created!.address, `the NSG is created in ${at}, but the estate's subnets are in ${location} (azure.location): Azure associates an NSG only with subnets of its region`, created!.offset);
@@ -228,7 +254,7 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
   }
   problems.push(...unmodeledProblems(doc, index, { nsgKeys: estateKeys(), subnetIds: estateSubnets, associations: [...subnetNsgs.values()], modeled, nsgs }));
   for (const p of doc.problems) problems.push({ kind: p.kind, element: p.element, message: p.message, offset: p.offset });
-  return { nsgs, subnetNsgs, existingNsgs, problems };
+  return { nsgs, subnetNsgs, existingNsgs, problems, removed };
 }
 
 /** The provider alias a tier's enforcement point lives under (absent: the default configuration). */

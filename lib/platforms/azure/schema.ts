@@ -5,6 +5,14 @@ import { bool, has, orExpression, pattern, range, str, tags } from '../../input/
 export const NSG_NAME = '[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?';
 /** Resource group names: 1-90 of letters, digits, _ ( ) - ., not ending with a period. */
 export const RESOURCE_GROUP = '[-\\w.()\\p{L}]{0,89}[-\\w()\\p{L}]';
+/** A word of an Azure resource id, case aside (ids are case-insensitive): `[Ss][Uu]...`. */
+const anyCase = (word: string): string => [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c === '.' ? '\\.' : c)).join('');
+/** One segment of a resource id. */
+const SEGMENT = '[^/\\s]+';
+/** Subnet ids: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
+export const SUBNET_ID = `/${anyCase('subscriptions')}/${SEGMENT}/${anyCase('resourceGroups')}/${SEGMENT}/${anyCase('providers')}/${anyCase('Microsoft.Network')}/${anyCase('virtualNetworks')}/${SEGMENT}/${anyCase('subnets')}/${SEGMENT}`;
+/** Subscription and tenant ids. */
+export const GUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 /** 100-4096 (leading zeros allowed, as the validation reads numbers). */
 const PRIORITY = '0*(?:409[0-6]|40[0-8][0-9]|[1-3][0-9]{3}|[1-9][0-9]{2})';
 
@@ -20,10 +28,25 @@ export const AZURE_SCHEMA: PlatformSchema = {
       priorityRange: range('Priorities used in each NSG (default 100-4096).', PRIORITY),
       denyByDefault: bool('Created NSGs deny other inbound network traffic (default true).'),
       tags,
+      providers: {
+        type: 'object',
+        description: 'Named configurations of the azurerm provider (alias: settings) that synth declares; a tier (or the estate) names one in "provider".',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            subscriptionId: pattern(orExpression(GUID), 'The subscription the configuration works in (a GUID).'),
+            tenantId: pattern(orExpression(GUID), 'Its tenant (a GUID).'),
+          },
+        },
+      },
     },
   },
   tierProperties: {
-    subnetIds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Azure: create an NSG and associate it with these subnets.' },
+    subnetIds: {
+      type: 'array', minItems: 1, items: { type: 'string', pattern: orExpression(SUBNET_ID) },
+      description: 'Azure: create an NSG and associate it with these subnets (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>).',
+    },
     nsgName: pattern(`^${NSG_NAME}$`, 'Azure: name of the created NSG.'),
     networkSecurityGroup: {
       type: 'object',

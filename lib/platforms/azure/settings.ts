@@ -1,4 +1,4 @@
-import { InputProblem, problem } from '../../errors';
+import { InputProblem, Messages, problem } from '../../errors';
 import type { InputContext } from '../../input/platform-input';
 import type { EstateProps, TierProps } from '../../input/props';
 import type { ResolvedInput } from '../../input/resolved';
@@ -6,7 +6,8 @@ import { Enforcement, EstateTier, NO_ENFORCEMENT } from '../../model/estate';
 import { TierKey } from '../../model/tiers';
 import { isTerraformExpression } from '../../terraform/expression';
 import { AzureMessages } from './messages';
-import { NSG_NAME, RESOURCE_GROUP } from './schema';
+import { PROVIDER_ALIAS } from '../../input/schema-parts';
+import { GUID, NSG_NAME, RESOURCE_GROUP, SUBNET_ID } from './schema';
 
 /** Azure NSG priorities the library may use, both ends included. */
 export interface PriorityWindow {
@@ -28,6 +29,16 @@ export interface AzureSettings {
   readonly denyByDefault: boolean;
   /** Tags on created NSGs. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Named configurations of the azurerm provider, by alias (what `synth` declares; empty in the constructs' estates). */
+  readonly providers: Readonly<Record<string, AzureProviderConfiguration>>;
+}
+
+/** One named configuration of the azurerm provider. */
+export interface AzureProviderConfiguration {
+  /** Its subscription, when given. */
+  readonly subscriptionId?: string;
+  /** Its tenant, when given. */
+  readonly tenantId?: string;
 }
 
 /** A tier whose NSG the library creates and associates with these subnets. */
@@ -64,6 +75,12 @@ export const AZURE_TIER_KEYS = ['subnetIds', 'nsgName', 'networkSecurityGroup'] 
 export const AZURE_NSG_NAME = new RegExp(`^${NSG_NAME}$`);
 /** Azure resource group names: 1-90 of letters, digits, _ ( ) - ., not ending with a period. */
 export const AZURE_RESOURCE_GROUP = new RegExp(`^${RESOURCE_GROUP}$`, 'u');
+/** Azure subnet ids: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
+export const AZURE_SUBNET_ID = new RegExp(`^${SUBNET_ID}$`);
+/** Subscription and tenant ids. */
+export const AZURE_GUID = new RegExp(`^${GUID}$`);
+/** Provider aliases (Terraform names). */
+export const PROVIDER_ALIAS_NAME = new RegExp(`^${PROVIDER_ALIAS}$`);
 
 /** The Azure settings of a resolved Azure estate. */
 export function azureSettings(spec: ResolvedInput): AzureSettings {
@@ -95,7 +112,29 @@ export function resolveAzureSettings(p: EstateProps, ctx: InputContext): AzureSe
       : priorityWindow(ctx, 'azure.priorityRange', a.priorityRange) ?? DEFAULT_PRIORITY_WINDOW,
     denyByDefault: a.denyByDefault ?? true,
     tags: a.tags ?? {},
+    providers: azureProviders(a.providers ?? {}, ctx),
   };
+}
+
+/** The named provider configurations: aliases are Terraform names, literal subscription and tenant ids GUIDs. */
+function azureProviders(given: Readonly<Record<string, { subscriptionId?: string; tenantId?: string }>>, ctx: InputContext): Record<string, AzureProviderConfiguration> {
+  const out: Record<string, AzureProviderConfiguration> = {};
+  for (const alias of Object.keys(given).sort()) {
+    const at = `azure.providers.${alias}`;
+    if (!PROVIDER_ALIAS_NAME.test(alias)) ctx.problems.push(problem(at, Messages.providerAliasInvalid(alias)));
+    const c = given[alias] ?? {};
+    for (const key of ['subscriptionId', 'tenantId'] as const) {
+      const v = c[key];
+      if (v !== undefined && !isTerraformExpression(v) && !AZURE_GUID.test(v)) ctx.problems.push(problem(`${at}.${key}`, AzureMessages.azureGuidInvalid(key, v)));
+    }
+    out[alias] = { ...(c.subscriptionId === undefined ? {} : { subscriptionId: c.subscriptionId }), ...(c.tenantId === undefined ? {} : { tenantId: c.tenantId }) };
+  }
+  return out;
+}
+
+/** The aliases an Azure estate's settings declare. */
+export function azureProviderAliases(settings: unknown): readonly string[] {
+  return Object.keys((settings as AzureSettings).providers).sort();
 }
 
 /** The Azure enforcement keys a tier gives. */
@@ -108,7 +147,12 @@ export function resolveAzureEnforcement(at: string, t: TierProps, ctx: InputCont
   const problems = ctx.problems;
   if (t.nsgName !== undefined && t.subnetIds === undefined) problems.push(problem(`${at}.nsgName`, AzureMessages.nsgNameWithoutSubnets()));
   if (t.nsgName !== undefined && !AZURE_NSG_NAME.test(t.nsgName)) problems.push(problem(`${at}.nsgName`, AzureMessages.azureNsgNameInvalid(t.nsgName)));
-  if (t.subnetIds) return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName } as AzureSubnets;
+  if (t.subnetIds) {
+    t.subnetIds.forEach((id, i) => {
+      if (!isTerraformExpression(id) && !AZURE_SUBNET_ID.test(id)) problems.push(problem(`${at}.subnetIds[${i}]`, AzureMessages.azureSubnetIdInvalid(id)));
+    });
+    return { kind: 'azureSubnets', subnetIds: [...new Set(t.subnetIds)].sort(), nsgName: t.nsgName } as AzureSubnets;
+  }
   if (t.networkSecurityGroup) {
     const n = t.networkSecurityGroup;
     if (!isTerraformExpression(n.name) && !AZURE_NSG_NAME.test(n.name)) problems.push(problem(`${at}.networkSecurityGroup.name`, AzureMessages.azureNsgNameInvalid(n.name)));

@@ -19,7 +19,8 @@ export function sharedNsgClashes(owners: readonly NsgPlanOwner[]): string[] {
   const errors: string[] = [];
   for (const owner of owners) {
     for (const nsg of owner.plan.nsgs.filter((n) => !n.created)) {
-      const at = `${nsg.resourceGroupName.toLowerCase()}/${nsg.name.toLowerCase()}`;
+      // The same name under another provider configuration (subscription) is another NSG.
+      const at = `${nsg.provider ?? ''}:${nsg.resourceGroupName.toLowerCase()}/${nsg.name.toLowerCase()}`;
       for (const r of nsg.rules) {
         for (const [what, k] of [['priority', `${at} ${r.direction} ${r.priority}`], ['name', `${at} name ${r.name}`]] as const) {
           const first = seen.get(k);

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { TfElement, tfRef, TfValue } from '../../terraform/elements';
+import { providerReference, TfElement, TfOutputElement, tfRef, TfValue } from '../../terraform/elements';
 import type { TfProviderBlock } from '../../terraform/stack-document';
+import type { ResolvedInput } from '../../input/resolved';
+import { plainKey } from '../../terraform/module-document';
 import { AzurePlan, PlannedNsgRule } from './planner';
+import { azureSettings } from './settings';
 
 /** Terraform resource types the Azure writer uses. */
 export const AZURE_RESOURCE_TYPES = {
@@ -10,8 +13,24 @@ export const AZURE_RESOURCE_TYPES = {
   association: 'azurerm_subnet_network_security_group_association',
 } as const;
 
-/** The azurerm provider the CLI declares: the version the CDKTF bindings (@cdktf/provider-azurerm 14.23) were generated for. */
-export const AZURERM_PROVIDER: TfProviderBlock = { name: 'azurerm', config: { features: [{}] }, source: 'azurerm', version: '4.55.0' };
+/**
+ * The azurerm provider the CLI and `AdcsProvider` declare: `~> 4.0`, the provider versions the
+ * resource arguments are written for (the exact version stays the user's lock file's, or the
+ * user's provider package's when the stack declares the provider with it).
+ */
+export const AZURERM_PROVIDER: TfProviderBlock = { name: 'azurerm', config: { features: [{}] }, source: 'azurerm', version: '~> 4.0' };
+
+/**
+ * The azurerm configurations the CLI declares: the default one (`features {}`), then each named
+ * configuration of `azure.providers` with its alias, subscription and tenant.
+ */
+export function azurermProviders(spec: ResolvedInput): TfProviderBlock[] {
+  const named = azureSettings(spec).providers;
+  return [AZURERM_PROVIDER, ...Object.keys(named).sort().map((alias): TfProviderBlock => ({
+    ...AZURERM_PROVIDER, alias,
+    config: { ...AZURERM_PROVIDER.config, subscription_id: named[alias].subscriptionId, tenant_id: named[alias].tenantId },
+  }))];
+}
 
 /** Short, stable construct-id fragment of a subnet id: its last segment plus a content hash. */
 function subnetKey(subnetId: string): string {
@@ -32,25 +51,27 @@ export function nsgElementId(key: string): string {
 export function azureElements(plan: AzurePlan): TfElement[] {
   const out: TfElement[] = [];
   for (const nsg of plan.nsgs) {
+    // The NSG, its associations and its rules live under the NSG's provider configuration.
+    const provider = providerReference(AZURERM_PROVIDER.name, nsg.provider);
     let nsgName: TfValue = nsg.name;
     let rgName: TfValue = nsg.resourceGroupName;
     if (nsg.created) {
       const path = [nsgElementId(nsg.key)];
       out.push({
-        kind: 'resource', type: AZURE_RESOURCE_TYPES.nsg, path,
+        kind: 'resource', type: AZURE_RESOURCE_TYPES.nsg, path, ...provider,
         attributes: { name: nsg.name, location: nsg.location!, resource_group_name: nsg.resourceGroupName, tags: { ...nsg.tags, 'adcs-firewall:tiers': nsg.tiers.join(' ') } },
       });
       nsgName = tfRef(path, 'name');
       rgName = tfRef(path, 'resource_group_name');
       for (const subnetId of nsg.subnetIds) {
         out.push({
-          kind: 'resource', type: AZURE_RESOURCE_TYPES.association, path: [`${nsg.key}-assoc-${subnetKey(subnetId)}`],
+          kind: 'resource', type: AZURE_RESOURCE_TYPES.association, path: [`${nsg.key}-assoc-${subnetKey(subnetId)}`], ...provider,
           attributes: { subnet_id: subnetId, network_security_group_id: tfRef(path, 'id') },
         });
       }
     }
     for (const r of nsg.rules) {
-      out.push({ kind: 'resource', type: AZURE_RESOURCE_TYPES.rule, path: [`${nsg.key}-${r.id}`], attributes: ruleAttributes(r, nsgName, rgName) });
+      out.push({ kind: 'resource', type: AZURE_RESOURCE_TYPES.rule, path: [`${nsg.key}-${r.id}`], ...provider, attributes: ruleAttributes(r, nsgName, rgName) });
     }
   }
   return out;
@@ -81,4 +102,21 @@ function ruleAttributes(r: PlannedNsgRule, nsgName: TfValue, resourceGroupName: 
     destination_port_range: ports.single,
     destination_port_ranges: ports.many,
   };
+}
+
+/**
+ * The outputs of an Azure estate's module: the created NSGs' ids by NSG name, and every rule's id
+ * by its construct id (content-derived: `<nsg>-in-clients-ca-tcp`).
+ */
+export function azureModuleOutputs(plan: AzurePlan): TfOutputElement[] {
+  const nsgs: Record<string, TfValue> = {};
+  const rules: Record<string, TfValue> = {};
+  for (const nsg of plan.nsgs) {
+    if (nsg.created) nsgs[plainKey(nsg.name)] = tfRef([nsgElementId(nsg.key)], 'id');
+    for (const r of nsg.rules) rules[plainKey(`${nsg.key}-${r.id}`)] = tfRef([`${nsg.key}-${r.id}`], 'id');
+  }
+  return [
+    { kind: 'output', path: ['network_security_group_ids'], value: nsgs, description: 'The ids of the NSGs the module creates, by NSG name: associate them, or read them in other modules' },
+    { kind: 'output', path: ['network_security_rule_ids'], value: rules, description: 'The ids of the NSG rules the module writes, by rule (<nsg>-<in|out>-<from>-<to>-<protocol>)' },
+  ];
 }

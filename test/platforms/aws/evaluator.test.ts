@@ -1,6 +1,6 @@
+import { awsEvaluator } from './support/evaluate';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AwsEvaluator } from '../../../lib/platforms/aws/evaluator';
 import { PortRange } from '../../../lib/model/port-range';
 import { Protocol } from '../../../lib/model/protocol';
 import { EstateProps } from '../../../lib/input/props';
@@ -30,7 +30,7 @@ const ingress = (name: string, r: Record<string, unknown>): Record<string, Recor
 describe('AwsEvaluator', () => {
   it('allows a port only when the CIDRs allowing it cover every address of the origin tier', () => {
     // GIVEN 135 from one of the clients' two CIDRs, and 443 from both (two rules)
-    const ev = new AwsEvaluator(plan({ aws_vpc_security_group_ingress_rule: {
+    const ev = awsEvaluator(plan({ aws_vpc_security_group_ingress_rule: {
       ...ingress('half', { ip_protocol: 'tcp', from_port: 135, to_port: 135, cidr_ipv4: '10.20.0.0/16' }),
       ...ingress('a', { ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.20.0.0/16' }),
       ...ingress('b', { ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.40.0.0/16' }),
@@ -46,7 +46,7 @@ describe('AwsEvaluator', () => {
 
   it('reads ip_protocol -1 as every protocol and port, and matches referenced groups by membership', () => {
     // GIVEN all traffic from the DCs' group, and TCP 88 from a CIDR that holds the DCs' addresses
-    const ev = new AwsEvaluator(plan({ aws_vpc_security_group_ingress_rule: {
+    const ev = awsEvaluator(plan({ aws_vpc_security_group_ingress_rule: {
       ...ingress('all', { ip_protocol: '-1', referenced_security_group_id: DC }),
       ...ingress('wide', { ip_protocol: 'tcp', from_port: 88, to_port: 88, cidr_ipv4: '10.0.0.0/16' }),
     } }), spec);
@@ -61,7 +61,7 @@ describe('AwsEvaluator', () => {
 
   it('gives a created group no egress unless a rule says so; a tier without a group is not enforced', () => {
     // GIVEN the CA's group with one egress rule to the DCs' group
-    const ev = new AwsEvaluator(plan({ aws_vpc_security_group_egress_rule: {
+    const ev = awsEvaluator(plan({ aws_vpc_security_group_egress_rule: {
       out: { security_group_id: CA, ip_protocol: 'udp', from_port: 53, to_port: 53, referenced_security_group_id: DC },
     } }), spec);
     // THEN CA→DC is UDP 53 only at the source; CA→admins nothing; the DCs' group has no rules here, admins no group
@@ -79,7 +79,7 @@ describe('AwsEvaluator', () => {
 
   it('reads aws_security_group_rule (self, cidr_blocks) and inline blocks like AWS would apply them', () => {
     // GIVEN rules written the other ways Terraform allows (the library never writes them)
-    const ev = new AwsEvaluator({ resource: {
+    const ev = awsEvaluator({ resource: {
       aws_security_group: { ca: { name: 'ev-ca', ingress: [{ protocol: 'tcp', from_port: 3389, to_port: 3389, cidr_blocks: ['10.0.9.0/28'] }] } },
       aws_security_group_rule: {
         self: { type: 'ingress', security_group_id: CA, protocol: '6', from_port: 445, to_port: 445, self: true },
@@ -94,7 +94,7 @@ describe('AwsEvaluator', () => {
 
   it('lists what it cannot resolve instead of guessing', () => {
     // GIVEN a missing group reference, a data-source id, a prefix list, non-literal ports and count
-    const ev = new AwsEvaluator(plan({ aws_vpc_security_group_ingress_rule: {
+    const ev = awsEvaluator(plan({ aws_vpc_security_group_ingress_rule: {
       ...ingress('gone', { ip_protocol: 'tcp', from_port: 1, to_port: 1, referenced_security_group_id: '${aws_security_group.gone.id}' }),
       ...ingress('data', { ip_protocol: 'tcp', from_port: 2, to_port: 2, referenced_security_group_id: '${data.aws_security_group.x.id}' }),
       ...ingress('pl', { ip_protocol: 'tcp', from_port: 3, to_port: 3, prefix_list_id: 'pl-123' }),
@@ -109,7 +109,7 @@ describe('AwsEvaluator', () => {
 
   it('finds groups written with terraform show -json (planned_values) too', () => {
     // GIVEN the same kind of rule in the format of `terraform show -json`
-    const ev = new AwsEvaluator({ planned_values: { root_module: { resources: [
+    const ev = awsEvaluator({ planned_values: { root_module: { resources: [
       { mode: 'managed', type: 'aws_security_group', name: 'ca', address: 'aws_security_group.ca', values: { name: 'ev-ca' } },
       { mode: 'managed', type: 'aws_vpc_security_group_ingress_rule', name: 'r', address: 'aws_vpc_security_group_ingress_rule.r',
         values: { security_group_id: CA, ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.0.9.0/28' } },

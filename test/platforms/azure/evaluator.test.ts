@@ -1,6 +1,6 @@
+import { evaluatorFor } from '../../../lib/check/check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AzureEvaluator } from '../../../lib/platforms/azure/evaluator';
 import type { EndDecision } from '../../../lib/platforms/evaluator';
 import { PortRange } from '../../../lib/model/port-range';
 import { Protocol } from '../../../lib/model/protocol';
@@ -130,7 +130,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // (VirtualNetwork → VirtualNetwork), AllowAzureLoadBalancerInBound 65001, DenyAllInbound 65500;
     // outbound AllowVnetOutBound 65000, AllowInternetOutBound 65001, DenyAllOutBound 65500.
     // GIVEN the NSGs, associated, with no rule
-    const ev = new AzureEvaluator(plan({}), spec);
+    const ev = evaluatorFor(plan({}), spec);
     // WHEN the clients (inside VirtualNetwork) ask for TCP to the CA
     const r = ev.reach({ tier: 'clients' }, 'ca', Protocol.TCP);
     // THEN AllowVnetInBound admits every port, and says so as a default grant
@@ -161,7 +161,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // numbers) that have the same attributes as rules with higher priorities aren't processed").
     // GIVEN on the CA's NSG a Deny TCP 445 from anywhere at 200 and an Allow TCP 445 from the clients at 300
     // (written in the plan after the Allow: priority, not position, orders them)
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 300, 'Allow', 'Tcp', '445', CLIENTS, '*', 'allow445'),
       ...inbound('ca', 200, 'Deny', 'Tcp', '445', '*', '*', 'deny445'),
     }), spec);
@@ -179,7 +179,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
   it('stops at the first match: an Allow at 200 beats a Deny at 300', () => {
     // Source: NSG overview, Security rules, Priority (first match wins, lower number first).
     // GIVEN on the CA's NSG an Allow TCP 445 from the clients at 200 and a Deny of everything from VirtualNetwork at 300
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 200, 'Allow', 'Tcp', '445', CLIENTS, '*', 'allow445'),
       ...denyVnetIn('ca', 300),
     }), spec);
@@ -199,7 +199,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // Source: NSG overview, Security rules (a rule matches on source, source port, destination,
     // destination port and protocol; first match wins, per packet, so per source address).
     // GIVEN a Deny TCP 445 from 10.40.0.0/16 at 200, an Allow TCP 445 from both client CIDRs at 300, a Deny from VirtualNetwork at 4096
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 200, 'Deny', 'Tcp', '445', '10.40.0.0/16', '*', 'deny_half'),
       ...inbound('ca', 300, 'Allow', 'Tcp', '445', CLIENTS, '*', 'allow_both'),
       ...denyVnetIn('ca'),
@@ -223,7 +223,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // traffic is allowed"). Defaults: NSG overview, Default security rules.
     // GIVEN the CA lets out TCP 88 to the DCs and denies other outbound traffic to VirtualNetwork;
     // the DCs let in TCP 88 and 464 from the CA and deny the rest of VirtualNetwork
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...outbound('ca', 200, 'Allow', 'Tcp', '88', CA, DC, 'ca_out_kerberos'),
       ...outbound('ca', 300, 'Deny', '*', '*', '*', 'VirtualNetwork', 'ca_out_deny_vnet'),
       ...inbound('dc', 200, 'Allow', 'Tcp', ['88', '464'], CA, DC, 'dc_in_kerberos'),
@@ -259,7 +259,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // Source: NSG overview, Default security rules ("You can't remove the default rules, but you
     // can override them by creating rules with higher priorities"); Service tags, VirtualNetwork row.
     // GIVEN only a Deny of every protocol and port from VirtualNetwork at 4096 on the CA's NSG
-    const ev = new AzureEvaluator(plan(denyVnetIn('ca')), spec);
+    const ev = evaluatorFor(plan(denyVnetIn('ca')), spec);
     // THEN the clients get nothing in TCP, UDP or ICMP, and the Deny is what decided
     for (const p of [Protocol.TCP, Protocol.UDP, Protocol.ICMP]) {
       const r = ev.reach({ tier: 'clients' }, 'ca', p);
@@ -279,8 +279,8 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // NSG overview, Azure platform considerations (168.63.129.16, health probes); Security rules
     // (one service tag per rule side).
     // GIVEN a Deny from VirtualNetwork at 4096 without, then with, an Allow from AzureLoadBalancer at 4095
-    const bare = new AzureEvaluator(plan(denyVnetIn('ca')), spec);
-    const withProbe = new AzureEvaluator(plan({
+    const bare = evaluatorFor(plan(denyVnetIn('ca')), spec);
+    const withProbe = evaluatorFor(plan({
       ...inbound('ca', 4095, 'Allow', '*', '*', 'AzureLoadBalancer', CA, 'ca_allow_lb'),
       ...denyVnetIn('ca'),
     }), spec);
@@ -309,7 +309,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // (several ports and ranges in one rule); "Security Rules - Create Or Update" (destinationPortRange:
     // integer or range between 0 and 65535, or '*').
     // GIVEN TCP ["135", "49152-65535"] in one rule, UDP "123" in another, UDP "5000-5002" in a third, then a Deny from VirtualNetwork
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 200, 'Allow', 'Tcp', ['135', '49152-65535'], CLIENTS, CA, 'dcom'),
       ...inbound('ca', 210, 'Allow', 'Udp', '123', CLIENTS, CA, 'ntp'),
       ...inbound('ca', 220, 'Allow', 'Udp', '5000-5002', CLIENTS, CA, 'udp_range'),
@@ -331,7 +331,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // security rules (protocol Any covers TCP, UDP and ICMP). The Icmp rule is placed first so
     // that no verdict depends on how a `*` rule's port field applies to ICMP (undocumented).
     // GIVEN from the admins: Icmp at 200, * on port 445 at 210, Tcp 53 at 220, then a Deny from VirtualNetwork
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 200, 'Allow', 'Icmp', '*', ADMINS, '*', 'ping'),
       ...inbound('ca', 210, 'Allow', '*', '445', ADMINS, '*', 'any445'),
       ...inbound('ca', 220, 'Allow', 'Tcp', '53', ADMINS, '*', 'tcp53'),
@@ -357,7 +357,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // only when every one of its five-tuple fields matches.
     // GIVEN TCP 443 from * to the CA's subnet; TCP 80 from the clients but to 10.99.0.0/24, not the CA;
     // TCP 3389 from the admins to half the CA (10.0.1.0/25); TCP 135 from one client CIDR; then a Deny from VirtualNetwork
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 200, 'Allow', 'Tcp', '443', '*', CA, 'https_any'),
       ...inbound('ca', 210, 'Allow', 'Tcp', '80', CLIENTS, '10.99.0.0/24', 'http_elsewhere'),
       ...inbound('ca', 220, 'Allow', 'Tcp', '3389', ADMINS, '10.0.1.0/25', 'rdp_half'),
@@ -385,7 +385,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // one NSG per subnet). The tier's hosts are on both subnets, so a port is open to "every host"
     // only when both NSGs open it.
     // GIVEN the CES tier's subnet ces-a on an NSG allowing TCP 443 from the clients, ces-b on another allowing 443 and 8443
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ces_a', 200, 'Allow', 'Tcp', '443', CLIENTS, '*', 'a_https'),
       ...denyVnetIn('ces_a'),
       ...inbound('ces_b', 200, 'Allow', 'Tcp', ['443', '8443'], CLIENTS, '*', 'b_https'),
@@ -422,7 +422,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     const otherRg = inbound('ca', 220, 'Allow', 'Tcp', '8080', CLIENTS, CA, 'other_rg');
     const admins = inbound('ca', 200, 'Allow', 'Tcp', '5985', CA, ADMINS, 'admins_winrm');
     const adminsDeny = denyVnetIn('ca');
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...byRef,
       by_name: literal('ev-ca-nsg', RG, byName.by_name!),
       other_rg: literal('ev-ca-nsg', 'rg-other', otherRg.other_rg!),
@@ -451,7 +451,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // the order is unknown cannot be shown to admit anything; the Deny that follows still stands.
     // GIVEN Allows on a missing NSG, from the Storage tag, from an application security group,
     // with an unknown priority, and from a subnet's address by reference; then a Deny from VirtualNetwork
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('gone', 200, 'Allow', 'Tcp', '1', CLIENTS, '*', 'gone'),
       ...inbound('ca', 210, 'Allow', 'Tcp', '2', 'Storage', '*', 'tag'),
       asg: { ...without(inbound('ca', 220, 'Allow', 'Tcp', '3', '*', '*', 'asg').asg!, 'source_address_prefix'),
@@ -477,7 +477,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // GIVEN the CA's NSG exists with a Deny from VirtualNetwork but is associated with no subnet,
     // and the CES's NSG is associated with ces-a only
     const kept = without(without(ASSOCIATIONS, 'ca'), 'ces_b');
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...denyVnetIn('ca'),
       ...inbound('ces', 200, 'Allow', 'Tcp', '443', CLIENTS, '*', 'ces_https'),
       ...denyVnetIn('ces'),
@@ -505,7 +505,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // network and reachable by the public internet") and VirtualNetwork row.
     // GIVEN the CA denies outbound traffic to VirtualNetwork at 4000, the DCs allow out TCP 443 to Internet
     // at 200 and deny everything else at 4096
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...outbound('ca', 4000, 'Deny', '*', '*', '*', 'VirtualNetwork', 'ca_out_deny_vnet'),
       ...outbound('dc', 200, 'Allow', 'Tcp', '443', '*', 'Internet', 'dc_out_web'),
       ...outbound('dc', 4096, 'Deny', '*', '*', '*', '*', 'dc_out_deny_all'),
@@ -533,7 +533,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // Source: Service tags, VirtualNetwork row and Internet row ("outside the virtual network");
     // NSG overview, Security rules, Source or destination (a service tag on either side).
     // GIVEN inbound on the CA: TCP 443 from the clients to VirtualNetwork, TCP 80 from the clients to Internet, then a Deny from VirtualNetwork
-    const ev = new AzureEvaluator(plan({
+    const ev = evaluatorFor(plan({
       ...inbound('ca', 200, 'Allow', 'Tcp', '443', CLIENTS, 'VirtualNetwork', 'to_vnet'),
       ...inbound('ca', 210, 'Allow', 'Tcp', '80', CLIENTS, 'Internet', 'to_internet'),
       ...denyVnetIn('ca'),
@@ -552,7 +552,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // azurerm_network_security_rule, less the NSG's name and resource group).
     // GIVEN the CA's NSG with two inline rules: Allow TCP 443 from the clients at 200, Deny from VirtualNetwork at 4096
     const inline = (body: Body): Body => without(without(body, 'network_security_group_name'), 'resource_group_name');
-    const ev = new AzureEvaluator(plan({}, { nsgs: { ...NSGS, ca: { ...nsg('ev-ca-nsg'), security_rule: [
+    const ev = evaluatorFor(plan({}, { nsgs: { ...NSGS, ca: { ...nsg('ev-ca-nsg'), security_rule: [
       inline(inbound('ca', 200, 'Allow', 'Tcp', '443', CLIENTS, '*', 'https').https!),
       inline(denyVnetIn('ca').ca_deny_vnet!),
     ] } } }), spec);
@@ -574,7 +574,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // GIVEN an applied estate planned again: the CA's NSG with its id, an association by literal id,
     // one separate rule (Allow TCP 443 from the clients at 200) and a Deny from VirtualNetwork at
     // 4096, both also listed in the NSG's security_rule as the provider reads them back
-    const ev = new AzureEvaluator({ format_version: '1.2', planned_values: { root_module: { resources: appliedCa() } } }, spec);
+    const ev = evaluatorFor({ format_version: '1.2', planned_values: { root_module: { resources: appliedCa() } } }, spec);
     // THEN the CA is enforced by that NSG and the clients get TCP 443, each rule counted once
     const r = ev.reach({ tier: 'clients' }, 'ca', Protocol.TCP);
     assert.equal(r.inbound.enforced, true);
@@ -593,7 +593,7 @@ describe('AzureEvaluator (verdicts derived from Microsoft Learn)', () => {
     // "Checking a plan in CI" (the plan is a cdk.tf.json or `terraform show -json` output, before or after apply).
     // The NSG semantics are those of the previous case; only the document's form differs.
     // GIVEN the same applied resources as a state
-    const ev = new AzureEvaluator({ format_version: '1.0', values: { root_module: { resources: appliedCa() } } }, spec);
+    const ev = evaluatorFor({ format_version: '1.0', values: { root_module: { resources: appliedCa() } } }, spec);
     // THEN the same verdict
     const r = ev.reach({ tier: 'clients' }, 'ca', Protocol.TCP);
     assert.equal(r.inbound.enforced, true);
