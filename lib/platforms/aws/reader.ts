@@ -199,9 +199,6 @@ export function readAwsRules(doc: TfDocument, index: InstanceIndex = new Instanc
       }
       const list = listOf(blocks);
       const separate = [...(separateOn.get(g.address) ?? []), ...departed.filter((r) => r.group === g.address)].filter((r) => r.direction === direction);
-      if (configured && list.length > 0 && (separateOn.get(g.address) ?? []).some((r) => r.direction === direction)) {
-        unresolved(g.address, `inline ${direction} blocks and rule resources on one group: Terraform overwrites one with the other`, g.offset);
-      }
       list.forEach((b, n) => {
         const address = `${g.address}.${direction}[${n}]`;
         if (!isMap(b)) { unresolved(address, 'not an object: the rule cannot be read', g.offset); return; }
@@ -211,6 +208,23 @@ export function readAwsRules(doc: TfDocument, index: InstanceIndex = new Instanc
         if (!configured && rules.length > at) rules.push(...rules.splice(at).flatMap((r) => withoutSeparate(r, separate)));
       });
     }
+  }
+  // One group's rules written in two ways: Terraform overwrites one with the other ("you should not use the
+  // aws_vpc_security_group_egress_rule and aws_vpc_security_group_ingress_rule resources in conjunction with ...
+  // in-line rules ... or with aws_security_group_rule resources", aws_security_group docs). A plan's or state's
+  // computed lists are not a way of writing.
+  const styles = new Map<GroupRef, Set<string>>();
+  const style = (group: GroupRef, kind: string): void => { styles.set(group, (styles.get(group) ?? new Set()).add(kind)); };
+  for (const g of aws.filter((x) => x.mode === 'managed' && x.type === 'aws_security_group')) {
+    const configured = (d: string): boolean => g.origin === TfInstanceOrigin.CONFIGURATION || (g.configured?.includes(d) ?? false);
+    if (['ingress', 'egress'].some((d) => configured(d) && listOf(g.values[d]).length > 0)) style(g.address, 'inline ingress/egress');
+  }
+  for (const i of aws.filter((x) => x.mode === 'managed' && RULE_TYPES.includes(x.type) && x.origin !== TfInstanceOrigin.STATE)) {
+    const g = groupRef(i.values.security_group_id, i);
+    if (groups.has(g)) style(g, i.type === 'aws_security_group_rule' ? 'aws_security_group_rule' : 'aws_vpc_security_group_ingress_rule/egress_rule');
+  }
+  for (const [group, kinds] of styles) {
+    if (kinds.size > 1) unresolved(group, `rules written as ${[...kinds].sort().join(' and ')} on one group: Terraform overwrites one with the other (use one kind)`, groups.get(group)?.instance?.offset ?? -1);
   }
   rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   return { rules, groups, problems, removed };

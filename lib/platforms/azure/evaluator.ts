@@ -215,8 +215,7 @@ function authorOf(r: AzureRule): GrantAuthor {
 /** An inbound Allow from the `AzureLoadBalancer` address alone: health probes, which Azure needs and the library expects. */
 function isProbe(r: AzureRule): boolean {
   const s = r.source;
-  return r.access === 'Allow' && r.direction === 'Inbound' && !s.any && !s.virtualNetwork && !s.internet && s.otherTags.length === 0
-    && s.cidrs.length === 1 && s.cidrs[0].lo === 0xa83f8110 && s.cidrs[0].hi === 0xa83f8110;
+  return r.access === 'Allow' && r.direction === 'Inbound' && s.loadBalancer && !s.any && !s.virtualNetwork && !s.internet && s.otherTags.length === 0 && s.cidrs.length === 0;
 }
 
 /** One grant per rule: the worlds' grants of a rule joined. */

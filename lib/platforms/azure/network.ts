@@ -18,6 +18,8 @@ export interface AzureAddresses {
   readonly virtualNetwork: boolean;
   /** The `Internet` tag. */
   readonly internet: boolean;
+  /** The `AzureLoadBalancer` tag: 168.63.129.16, health probes only. */
+  readonly loadBalancer: boolean;
   /** Other service tags (`AzureLoadBalancer` is explicit: 168.63.129.16), lower case: contents unknown offline. */
   readonly otherTags: readonly string[];
   /** IPv6 prefixes, as written: the estate is IPv4, so they match none of its traffic. */
@@ -25,7 +27,7 @@ export interface AzureAddresses {
 }
 
 /** Nothing. */
-export const NO_ADDRESSES: AzureAddresses = { cidrs: [], any: false, virtualNetwork: false, internet: false, otherTags: [], ipv6: [] };
+export const NO_ADDRESSES: AzureAddresses = { cidrs: [], any: false, virtualNetwork: false, internet: false, loadBalancer: false, otherTags: [], ipv6: [] };
 
 /** Who wrote a rule, for the findings: the library (for this estate), someone else, or Azure. */
 export enum AzureRuleAuthor {
@@ -79,7 +81,7 @@ export const AZURE_LOAD_BALANCER: Interval = { lo: 0xa83f8110, hi: 0xa83f8110 };
 /** Azure's default rules, last in every NSG (Learn, "Network security groups: default security rules"). */
 export const AZURE_DEFAULT_RULES: readonly AzureRule[] = [
   defaultRule('AllowVnetInBound', 'Inbound', 'Allow', 65000, { ...NO_ADDRESSES, virtualNetwork: true }, { ...NO_ADDRESSES, virtualNetwork: true }),
-  defaultRule('AllowAzureLoadBalancerInBound', 'Inbound', 'Allow', 65001, { ...NO_ADDRESSES, cidrs: [AZURE_LOAD_BALANCER] }, { ...NO_ADDRESSES, any: true }),
+  defaultRule('AllowAzureLoadBalancerInBound', 'Inbound', 'Allow', 65001, { ...NO_ADDRESSES, loadBalancer: true }, { ...NO_ADDRESSES, any: true }),
   defaultRule('DenyAllInBound', 'Inbound', 'Deny', 65500, { ...NO_ADDRESSES, any: true }, { ...NO_ADDRESSES, any: true }),
   defaultRule('AllowVnetOutBound', 'Outbound', 'Allow', 65000, { ...NO_ADDRESSES, virtualNetwork: true }, { ...NO_ADDRESSES, virtualNetwork: true }),
   defaultRule('AllowInternetOutBound', 'Outbound', 'Allow', 65001, { ...NO_ADDRESSES, any: true }, { ...NO_ADDRESSES, internet: true }),

@@ -29,7 +29,7 @@ function tiersOf(network: AzureNetwork, spec: ResolvedInput): Map<string, string
 
 const intervalsText = (xs: readonly Interval[]): string => unionOf(xs).map((i) => `${i.lo}-${i.hi}`).join(',');
 const addressesText = (a: AzureAddresses): string =>
-  [a.any ? '*' : intervalsText(a.cidrs), a.virtualNetwork ? 'vnet' : '', a.internet ? 'internet' : '', ...a.otherTags, ...a.ipv6].join(';');
+  [a.any ? '*' : intervalsText(a.cidrs), a.virtualNetwork ? 'vnet' : '', a.internet ? 'internet' : '', a.loadBalancer ? 'lb' : '', ...a.otherTags, ...a.ipv6].join(';');
 
 /** A rule's content, for recognising the library's rules whatever they are called. */
 export function ruleContent(r: AzureRule): string {

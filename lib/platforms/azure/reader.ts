@@ -229,7 +229,7 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
     associate(i, subnetOfResource(i), nsgById(i.values.network_security_group_id, i), i.address);
   }
   for (const i of live.filter((x) => x.type === NIC_ASSOCIATION)) {
-    unresolved(i.address, 'an NSG on a network interface: traffic passes the subnet\'s NSG and then the interface\'s, and the check does not map interfaces to tiers', i.offset);
+    unresolved(i.address, 'a NIC-level NSG association: traffic passes the subnet\'s NSG and then the interface\'s, and the check does not map interfaces to tiers', i.offset);
   }
   // Rules on an NSG the input neither creates nor reads, and the spec does not name: they enforce nothing of the estate.
   const declared = new Set<string>([...live.filter((x) => x.type === NSG).map(createdKey), ...estateKeys()]);

@@ -1,7 +1,7 @@
 import { checkIpv4Cidr, cidrSpan } from '../../model/cidr';
 import { ArgumentValue, TfReference, TfUnknown } from '../../terraform/values';
 import { Interval } from '../../util/intervals';
-import { AZURE_LOAD_BALANCER, AzureAddresses, AzureRule, AzureRuleAuthor, NO_ADDRESSES } from './network';
+import { AzureAddresses, AzureRule, AzureRuleAuthor, NO_ADDRESSES } from './network';
 
 /**
  * One NSG rule's arguments (an `azurerm_network_security_rule`, or one `security_rule` of an
@@ -41,6 +41,7 @@ export function readAddresses(list: readonly ArgumentValue[]): AzureAddresses | 
   let any = false;
   let virtualNetwork = false;
   let internet = false;
+  let loadBalancer = false;
   for (const v of list) {
     const unknown = unknownText(v);
     if (unknown !== undefined) return `address prefix ${unknown}`;
@@ -50,7 +51,7 @@ export function readAddresses(list: readonly ArgumentValue[]): AzureAddresses | 
     if (text === '*' || lower === 'any' || text === '0.0.0.0/0') any = true;
     else if (lower === 'virtualnetwork') virtualNetwork = true;
     else if (lower === 'internet') internet = true;
-    else if (lower === 'azureloadbalancer') cidrs.push(AZURE_LOAD_BALANCER);
+    else if (lower === 'azureloadbalancer') loadBalancer = true;
     else if (text.includes(':')) ipv6.push(text);
     else if (/^[0-9./]+$/.test(text)) {
       const c = checkIpv4Cidr(text.includes('/') ? text : `${text}/32`);
@@ -61,7 +62,7 @@ export function readAddresses(list: readonly ArgumentValue[]): AzureAddresses | 
     } else if (/^[A-Za-z][A-Za-z0-9.-]*$/.test(text)) otherTags.push(lower);
     else return `address prefix ${JSON.stringify(text)} is neither an address, a CIDR nor a service tag`;
   }
-  return { ...NO_ADDRESSES, cidrs: any ? [FULL] : cidrs, any, virtualNetwork, internet, otherTags: [...new Set(otherTags)].sort(), ipv6 };
+  return { ...NO_ADDRESSES, cidrs: any ? [FULL] : cidrs, any, virtualNetwork, internet, loadBalancer, otherTags: [...new Set(otherTags)].sort(), ipv6 };
 }
 
 /** Reads port ranges: `*`, `N`, `N-M`. */
@@ -84,7 +85,7 @@ export function readPorts(list: readonly ArgumentValue[]): Interval[] | string {
 
 /** An enum argument read without regard to case, or why not. */
 function enumOf(values: { readonly [key: string]: ArgumentValue }, key: string, accepted: readonly string[]): string | { readonly unreadable: string } {
-  const v = values[key];
+  const v = values[key] ?? undefined;
   const unknown = v === undefined ? undefined : unknownText(v);
   if (unknown !== undefined) return { unreadable: `${key} ${unknown}` };
   const text = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
@@ -98,12 +99,12 @@ export function readRule(id: string, values: { readonly [key: string]: ArgumentV
   if (typeof direction !== 'string') return direction;
   const access = enumOf(values, 'access', ['Allow', 'Deny']);
   if (typeof access !== 'string') return access;
-  const protocolValue = values.protocol;
+  const protocolValue = values.protocol ?? undefined;
   const protocolUnknown = protocolValue === undefined ? undefined : unknownText(protocolValue);
   if (protocolUnknown !== undefined) return { unreadable: `protocol ${protocolUnknown}` };
   const protocol = typeof protocolValue === 'string' ? protocolValue.trim().toLowerCase().replace(/^any$/, '*') : '';
   if (!PROTOCOLS.has(protocol)) return { unreadable: `protocol ${JSON.stringify(protocolValue ?? null)} is not one of *, Tcp, Udp, Icmp, Esp, Ah` };
-  const priorityValue = values.priority;
+  const priorityValue = values.priority ?? undefined;
   const priorityUnknown = priorityValue === undefined ? undefined : unknownText(priorityValue);
   if (priorityUnknown !== undefined) return { unreadable: `priority ${priorityUnknown}` };
   const priority = typeof priorityValue === 'number' ? priorityValue : typeof priorityValue === 'string' && /^\d+$/.test(priorityValue.trim()) ? Number(priorityValue) : NaN;

@@ -54,6 +54,7 @@ export function addressesIn(a: AzureAddresses, world: TagWorld, purpose: Purpose
   const parts: Interval[] = [...a.cidrs];
   if (a.virtualNetwork) parts.push(...world.virtualNetwork);
   if (a.internet) parts.push(...world.internet);
+  if (a.loadBalancer) parts.push(AZURE_LOAD_BALANCER);
   // An unknown tag may hold anything: wide where that is the unsafe reading, empty where narrow is.
   if (a.otherTags.length > 0 && (purpose === Purpose.EXTRAS) === (access === 'Allow')) parts.push(FULL);
   return unionOf(parts);
