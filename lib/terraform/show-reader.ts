@@ -115,7 +115,7 @@ function readChange(entry: JsonNode, config: PlanConfiguration, problems: Proble
   touched.add(touchKey(f));
   const deposed = f.get('deposed')?.kind === 'string';
   const configured = config.resources.get(shape.configKey);
-  const provider = providerOf(f.get('provider_name'), configured, config);
+  const provider = providerOf(f.get('provider_name'), configured, config, shape.type);
   const element = `resource_changes.${shape.address}`;
   const ctx = { problems, referencePrefix: shape.module === '' ? '' : `${shape.module}.` };
   const leavesAfter = !deposed && (AFTER_ACTIONS.has(actions) || actions === 'create,forget');
@@ -182,7 +182,7 @@ function resourceShape(f: ReadonlyMap<string, JsonNode>): ResourceShape | undefi
 /** An instance from a values representation's resource (a state's, `prior_state`'s or `planned_values`'). */
 function stateInstance(r: JsonNode, f: ReadonlyMap<string, JsonNode>, origin: TfInstanceOrigin, config: PlanConfiguration, problems: ProblemList): TfInstance {
   const shape = resourceShape(f)!;
-  const provider = providerOf(f.get('provider_name'), config.resources.get(shape.configKey), config);
+  const provider = providerOf(f.get('provider_name'), config.resources.get(shape.configKey), config, shape.type);
   const values = attributesOf(f.get('values'), undefined, undefined, { problems, referencePrefix: '' }, shape.address);
   return instanceOf(shape, provider, values, origin, TfMultiplicity.KNOWN, r.offset);
 }

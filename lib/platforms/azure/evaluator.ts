@@ -149,6 +149,9 @@ export class AzureEvaluator implements TerraformEvaluator {
         grants.push(...extras.grants);
       }
     }
+    // The rules that decide in some reading, in Azure's order (lower priority number first).
+    const priorityOf = (r: string): number => Number(/ (\d+)\)$/.exec(r)?.[1] ?? 0);
+    rules.sort((a, b) => priorityOf(a) - priorityOf(b));
     return { enforced: true, owned, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants: mergeGrants(grants, protocol) };
   }
 

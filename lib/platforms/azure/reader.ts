@@ -83,7 +83,10 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
     }
     const name = index.literal(nameValue, from);
     const rg = index.literal(rgValue, from);
-    return name !== undefined && rg !== undefined ? nsgKey(alias, rg, name) : undefined;
+    if (name !== undefined && rg !== undefined) return nsgKey(alias, rg, name);
+    // Written as the same expression the spec gives (a module's variable): the same NSG.
+    const written = nsgKey(alias, expressionText(rgValue, rg), expressionText(nameValue, name));
+    return specExpressionKeys.has(written) ? written : undefined;
   };
   const nsgById = (value: ArgumentValue | undefined, from: TfInstance): string | undefined => {
     if (value instanceof TfReference) {
@@ -106,6 +109,12 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
     if (i.multiplicity === TfMultiplicity.UNKNOWN) unresolved(i.address, 'count or for_each whose value the check cannot know: how many NSGs it creates, and where, is unknown', i.offset);
   }
   const existingNsgs = new Map<string, string | undefined>();
+  // Existing NSGs the spec names by expressions the document cannot resolve (`${var.dc_nsg_name}`), by their text.
+  const specExpressionKeys = new Set<string>();
+  for (const t of tiers) {
+    const e = azureEnforcement(t);
+    if (e.kind === 'azureExistingNsg' && (e.name.includes('${') || e.resourceGroupName.includes('${'))) specExpressionKeys.add(nsgKey(tierAlias(t), e.resourceGroupName, e.name));
+  }
   for (const t of tiers) {
     const e = azureEnforcement(t);
     if (e.kind !== 'azureExistingNsg') continue;
@@ -210,7 +219,11 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
       const t = index.target(value, from);
       if (t && t.instance.type === 'azurerm_subnet' && t.attribute === 'id') return subnetOfResource(t.instance);
     }
-    return index.literal(value, from)?.toLowerCase();
+    const literal = index.literal(value, from)?.toLowerCase();
+    if (literal !== undefined) return literal;
+    // Written as the same expression the spec gives for a subnet (a module's variable): that subnet.
+    const written = value instanceof TfReference ? String(value).toLowerCase() : undefined;
+    return written !== undefined && estateSubnets.includes(written) ? written : undefined;
   };
   // A subnet the input declares: its id ends with its resource group, network and name.
   const subnetOfResource = (s: TfInstance): string | undefined => {
@@ -260,6 +273,11 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
 /** The provider alias a tier's enforcement point lives under (absent: the default configuration). */
 export function tierAlias(t: EstateTier): string | undefined {
   return (t.enforcement as { readonly provider?: string }).provider;
+}
+
+/** A literal, else the expression as written (`${var.x}`), for matching the spec's own expressions. */
+function expressionText(v: ArgumentValue | undefined, literal: string | undefined): string {
+  return literal ?? (v instanceof TfReference ? String(v) : v instanceof TfUnknown ? `?${v.why}` : '?');
 }
 
 /** A value for messages. */
