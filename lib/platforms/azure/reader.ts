@@ -215,6 +215,8 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
     else subnetNsgs.set(subnet, nsg);
   };
   const subnetIdOf = (value: ArgumentValue | undefined, from: TfInstance): string | undefined => {
+    // Written as the spec writes one of its subnets (the same reference): that subnet.
+    if (value instanceof TfReference && estateSubnets.includes(String(value).toLowerCase())) return String(value).toLowerCase();
     if (value instanceof TfReference) {
       const t = index.target(value, from);
       if (t && t.instance.type === 'azurerm_subnet' && t.attribute === 'id') return subnetOfResource(t.instance);
