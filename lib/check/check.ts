@@ -236,7 +236,7 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
     switch (authorOf(g)) {
       case GrantAuthor.LIBRARY: return 'over-permissive';
       case GrantAuthor.FOREIGN: return owned ? 'over-permissive' : 'foreign';
-      case GrantAuthor.DEFAULT: return !inbound ? undefined : owned ? 'platform-default-owned' : 'platform-default';
+      case GrantAuthor.DEFAULT: return !inbound ? undefined : end.denyAsked ? 'platform-default-owned' : 'platform-default';
       default: return 'requested';
     }
   };

@@ -103,6 +103,12 @@ export interface EndDecision {
    * to deny by default): everything there is judged strictly. @default true
    */
   readonly owned?: boolean;
+  /**
+   * True when the spec asks this end to deny by default (Azure: created NSGs unless
+   * `denyByDefault: false`, existing NSGs with `denyByDefault: true`): traffic a platform
+   * default lets in no flow needs is then a failure, not a warning. @default false
+   */
+  readonly denyAsked?: boolean;
   /** Ports of the question that this end allows for every address pair. */
   readonly allowed: readonly PortRange[];
   /** Ports this end allows for at least one address pair. */

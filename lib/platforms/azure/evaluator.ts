@@ -9,7 +9,7 @@ import { coversAll, differenceOf, Interval, intersectionOf, unionOf } from '../.
 import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, portsMinus, portsOf, Reach, TerraformEvaluator } from '../evaluator';
 import { AZURE_DEFAULT_RULES, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor } from './network';
 import { nsgLabel } from './reader';
-import { azureEnforcement } from './settings';
+import { azureEnforcement, azureSettings } from './settings';
 import { addressesIn, Purpose, skippedFor, tagWorlds, TagWorld, purposeIndependent } from './worlds';
 
 const FULL: Interval = { lo: 0, hi: 2 ** 32 - 1 };
@@ -43,6 +43,7 @@ export class AzureEvaluator implements TerraformEvaluator {
   public readonly ipv6Allows: Ipv6Allow[] = [];
   private readonly hostGroups = new Map<TierKey, HostGroups>();
   private readonly owned = new Set<string>();
+  private readonly denyAsked = new Set<string>();
   private readonly worlds: TagWorld[];
   private readonly certain: Interval[];
   private readonly resolved = new Map<string, ResolvedRule[]>();
@@ -58,6 +59,7 @@ export class AzureEvaluator implements TerraformEvaluator {
         this.hostGroups.set(t.key, groups);
         e.subnetIds.forEach((s, n) => { if (groups[n] === undefined) this.missing.push({ tier: t.key, detail: `subnet ${s} has no NSG associated in the input` }); });
         for (const k of groups) if (k !== undefined) this.owned.add(k);
+        if (azureSettings(spec).denyByDefault) for (const k of groups) if (k !== undefined) this.denyAsked.add(k);
         certain.push(...t.cidrs.map(cidrSpan));
       } else if (e.kind === 'azureExistingNsg') {
         const key = network.existingNsgs.get(t.key);
@@ -65,7 +67,7 @@ export class AzureEvaluator implements TerraformEvaluator {
         if (key !== undefined && (network.nsgs.get(key)?.rules.length ?? 0) === 0) {
           this.missing.push({ tier: t.key, detail: `the input writes no rule to NSG ${e.resourceGroupName}/${e.name}` });
         }
-        if (key !== undefined && e.denyByDefault) this.owned.add(key);
+        if (key !== undefined && e.denyByDefault) { this.owned.add(key); this.denyAsked.add(key); }
         certain.push(...t.cidrs.map(cidrSpan));
       }
     }
@@ -128,6 +130,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     const rules: string[] = [];
     const grants: Grant[] = [];
     let owned = false;
+    let denyAsked = false;
     for (const key of groups) {
       const nsg = key === undefined ? undefined : this.network.nsgs.get(key);
       if (!nsg) {
@@ -135,6 +138,7 @@ export class AzureEvaluator implements TerraformEvaluator {
         continue;
       }
       owned ||= this.owned.has(nsg.key);
+      denyAsked ||= this.denyAsked.has(nsg.key);
       const peer = direction === 'Inbound' ? src : dst;
       const own = direction === 'Inbound' ? dst : src;
       // Every world reads an address the estate places in Azure the same way: ask once when both ends are such.
@@ -152,7 +156,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     // The rules that decide in some reading, in Azure's order (lower priority number first).
     const priorityOf = (r: string): number => Number(/ (\d+)\)$/.exec(r)?.[1] ?? 0);
     rules.sort((a, b) => priorityOf(a) - priorityOf(b));
-    return { enforced: true, owned, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants: mergeGrants(grants, protocol) };
+    return { enforced: true, owned, denyAsked, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants: mergeGrants(grants, protocol) };
   }
 
   /** The NSG's custom rules by priority, then Azure's defaults. */
