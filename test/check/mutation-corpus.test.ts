@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlan } from '../../lib/check/check';
+import { NSG_RULE_NULLS } from '../support/inline-rules';
 import { CheckFormat, renderReport } from '../../lib/check/report';
 import { resolveSpec } from '../../lib/spec';
 import { modernAws, synthAws } from '../platforms/aws/support/estates';
@@ -26,11 +27,6 @@ const ALL: PlanFormat[] = ['cdk', 'show', 'applied'];
 const CDK: PlanFormat[] = ['cdk'];
 const CA_NSG = '${azurerm_network_security_group.adcs_azure_nsg-pki-ca-nsg_5C6EF012.name}';
 const CA_SG = '${aws_security_group.adcs_aws_ca-security-group_FF96D3C7.id}';
-
-/** The attributes of an NSG's `security_rule` object (azurerm network_security_group_resource.go), null: in JSON each object lists them all. */
-const INLINE_NULLS = Object.fromEntries(['name', 'description', 'protocol', 'source_port_range', 'source_port_ranges', 'destination_port_range', 'destination_port_ranges',
-  'source_address_prefix', 'source_address_prefixes', 'source_application_security_group_ids', 'destination_address_prefix', 'destination_address_prefixes',
-  'destination_application_security_group_ids', 'access', 'priority', 'direction'].map((k) => [k, null]));
 
 /** An Azure rule on the CA's NSG. */
 const azRule = (over: Record<string, unknown>) => ({
@@ -142,7 +138,7 @@ const CASES: MutationCase[] = [
     mutate: (p) => { const nsg = bodyOf(p, NSG, 'pki-ca-nsg'); nsg.security_rule = []; const rs = resourcesOf(p, NSR);
       for (const [k, v] of Object.entries(rs)) if (v.network_security_group_name === CA_NSG) {
         // In JSON an attribute written as blocks lists every attribute of each object, null when unused.
-        const { network_security_group_name: _n, resource_group_name: _g, ...inline } = v; nsg.security_rule.push({ ...INLINE_NULLS, ...inline }); delete rs[k]; } } },
+        const { network_security_group_name: _n, resource_group_name: _g, ...inline } = v; nsg.security_rule.push({ ...NSG_RULE_NULLS, ...inline }); delete rs[k]; } } },
   { cls: 8, base: 'aws', formats: CDK, verdict: 'fail', reason: /rules written as aws_vpc_security_group_ingress_rule\/egress_rule and inline ingress\/egress on one group/, name: 'AWS: an inline ingress block beside the group\'s VPC rule resources',
     mutate: (p) => { bodyOf(p, SG, 'ca-security-group').ingress = [{ protocol: 'tcp', from_port: 135, to_port: 135, cidr_blocks: ['10.20.0.0/16'] }]; } },
   { cls: 8, base: 'aws', formats: CDK, verdict: 'fail', reason: /rules written as aws_security_group_rule and aws_vpc_security_group_ingress_rule\/egress_rule on one group/, name: 'AWS: aws_security_group_rule beside the VPC rule resources',

@@ -57,7 +57,7 @@ export class AzureEvaluator implements TerraformEvaluator {
       if (e.kind === 'azureSubnets') {
         const groups = e.subnetIds.map((s) => network.subnetNsgs.get(s.toLowerCase()));
         this.hostGroups.set(t.key, groups);
-        e.subnetIds.forEach((s, n) => { if (groups[n] === undefined) this.missing.push({ tier: t.key, detail: `subnet ${s} has no NSG associated in the input` }); });
+        e.subnetIds.forEach((s, n) => { if (groups[n] === undefined) this.missing.push({ tier: t.key, detail: `subnet ${s} has no NSG associated in the plan` }); });
         for (const k of groups) if (k !== undefined) this.owned.add(k);
         if (azureSettings(spec).denyByDefault) for (const k of groups) if (k !== undefined) this.denyAsked.add(k);
         certain.push(...t.cidrs.map(cidrSpan));
@@ -65,7 +65,7 @@ export class AzureEvaluator implements TerraformEvaluator {
         const key = network.existingNsgs.get(t.key);
         this.hostGroups.set(t.key, [key]);
         if (key !== undefined && (network.nsgs.get(key)?.rules.length ?? 0) === 0) {
-          this.missing.push({ tier: t.key, detail: `the input writes no rule to NSG ${e.resourceGroupName}/${e.name}` });
+          this.missing.push({ tier: t.key, detail: `the plan writes no rule to NSG ${e.resourceGroupName}/${e.name}` });
         }
         if (key !== undefined && e.denyByDefault) { this.owned.add(key); this.denyAsked.add(key); }
         certain.push(...t.cidrs.map(cidrSpan));

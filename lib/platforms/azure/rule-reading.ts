@@ -31,7 +31,7 @@ function listOf(values: { readonly [key: string]: ArgumentValue }, single: strin
 }
 
 const unknownText = (v: ArgumentValue): string | undefined =>
-  (v instanceof TfReference ? `${v} (known only after apply)` : v instanceof TfUnknown ? v.why : undefined);
+  (v instanceof TfReference ? `${v} (${v.traversal.startsWith('var.') ? 'a variable, set at plan time' : 'known only after apply'})` : v instanceof TfUnknown ? v.why : undefined);
 
 /** Reads an address prefix list: CIDRs, addresses, `*`, service tags. */
 export function readAddresses(list: readonly ArgumentValue[]): AzureAddresses | string {
