@@ -13,7 +13,7 @@ export const CheckMessages = defineRules({
     'An allow rule of the plan admits traffic (source, destination, protocol, port) that no flow of the estate needs, at an enforcement point the estate owns. Narrow the rule, or add a custom flow when the traffic is wanted.',
     (rules: string, what: string, at: string) => `${rules} lets ${what} through${at}; no flow needs it`),
   defaultExtraTraffic: rule('ADCS-C003', FindingLevel.WARNING, 'Only a platform default lets extra traffic in',
-    'Traffic no flow needs is admitted by a platform default rule alone (Azure\'s AllowVnetInBound) at an enforcement point the estate does not own: an existing NSG without denyByDefault. Ask for the deny by default (denyByDefault: true) to close it.',
+    'Traffic no flow needs is admitted by a platform default rule alone (Azure\'s AllowVnetInBound) at an enforcement point where the spec does not ask for a deny by default: an existing NSG without denyByDefault, or created NSGs with azure.denyByDefault: false. Ask for the deny by default (denyByDefault: true) to close it.',
     (rules: string, what: string, at: string) => `only the platform default ${rules} lets ${what} through${at}; no flow needs it (add a deny-by-default rule)`),
   requestedExtraTraffic: rule('ADCS-C004', FindingLevel.NOTE, 'Extra traffic the spec asks for',
     'An option of the spec asks for this traffic (aws.allowAllEgress): reported, never a failure.',

@@ -259,9 +259,9 @@ describe('configuration: module and removed blocks', () => {
   });
 
   it('marks every configuration instance with its origin and offset in the text', () => {
-    // GIVEN a one-resource text  WHEN read  THEN origin CONFIGURATION, offset at the body's "{", module root
+    // GIVEN a one-resource text  WHEN read  THEN origin CONFIGURATION, offset at its name label ("a", where findings point), module root
     const text = '{"resource": {"aws_x": {"a": {"p": 1}}}}';
     const a = instance(read(text), 'aws_x.a');
-    assert.deepEqual([a.origin, a.offset, a.module, a.mode, a.type, a.name], [TfInstanceOrigin.CONFIGURATION, text.indexOf('{"p"'), '', 'managed', 'aws_x', 'a']);
+    assert.deepEqual([a.origin, a.offset, a.module, a.mode, a.type, a.name], [TfInstanceOrigin.CONFIGURATION, text.indexOf('"a"'), '', 'managed', 'aws_x', 'a']);
   });
 });
