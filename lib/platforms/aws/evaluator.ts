@@ -129,6 +129,12 @@ export class AwsEvaluator implements TerraformEvaluator {
         missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${e.securityGroupId}` });
       }
     }
+    // A state's JSON does not record provider aliases: where an aliased tier's group and rules land cannot be told.
+    const aliased = presentTiers(spec.estate).filter((t) => (t.enforcement as { readonly provider?: string }).provider !== undefined).map((t) => t.key);
+    const blind = doc.instances.find((i) => i.provider.aliasUnknown && i.provider.source === 'hashicorp/aws');
+    if (aliased.length > 0 && blind) {
+      unresolved(blind.address, `the input does not say which provider configuration its resources are managed with (a state's JSON records none), and the spec puts ${aliased.join(', ')} under another configuration: which groups are the estate's cannot be told`, blind.offset);
+    }
     problems.push(...awsUnmodeledProblems(doc, index, { groups: known, vpc: specValue(awsSettings(spec).vpcId) }));
     for (const p of doc.problems) problems.push({ kind: p.kind, element: p.element, message: p.message, offset: p.offset });
     this.missing = missing;
@@ -185,9 +191,12 @@ export class AwsEvaluator implements TerraformEvaluator {
     const outbound = 'tier' in from ? this.egress(from.tier, { tier: to }, protocol) : open(protocol, this.addressesOf(from), this.addresses[to] ?? []);
     const inbound = this.ingress(from, to, protocol);
     const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
+    let regionOfBoth: Box[] | undefined;
     return {
       allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed),
-      region: bothEnds(inbound, outbound), outbound, inbound,
+      outbound, inbound,
+      // Built on first read: check's judgement of extra traffic reads each end's region, not this.
+      get region() { return (regionOfBoth ??= bothEnds(inbound, outbound)); },
     };
   }
 

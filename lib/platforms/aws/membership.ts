@@ -2,6 +2,7 @@ import { TfDocument, TfDocumentForm, TfInstance, TfProblemKind } from '../../ter
 import { InstanceIndex, referencesIn, stringsIn } from '../../terraform/instance-index';
 import { ArgumentValue } from '../../terraform/values';
 import type { NetworkProblem } from '../evaluator';
+import { forgottenByRemovedBlocks } from '../removed-blocks';
 import { AWS_SOURCE, GroupRef } from './reader';
 
 /**
@@ -90,5 +91,6 @@ export function awsUnmodeledProblems(doc: TfDocument, index: InstanceIndex, esta
       out.push({ kind: TfProblemKind.UNRESOLVED, element: m.address, message: `a module (source ${JSON.stringify(m.source)}): what it creates is not in this document, and it may write rules or attach groups of the estate`, offset: m.offset });
     }
   }
+  out.push(...forgottenByRemovedBlocks(doc, (type) => MODELED.has(type) || VPC_FILTERS.has(type) || type === 'aws_network_interface_sg_attachment'));
   return out;
 }

@@ -6,6 +6,7 @@ import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
 import { bothEnds, Box, product, splitBoxes } from '../../util/boxes';
 import { coversAll, differenceOf, Interval, intersectionOf, unionOf } from '../../util/intervals';
+import { addressClasses } from '../../util/address-classes';
 import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, portsMinus, portsOf, Reach, TerraformEvaluator } from '../evaluator';
 import { AZURE_DEFAULT_RULES, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor } from './network';
 import { nsgLabel } from './reader';
@@ -116,9 +117,12 @@ export class AzureEvaluator implements TerraformEvaluator {
     const dst = this.tierAddresses(to);
     const inbound = this.decide(this.hostGroups.get(to) ?? [undefined], 'Inbound', src, dst, protocol);
     const outbound = 'tier' in from ? this.decide(this.hostGroups.get(from.tier) ?? [undefined], 'Outbound', src, dst, protocol) : open(protocol, src, dst);
+    let both: Box[] | undefined;
     return {
       allowed: intersectPorts(inbound.allowed, outbound.allowed), anyAllowed: intersectPorts(inbound.anyAllowed, outbound.anyAllowed),
-      region: bothEnds(inbound, outbound), inbound, outbound,
+      inbound, outbound,
+      // Built on first read: check's judgement of extra traffic reads each end's region, not this.
+      get region() { return (both ??= bothEnds(inbound, outbound)); },
     };
   }
 
@@ -142,7 +146,9 @@ export class AzureEvaluator implements TerraformEvaluator {
       const peer = direction === 'Inbound' ? src : dst;
       const own = direction === 'Inbound' ? dst : src;
       // Every world reads an address the estate places in Azure the same way: ask once when both ends are such.
-      const worlds = coversAll(this.certain, peer) && coversAll(this.certain, own) ? [this.worlds[1]] : this.worlds;
+      // The third reading (Internet holds nothing of the rest) differs from the second only for rules naming Internet.
+      const worlds = coversAll(this.certain, peer) && coversAll(this.certain, own) ? [this.worlds[1]]
+        : this.namesInternet(nsg, direction) ? this.worlds : this.worlds.slice(0, 2);
       const plain = this.rulesOf(nsg).every((r) => r.direction !== direction || purposeIndependent(r));
       for (const world of worlds) {
         const flows = this.evaluate(nsg, direction, src, dst, protocol, world, Purpose.FLOWS);
@@ -157,6 +163,11 @@ export class AzureEvaluator implements TerraformEvaluator {
     const priorityOf = (r: string): number => Number(/ (\d+)\)$/.exec(r)?.[1] ?? 0);
     rules.sort((a, b) => priorityOf(a) - priorityOf(b));
     return { enforced: true, owned, denyAsked, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants: mergeGrants(grants, protocol) };
+  }
+
+  /** True when a rule of the NSG in this direction (its defaults included) names the Internet tag. */
+  private namesInternet(nsg: AzureNsg, direction: string): boolean {
+    return this.rulesOf(nsg).some((r) => r.direction === direction && (r.source.internet || r.destination.internet));
   }
 
   /** The NSG's custom rules by priority, then Azure's defaults. */
@@ -176,32 +187,47 @@ export class AzureEvaluator implements TerraformEvaluator {
     return out;
   }
 
+  /**
+   * First match over the NSG's rules for one reading, per address class (`address-classes.ts`):
+   * each class is evaluated once by its representative, and its boxes copied to its members.
+   */
   private evaluate(nsg: AzureNsg, direction: string, src: Interval[], dst: Interval[], protocol: TrafficProtocol, world: TagWorld, purpose: Purpose) {
-    let remaining: Box[] = product(src, dst, [ALL_PORTS]);
+    const resolved = this.resolvedRules(nsg, direction, world, purpose).filter((r) => portsFor(r.rule, protocol) !== undefined);
     const region: Box[] = [];
     const denied: Box[] = [];
-    const rules: string[] = [];
-    const grants: Grant[] = [];
-    for (const { rule, src: rs0, dst: rd0 } of this.resolvedRules(nsg, direction, world, purpose)) {
-      const ports = portsFor(rule, protocol);
-      if (!ports) continue;
-      // Only the part of the rule within the question's addresses.
-      const rs = intersectionOf(rs0, src);
-      const rd = rs.length === 0 ? [] : intersectionOf(rd0, dst);
-      if (rd.length === 0) continue;
-      const { inside, outside } = splitBoxes(remaining, product(rs, rd, ports));
-      if (inside.length === 0) continue;
-      rules.push(`${rule.id} (${rule.access} ${rule.priority})`);
-      if (rule.access === 'Allow') {
-        region.push(...inside);
-        grants.push({ rule: rule.id, isDefault: rule.author === AzureRuleAuthor.DEFAULT, author: authorOf(rule), expected: isProbe(rule), ports: portsOf(inside, protocol), boxes: inside,
-          point: nsg.address ?? `NSG ${nsg.label}` });
-      } else denied.push(...inside);
-      remaining = outside;
-      if (remaining.length === 0) break;
+    const rules = new Set<string>();
+    const byRule = new Map<AzureRule, Box[]>();
+    const copy = (boxes: readonly Box[], srcs: readonly Interval[], dsts: readonly Interval[], out: Box[]): void => {
+      for (const b of boxes) for (const s of srcs) for (const d of dsts) out.push({ src: s, dst: d, port: b.port });
+    };
+    for (const sc of addressClasses(src, resolved.map((r) => r.src))) {
+      for (const dc of addressClasses(dst, resolved.map((r) => r.dst))) {
+        let remaining: Box[] = [{ src: sc.representative, dst: dc.representative, port: ALL_PORTS }];
+        for (const { rule, src: rs0, dst: rd0 } of resolved) {
+          const rs = intersectionOf(rs0, [sc.representative]);
+          const rd = rs.length === 0 ? [] : intersectionOf(rd0, [dc.representative]);
+          if (rd.length === 0) continue;
+          const { inside, outside } = splitBoxes(remaining, product(rs, rd, portsFor(rule, protocol)!));
+          if (inside.length === 0) continue;
+          rules.add(`${rule.id} (${rule.access} ${rule.priority})`);
+          if (rule.access === 'Allow') {
+            const mine = byRule.get(rule) ?? [];
+            copy(inside, sc.members, dc.members, mine);
+            byRule.set(rule, mine);
+          } else copy(inside, sc.members, dc.members, denied);
+          remaining = outside;
+          if (remaining.length === 0) break;
+        }
+        copy(remaining, sc.members, dc.members, denied);
+      }
     }
-    denied.push(...remaining);
-    return { allowed: portsMinus([PortRange.of(protocol, 0, 65535)], denied), region, rules, grants };
+    const grants: Grant[] = [];
+    for (const [rule, boxes] of byRule) {
+      region.push(...boxes);
+      grants.push({ rule: rule.id, isDefault: rule.author === AzureRuleAuthor.DEFAULT, author: authorOf(rule), expected: isProbe(rule), ports: portsOf(boxes, protocol), boxes,
+        point: nsg.address ?? `NSG ${nsg.label}` });
+    }
+    return { allowed: portsMinus([PortRange.of(protocol, 0, 65535)], denied), region, rules: [...rules], grants };
   }
 
   /** Every address of no tier. */

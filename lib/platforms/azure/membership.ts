@@ -2,6 +2,7 @@ import { TfDocument, TfDocumentForm, TfInstance, TfProblemKind } from '../../ter
 import { InstanceIndex, referencesIn, stringsIn } from '../../terraform/instance-index';
 import { AzureNsg } from './network';
 import type { NetworkProblem } from '../evaluator';
+import { forgottenByRemovedBlocks } from '../removed-blocks';
 import { nsgLabel } from './reader';
 
 /**
@@ -94,6 +95,7 @@ export function unmodeledProblems(doc: TfDocument, index: InstanceIndex, estate:
       out.push({ kind: TfProblemKind.UNRESOLVED, element: m.address, message: `a module (source ${JSON.stringify(m.source)}): what it creates is not in this document, and it may write rules or associations of the estate`, offset: m.offset });
     }
   }
+  out.push(...forgottenByRemovedBlocks(doc, (type) => type.startsWith('azurerm_network_') || type === 'azurerm_subnet' || type.startsWith('azurerm_subnet_')));
   return out;
 }
 
@@ -107,3 +109,4 @@ function inlineSubnetNsgs(i: TfInstance, index: InstanceIndex, subnetIds: readon
   const ours = rg === undefined || name === undefined || subnetIds.some((id) => id.includes(`/resourcegroups/${rg}/providers/microsoft.network/virtualnetworks/${name}/`));
   return ours ? 'its inline subnet blocks give subnets an NSG (security_group), which the check does not read: one may be the estate\'s' : undefined;
 }
+

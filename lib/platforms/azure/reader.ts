@@ -267,6 +267,12 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
       unresolved(created!.address, `the NSG is created in ${at}, but the estate's subnets are in ${location} (azure.location): Azure associates an NSG only with subnets of its region`, created!.offset);
     }
   }
+  // A state's JSON does not record provider aliases: where an aliased tier's rules land cannot be told.
+  const aliased = tiers.filter((t) => tierAlias(t) !== undefined).map((t) => t.key);
+  const blind = live.filter((i) => i.provider.aliasUnknown);
+  if (aliased.length > 0 && blind.length > 0) {
+    unresolved(blind[0].address, `the input does not say which provider configuration its resources are managed with (a state's JSON records none), and the spec puts ${aliased.join(', ')} under another configuration: which NSGs are the estate's cannot be told`, blind[0].offset);
+  }
   problems.push(...unmodeledProblems(doc, index, { nsgKeys: estateKeys(), subnetIds: estateSubnets, associations: [...subnetNsgs.values()], modeled, nsgs }));
   for (const p of doc.problems) problems.push({ kind: p.kind, element: p.element, message: p.message, offset: p.offset });
   return { nsgs, subnetNsgs, existingNsgs, problems, removed };
