@@ -1,22 +1,15 @@
-import { createdGroupName } from './groups';
 import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
 import { bothEnds, Box, product } from '../../util/boxes';
 import type { RuleDirection } from './planner';
-import { GroupRef, readAwsRules, TfRule } from './reader';
-import { groupLanding } from './landing';
-import { awsUnmodeledProblems } from './membership';
-import { libraryRules } from './ownership';
-import { TfDocument, TfInstance, TfProblemKind } from '../../terraform/document';
-import { InstanceIndex, specValue } from '../../terraform/instance-index';
-import { TfReference } from '../../terraform/values';
-import type { EvaluationContext } from '../platform';
+import { GroupRef, TfRule } from './reader';
+import { AwsNetwork } from './network';
 import { cidrSpan } from '../../model/cidr';
 import { presentTiers } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { AwsSettings, awsEnforcement, awsSettings } from './settings';
+import { AwsSettings } from './settings';
 import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
@@ -46,101 +39,22 @@ export class AwsEvaluator implements TerraformEvaluator {
   public readonly ipv6Allows: readonly Ipv6Allow[];
   private readonly requestedEgress: boolean;
   private readonly rules: readonly TfRule[];
-  private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
+  private readonly groupOf: Partial<Record<TierKey, GroupRef>>;
   private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
-  private readonly owned = new Set<GroupRef>();
+  private readonly owned: ReadonlySet<GroupRef>;
   private readonly library: ReadonlySet<string>;
   private readonly removed: readonly { readonly address: string; readonly group: GroupRef }[];
 
-  constructor(doc: TfDocument, spec: ResolvedInput, context: EvaluationContext = { libraryAddresses: new Set() }) {
-    const index = new InstanceIndex(doc);
-    const read = readAwsRules(doc, index);
-    const problems: NetworkProblem[] = [...read.problems];
-    const unresolved = (element: string, message: string, offset = -1): void => { problems.push({ kind: TfProblemKind.UNRESOLVED, element, message, offset }); };
-    const missing: MissingEnforcement[] = [];
+  constructor(network: AwsNetwork, spec: ResolvedInput) {
     this.requestedEgress = (spec.settings as AwsSettings | undefined)?.allowAllEgress === true;
-    const landing = groupLanding(doc, index, spec);
-    for (const t of presentTiers(spec.estate)) {
-      this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
-      const e = awsEnforcement(t);
-      const alias = (t.enforcement as { readonly provider?: string }).provider;
-      if (e.kind === 'awsCreateGroup') {
-        const name = createdGroupName(spec.estate, t.key, e);
-        const named = [...read.groups.values()].filter((g) => g.instance?.mode === 'managed' && g.name === name);
-        const judged = named.map((g) => ({ g, where: landing(g.instance!, alias) }));
-        const here = judged.filter((x) => x.where === undefined);
-        const unknown = judged.filter((x) => x.where !== undefined && x.where.startsWith('?'));
-        if (here.length === 1 && unknown.length === 0) {
-          this.groupOf[t.key] = here[0].g.ref;
-          this.owned.add(here[0].g.ref);
-        } else if (here.length + unknown.length > 1) unresolved(`tiers.${t.key}`, `${here.length + unknown.length} aws_security_group named "${name}" may be the tier's group`);
-        else if (unknown.length === 1) unresolved(unknown[0].g.ref, `it is named "${name}", the group of tier ${t.key}, but ${unknown[0].where!.slice(1)}`, unknown[0].g.instance!.offset);
-        else {
-          const elsewhere = judged.map((x) => `${x.g.ref} ${x.where}`);
-          missing.push({ tier: t.key, detail: `no aws_security_group named "${name}" in the estate's VPC${elsewhere.length > 0 ? ` (${elsewhere.join('; ')})` : ''}` });
-        }
-      } else if (e.kind === 'awsExistingGroup') {
-        const value = specValue(e.securityGroupId);
-        let ref: GroupRef | undefined;
-        if (value instanceof TfReference) {
-          const target = index.target(value);
-          if (target && target.instance.type === 'aws_security_group' && target.attribute === 'id') {
-            const id = index.literal(target.instance.values.id, target.instance);
-            ref = target.instance.mode === 'data' && id ? [...read.groups.values()].find((g) => g.id === id && g.instance?.mode === 'managed')?.ref ?? id : target.instance.address;
-          }
-        } else if (typeof value === 'string') ref = [...read.groups.values()].find((g) => g.id === value)?.ref ?? value;
-        if (ref === undefined) unresolved(`tiers.${t.key}.securityGroupId`, `the group ${e.securityGroupId} cannot be resolved in the input`);
-        else this.groupOf[t.key] = ref;
-      }
-    }
-    // Provider v6: a resource's region is its `region` argument, else its provider configuration's (the estate's default: aws.region).
-    const effectiveRegion = (i: TfInstance): string | undefined => {
-      const own = index.literal(i.values.region, i);
-      if (own !== undefined) return own;
-      const configured = doc.providerConfigs.get(i.provider.key.replace(/^.*:/, ''))?.region;
-      return typeof configured === 'string' ? configured : i.provider.alias === undefined ? awsSettings(spec).region : undefined;
-    };
-    const tierOfGroup = new Map(Object.entries(this.groupOf).map(([tier, ref]) => [ref, tier as TierKey]));
-    // An existing group (an id) is where its tier's provider configuration works.
-    const groupRegion = (ref: GroupRef): string | undefined => {
-      const tier = tierOfGroup.get(ref);
-      const alias = tier ? (spec.estate.tiers[tier]?.enforcement as { readonly provider?: string } | undefined)?.provider : undefined;
-      const configured = doc.providerConfigs.get(alias ? `aws.${alias}` : 'aws')?.region;
-      return typeof configured === 'string' ? configured : alias === undefined ? awsSettings(spec).region : undefined;
-    };
-    const known = new Set(Object.values(this.groupOf));
-    for (const r of read.rules) {
-      if (!known.has(r.group)) continue;
-      const instance = index.at(r.address.replace(/\.(ingress|egress)\[\d+\]$/, ''));
-      const group = read.groups.get(r.group)?.instance;
-      if (instance && group && instance !== group && (instance.provider.alias ?? '') !== (group.provider.alias ?? '')) {
-        unresolved(r.address, `it is written under the provider configuration ${instance.provider.key}, its group ${r.group} under ${group.provider.key}: where it lands cannot be known`, r.offset);
-      }
-      const mine = instance && effectiveRegion(instance);
-      const theirs = group ? effectiveRegion(group) : groupRegion(r.group);
-      if (mine !== undefined && theirs !== undefined && mine !== theirs) {
-        unresolved(r.address, `it is managed in region ${mine}, its group ${r.group} is in ${theirs}: the rule lands where the group is not`, r.offset);
-      }
-    }
-    for (const t of presentTiers(spec.estate)) {
-      const g = this.groupOf[t.key];
-      const e = awsEnforcement(t);
-      if (e.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
-        missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${e.securityGroupId}` });
-      }
-    }
-    // A state's JSON does not record provider aliases: where an aliased tier's group and rules land cannot be told.
-    const aliased = presentTiers(spec.estate).filter((t) => (t.enforcement as { readonly provider?: string }).provider !== undefined).map((t) => t.key);
-    const blind = doc.instances.find((i) => i.provider.aliasUnknown && i.provider.source === 'hashicorp/aws');
-    if (aliased.length > 0 && blind) {
-      unresolved(blind.address, `the input does not say which provider configuration its resources are managed with (a state's JSON records none), and the spec puts ${aliased.join(', ')} under another configuration: which groups are the estate's cannot be told`, blind.offset);
-    }
-    problems.push(...awsUnmodeledProblems(doc, index, { groups: known, vpc: specValue(awsSettings(spec).vpcId) }));
-    for (const p of doc.problems) problems.push({ kind: p.kind, element: p.element, message: p.message, offset: p.offset });
-    this.missing = missing;
-    this.rules = read.rules.filter((r) => known.has(r.group));
-    this.removed = read.removed;
-    this.library = libraryRules(spec, this.groupOf, read.rules, context.libraryAddresses);
+    for (const t of presentTiers(spec.estate)) this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
+    this.groupOf = network.groupOf;
+    this.owned = network.owned;
+    this.missing = network.missing;
+    this.rules = network.rules;
+    this.removed = network.removed;
+    this.library = network.library;
+    const problems = network.problems;
     // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
     const ipv6: Ipv6Allow[] = [];
     for (const r of this.rules.filter((x) => x.ipv6.length > 0)) {

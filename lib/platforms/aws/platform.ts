@@ -20,9 +20,11 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   moduleOutputs: (plan) => awsModuleOutputs(plan),
   evaluator: (doc, spec, context) => {
     // Loaded on use: matrix, validate and synth never evaluate.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { AwsEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AwsEvaluator(doc, spec, context);
+    const { readAwsTerraform } = require('./network') as typeof import('./network');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return new AwsEvaluator(readAwsTerraform(doc, spec, context), spec);
   },
   invalidValues: (instances) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
