@@ -5,7 +5,8 @@ import { MessageFactory, RuleMessage } from '../findings/rule';
 import type { ResolvedInput } from '../input/resolved';
 import { formatPorts } from '../model/flows';
 import type { MissingEnforcement } from '../platforms/evaluator';
-import type { ExtraFinding, FlowFinding } from './check';
+import type { ExtraFinding, FlowFinding, PlanProblem } from './check';
+import { ProblemKind } from '../platforms/evaluator';
 
 /** `enroll-dcom clients -> ca TCP 135,49152-65535`: a flow as findings name it. */
 function flowWhat(f: FlowFinding): string {
@@ -20,12 +21,6 @@ export function addressOf(rule: string): string | undefined {
 
 const addresses = (rules: readonly string[]): string[] => [...new Set(rules.map(addressOf).filter((a): a is string => a !== undefined))];
 
-/** Where an unresolved element is (the Terraform address before its first `:`), when the detail names one. */
-function unresolvedResource(detail: string): string | undefined {
-  const head = /^([^:\s]+):/.exec(detail)?.[1];
-  return head && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.\-[\]"]+$/.test(head) ? addressOf(head) : undefined;
-}
-
 /** A finding of a message, about what `about` says. */
 function finding(m: RuleMessage, rule: MessageFactory<any>, about: Omit<Finding, 'ruleId' | 'level' | 'message'>): Finding {
   return { ruleId: m.ruleId, level: rule.rule.level, message: m.text, ...about };
@@ -38,35 +33,46 @@ function finding(m: RuleMessage, rule: MessageFactory<any>, about: Omit<Finding,
  * that covers nothing is a note.
  */
 export function checkFindings(
-  parts: { readonly flows: readonly FlowFinding[]; readonly extras: readonly ExtraFinding[]; readonly unresolved: readonly string[]; readonly missing: readonly MissingEnforcement[] },
+  parts: { readonly flows: readonly FlowFinding[]; readonly extras: readonly ExtraFinding[]; readonly problems: readonly PlanProblem[]; readonly missing: readonly MissingEnforcement[] },
   spec: ResolvedInput,
 ): Finding[] {
   const out: Finding[] = [];
   for (const f of parts.flows) {
     const what = flowWhat(f);
     if (f.status === 'blocked') {
-      const decided = [f.inbound.length > 0 ? `; inbound: ${f.inbound.join(', ')}` : '', f.outbound.length > 0 ? `; outbound: ${f.outbound.join(', ')}` : ''].join('');
+      const removed = f.removed ?? [];
+      const decided = [f.inbound.length > 0 ? `; inbound: ${f.inbound.join(', ')}` : '', f.outbound.length > 0 ? `; outbound: ${f.outbound.join(', ')}` : '',
+        removed.length > 0 ? `; the plan removes ${removed.join(', ')} there` : ''].join('');
       const m = CheckMessages.flowBlocked(f.flow.id, what, formatPorts(f.flow.protocol, f.missing, ','), decided);
-      out.push(finding(m, CheckMessages.flowBlocked, { flow: f.flow.id, tier: f.flow.to, resources: addresses([...f.inbound, ...f.outbound]) }));
+      out.push(finding(m, CheckMessages.flowBlocked, { flow: f.flow.id, tier: f.flow.to, resources: addresses([...f.inbound, ...f.outbound, ...removed]) }));
     } else if (f.status === 'unenforced') {
       out.push(finding(CheckMessages.flowUnenforced(f.flow.id, what), CheckMessages.flowUnenforced, { flow: f.flow.id, tier: f.flow.to }));
     }
   }
   for (const m of parts.missing) out.push(finding(CheckMessages.enforcementMissing(m.tier, m.detail), CheckMessages.enforcementMissing, { tier: m.tier }));
-  for (const u of parts.unresolved) {
-    const resource = unresolvedResource(u);
-    out.push(finding(CheckMessages.unresolved(u), CheckMessages.unresolved, resource ? { resources: [resource] } : {}));
+  for (const p of parts.problems) {
+    const about = /^(data\.|module\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_.\-[\]"]+$/.test(p.element) && !p.element.startsWith('tiers.') ? { resources: [addressOf(p.element) ?? p.element] } : {};
+    if (p.kind === ProblemKind.INVALID) out.push(finding(CheckMessages.invalidValue(p.element, p.message), CheckMessages.invalidValue, about));
+    else if (p.kind === ProblemKind.UNSUPPORTED) out.push(finding(CheckMessages.unsupportedForm(p.element, p.message), CheckMessages.unsupportedForm, about));
+    else if (p.kind === ProblemKind.ELSEWHERE) out.push(finding(CheckMessages.ruleElsewhere(p.element, p.message), CheckMessages.ruleElsewhere, about));
+    else out.push(finding(CheckMessages.unresolved(`${p.element}: ${p.message}`), CheckMessages.unresolved, about));
   }
   for (const e of parts.extras) {
     const what = `${e.from} -> ${e.to} ${e.protocol.toUpperCase()} ${formatPorts(e.protocol, e.ports, ',')}`;
     const tier = e.at === 'outbound' ? e.from : e.to;
-    const about = { tier, resources: addresses(e.rules) };
+    const points = e.points ?? [];
+    const about = { tier, resources: [...addresses(e.rules), ...points.filter((x) => addressOf(x) !== undefined && !e.rules.includes(x))] };
+    const at = points.length > 0 ? ` at ${points.join(', ')}` : '';
     if (e.kind === 'over-permissive') {
-      out.push(finding(CheckMessages.extraTraffic(e.rules.filter((r) => addressOf(r) !== undefined).join(', '), what), CheckMessages.extraTraffic, about));
+      out.push(finding(CheckMessages.extraTraffic(e.rules.filter((r) => addressOf(r) !== undefined).join(', '), what, at), CheckMessages.extraTraffic, about));
+    } else if (e.kind === 'platform-default-owned') {
+      out.push(finding(CheckMessages.defaultExtraTrafficOwned(e.rules.join(', '), what, at), CheckMessages.defaultExtraTrafficOwned, about));
+    } else if (e.kind === 'foreign') {
+      out.push(finding(CheckMessages.foreignExtraTraffic(e.rules.join(', '), what, at), CheckMessages.foreignExtraTraffic, about));
     } else if (e.kind === 'requested') {
-      out.push(finding(CheckMessages.requestedExtraTraffic(e.rules.join(', '), what), CheckMessages.requestedExtraTraffic, about));
+      out.push(finding(CheckMessages.requestedExtraTraffic(e.rules.join(', '), what, at), CheckMessages.requestedExtraTraffic, about));
     } else {
-      out.push(finding(CheckMessages.defaultExtraTraffic(e.rules.join(', '), what), CheckMessages.defaultExtraTraffic, about));
+      out.push(finding(CheckMessages.defaultExtraTraffic(e.rules.join(', '), what, at), CheckMessages.defaultExtraTraffic, about));
     }
   }
   const { findings, unused } = acknowledge(out, spec.acknowledgements, (id) => id.startsWith('ADCS-C'));

@@ -40,7 +40,7 @@ const CHECK_RULES = rulesOf(CheckMessages);
 
 function flowLine(f: FlowFinding): string {
   const base = `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${formatPorts(f.flow.protocol, f.flow.ports, ',')}`;
-  if (f.status === 'blocked') return `${base}: BLOCKED at ${formatPorts(f.flow.protocol, f.missing, ',')}`;
+  if (f.status === 'blocked') return `${base}: BLOCKED at ${formatPorts(f.flow.protocol, f.missing, ',')}${f.removed ? ` (the plan removes ${f.removed.join(', ')})` : ''}`;
   if (f.status === 'unenforced') return `${base}: allowed (neither end enforces anything)`;
   return `${base}: allowed`;
 }

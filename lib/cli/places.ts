@@ -3,7 +3,6 @@ import type { Finding } from '../findings/finding';
 import type { FindingPlaces, SourceLocation } from '../findings/report';
 import { specPositions } from '../input/spec-positions';
 import { RECORD_KEY } from '../spec/estate-record';
-import { resourcePointers } from '../terraform/resource-pointers';
 import { jsonPositions, TextPosition } from '../util/json-positions';
 import type { PlanFile } from './plan-file';
 
@@ -24,9 +23,21 @@ function pointerOf(keyPath: string): string {
  * resource the plan has. Positions are computed on first use.
  */
 export function placesOf(plan: PlanFile | undefined, estate: EstateSource | undefined): (f: Finding) => FindingPlaces {
-  let planIndex: { positions: Map<string, TextPosition>; pointers: Map<string, string> } | undefined;
-  const planAt = (): { positions: Map<string, TextPosition>; pointers: Map<string, string> } =>
-    (planIndex ??= { positions: plan ? jsonPositions(plan.text) : new Map(), pointers: plan ? resourcePointers(plan.doc) : new Map() });
+  let planIndex: Map<string, TextPosition> | undefined;
+  /** Where each instance of the plan is written, by address (and by address without its index). */
+  const planAt = (): Map<string, TextPosition> => {
+    if (planIndex) return planIndex;
+    planIndex = new Map();
+    const lines = plan ? lineStarts(plan.text) : [];
+    for (const i of plan?.document.instances ?? []) {
+      if (i.offset < 0) continue;
+      const p = positionAt(lines, i.offset);
+      if (!planIndex.has(i.address)) planIndex.set(i.address, p);
+      const bare = i.address.replace(/\[[^\]]*\]$/, '');
+      if (!planIndex.has(bare)) planIndex.set(bare, p);
+    }
+    return planIndex;
+  };
   let specAt: ((keyPath: string) => TextPosition | undefined) | undefined;
   let recordAt: Map<string, TextPosition> | undefined;
   const specKey = (keyPath: string): SourceLocation | undefined => {
@@ -52,8 +63,7 @@ export function placesOf(plan: PlanFile | undefined, estate: EstateSource | unde
     const related: SourceLocation[] = [];
     let primary: SourceLocation | undefined;
     for (const address of f.resources ?? []) {
-      const pointer = planAt().pointers.get(address);
-      const p = pointer === undefined ? undefined : planAt().positions.get(pointer);
+      const p = planAt().get(address);
       if (plan && p) {
         if (!primary) primary = { file: plan.file, ...p, label: `resource ${address}` };
         else related.push({ file: plan.file, ...p, label: `resource ${address}` });
@@ -67,4 +77,22 @@ export function placesOf(plan: PlanFile | undefined, estate: EstateSource | unde
     }
     return { primary, related };
   };
+}
+
+/** The offset of each line's first character. */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+}
+
+/** The 1-based line and column of an offset, and the offset. */
+function positionAt(lines: readonly number[], offset: number): TextPosition {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lines[lo] + 1, offset };
 }

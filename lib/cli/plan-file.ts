@@ -1,12 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { AdcsInputError, Messages, problem } from '../errors';
 import { MAX_SPEC_BYTES } from '../input/load';
-import { isTerraformJson } from '../terraform/terraform-json';
+import { TfDocument } from '../terraform/document';
+import { NotTerraformJson, readTerraformText } from '../terraform/read-document';
 
-/** A plan file as read: its path, its text (for pointing findings at lines) and its JSON. */
+/** A plan file as read: its path, its text (for pointing findings at lines) and the document. */
 export interface PlanFile {
   readonly file: string;
   readonly text: string;
+  /** The Terraform document, read as Terraform reads it. */
+  readonly document: TfDocument;
+  /** The root's `//` member as plain JSON (`{ '//': ... }`), where a synthesized stack records its estates. */
   readonly doc: unknown;
 }
 
@@ -26,12 +30,12 @@ export function readPlanFile(file: string): PlanFile {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AdcsInputError(file, [problem('', code === 'ENOENT' ? Messages.planNotFound(file) : Messages.fileUnreadable(file, (e as Error).message))]);
   }
-  let doc: unknown;
+  let document: TfDocument;
   try {
-    doc = JSON.parse(text);
+    document = readTerraformText(text);
   } catch (e) {
-    throw new AdcsInputError(file, [problem('', Messages.jsonSyntax((e as Error).message))]);
+    if (!(e instanceof NotTerraformJson)) throw e;
+    throw new AdcsInputError(file, [problem('', e.reason === 'syntax' ? Messages.jsonSyntax(e.message) : Messages.notAPlan())]);
   }
-  if (!isTerraformJson(doc)) throw new AdcsInputError(file, [problem('', Messages.notAPlan())]);
-  return { file, text, doc };
+  return { file, text, document, doc: { '//': document.comment } };
 }

@@ -3,6 +3,42 @@ import type { Box } from '../util/boxes';
 import { Protocol, TrafficProtocol } from '../model/protocol';
 import { TierKey } from '../model/tiers';
 
+/** Kinds of problems of an input: the reader's (`TfProblemKind`, same values) and the evaluators'. */
+export enum ProblemKind {
+  /** Something present whose effect cannot be known: a failure. */
+  UNRESOLVED = 'unresolved',
+  /** A value the provider, Terraform or the API would reject: a failure. */
+  INVALID = 'invalid',
+  /** A form the reader refuses: a failure. */
+  UNSUPPORTED = 'unsupported',
+  /** A rule that lands on an enforcement point neither the input declares nor the spec names: it enforces nothing of the estate (a warning: a typo?). */
+  ELSEWHERE = 'elsewhere',
+}
+
+/** One problem of the input an evaluator reads: what, where, why. */
+export interface NetworkProblem {
+  /** Its kind: a `ProblemKind` value. */
+  readonly kind: string;
+  /** The element: an address, or a spec path. */
+  readonly element: string;
+  /** Why. */
+  readonly message: string;
+  /** Offset in the input text; -1 when unknown. */
+  readonly offset: number;
+}
+
+/** Who wrote a rule that let traffic through. */
+export enum GrantAuthor {
+  /** A rule the library's planner writes for this estate (same address, or same enforcement point, direction and content). */
+  LIBRARY = 'library',
+  /** Any other rule of the input: another team's, hand-written, widened. */
+  FOREIGN = 'foreign',
+  /** A platform default rule (Azure's AllowVnetInBound), not written in the input. */
+  DEFAULT = 'default',
+  /** A rule the spec asks for although no flow needs it (AWS allow-all egress). */
+  REQUESTED = 'requested',
+}
+
 /** An allow rule of the plan for IPv6 addresses: the estate's tiers are IPv4, so no flow needs it. */
 export interface Ipv6Allow {
   /** Terraform address of the rule. */
@@ -16,6 +52,10 @@ export interface Ipv6Allow {
   /** Its protocol (`OTHER_PROTOCOLS` for any other than TCP, UDP and ICMP) and ports. */
   readonly protocol: TrafficProtocol;
   readonly ports: readonly PortRange[];
+  /** Who wrote the rule. @default GrantAuthor.FOREIGN */
+  readonly author?: GrantAuthor;
+  /** True when the estate owns the enforcement point that holds it. @default true */
+  readonly owned?: boolean;
 }
 
 /** Where traffic comes from in a reachability question: a tier of the estate, or outside addresses. */
@@ -32,6 +72,10 @@ export interface Grant {
   readonly rule: string;
   /** True for a platform default rule (Azure's AllowVnetInBound, say), not written in the plan. */
   readonly isDefault: boolean;
+  /** Who wrote it. @default GrantAuthor.FOREIGN, or DEFAULT for a default */
+  readonly author?: GrantAuthor;
+  /** The enforcement point it belongs to: its NSG's or group's Terraform address, or name. */
+  readonly point?: string;
   /** True for a rule the spec asked for although no flow needs it (AWS allow-all egress). */
   readonly requested?: boolean;
   /** True for an allow the platform needs and the library expects (Azure health probes from `AzureLoadBalancer`). */
@@ -54,6 +98,17 @@ export interface MissingEnforcement {
 export interface EndDecision {
   /** False when that end has no enforcement point the plan knows of (nothing filters there). */
   readonly enforced: boolean;
+  /**
+   * True when the estate owns the enforcement point (one it creates, or an existing one it asks
+   * to deny by default): everything there is judged strictly. @default true
+   */
+  readonly owned?: boolean;
+  /**
+   * True when the spec asks this end to deny by default (Azure: created NSGs unless
+   * `denyByDefault: false`, existing NSGs with `denyByDefault: true`): traffic a platform
+   * default lets in no flow needs is then a failure, not a warning. @default false
+   */
+  readonly denyAsked?: boolean;
   /** Ports of the question that this end allows for every address pair. */
   readonly allowed: readonly PortRange[];
   /** Ports this end allows for at least one address pair. */
@@ -93,8 +148,12 @@ export interface TerraformEvaluator {
   reachOutside(from: TierKey, protocol: TrafficProtocol): EndDecision;
   /** Enforcement points the spec declares that the plan lacks (a subnet without NSG, a missing group). */
   readonly missing: readonly MissingEnforcement[];
-  /** What the evaluator could not resolve; it matches nothing. */
+  /** What the evaluator could not resolve, one line each (`element: why`). */
   readonly unresolved: readonly string[];
+  /** Problems of the input, as data: unresolved, invalid (the provider or Terraform would reject it), unsupported (a form the reader refuses). */
+  readonly problems?: readonly NetworkProblem[];
+  /** Rules of the tier's enforcement point that the plan removes (deletes, or replaces under another address). */
+  removedAt?(tier: TierKey): readonly string[];
   /** Allow rules for IPv6 peers (none on a plan the library writes). */
   readonly ipv6Allows?: readonly Ipv6Allow[];
 }

@@ -7,6 +7,14 @@ import { Warning } from '../findings/warning';
 import type { TfProviderBlock } from '../terraform/stack-document';
 import type { ResourceProvider, TfElement, TfOutputElement } from '../terraform/elements';
 import type { TerraformEvaluator } from './evaluator';
+import type { TfDocument, TfInstance } from '../terraform/document';
+import type { InvalidValue } from './validation';
+
+/** What an evaluation knows beyond the document and the spec. */
+export interface EvaluationContext {
+  /** Terraform addresses of the library's resources for this estate, when the stack is one the library synthesized. */
+  readonly libraryAddresses: ReadonlySet<string>;
+}
 
 /** What a planner returns: the plan when the estate fits the platform, else the problems. */
 export interface Planned<P> {
@@ -66,8 +74,10 @@ export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
    * the created NSGs or groups and the rules, as maps.
    */
   moduleOutputs(plan: P, spec: ResolvedInput): TfOutputElement[];
-  /** Evaluates Terraform JSON (cdk.tf.json or `terraform show -json`) with the platform's semantics. */
-  evaluator(terraformJson: unknown, spec: ResolvedInput): TerraformEvaluator;
+  /** Evaluates a Terraform document (a cdk.tf.json or `terraform show -json`, read) with the platform's semantics. */
+  evaluator(doc: TfDocument, spec: ResolvedInput, context: EvaluationContext): TerraformEvaluator;
+  /** The values of the document's instances that the platform's provider (or API) would reject. */
+  invalidValues(instances: readonly TfInstance[]): InvalidValue[];
   /**
    * Problems between the estates of one stack that write to the same existing enforcement point
    * (the same priority or rule twice, a quota shared): messages, empty when all is well.

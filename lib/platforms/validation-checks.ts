@@ -101,6 +101,19 @@ export function maxItems(name: string, max: number): ObjectCheck {
 }
 
 /** A map (tags) within limits: at most `count` entries, keys of at most `keyLength` bytes, values of at most `valueLength`. */
+/** A map whose keys contain none of `chars` (a cloud API's rule on tag names). */
+export function mapKeysWithout(name: string, chars: string): ObjectCheck {
+  return {
+    kind: 'object',
+    violations(o) {
+      const r = o.reading(name);
+      if (r.state !== 'composite' || r.raw === null || typeof r.raw !== 'object' || Array.isArray(r.raw)) return [];
+      const bad = Object.keys(r.raw as object).filter((k) => [...chars].some((c) => k.includes(c)));
+      return bad.length > 0 ? [{ attribute: name, note: `key${bad.length > 1 ? 's' : ''} ${bad.map((k) => JSON.stringify(k)).join(', ')}` }] : [];
+    },
+  };
+}
+
 export function mapWithin(name: string, count: number, keyLength: number, valueLength: number): ObjectCheck {
   return {
     kind: 'object',

@@ -132,7 +132,8 @@ export class ConfigExpressions {
       case 'local':
         return name === undefined ? new TfUnknown(`\${${text}}`) : this.traverse(this.local(name, element, offset), rest, text, element, offset);
       case 'var':
-        return new TfUnknown(`${text}: a variable's value is set at plan time`);
+        // A variable's value is set at plan time: a reference to it, resolved by nothing in the document.
+        return new TfReference(traversalText(t.root, t.steps));
       case 'count':
         if (name !== 'index') return new TfUnknown(`\${${text}}`);
         if (scope.countIndex === undefined) {

@@ -73,6 +73,7 @@ export function readConfiguration(root: JsonNode): TfDocument {
     providerConfigs,
     removed: of('removed').map((b) => readRemovedBlock(b, declared, problems)).filter((r): r is TfRemovedBlock => r !== undefined),
     problems: problems.sorted(),
+    departed: [],
     ...(comment === undefined ? {} : { comment: plainOf(comment) }),
   };
 }

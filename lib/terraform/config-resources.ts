@@ -94,7 +94,8 @@ export function readResourceBlock(block: HclBlock, mode: 'managed' | 'data', ctx
       // An argument set to null is unset; inside nested objects a null stays (attributes written as
       // blocks must list every attribute in JSON, null included: the validation reads it).
       values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as { [key: string]: ArgumentValue },
-      origin: TfInstanceOrigin.CONFIGURATION, multiplicity, offset: block.offset,
+      // where its name label is written (`"ca": {`), for pointing findings at its line
+      origin: TfInstanceOrigin.CONFIGURATION, multiplicity, offset: block.labelOffsets[block.labelOffsets.length - 1] ?? block.offset,
     };
   };
   const unknownScope = (why: string): ExpressionScope => ({ countIndex: new TfUnknown(why), eachKey: new TfUnknown(why), eachValue: new TfUnknown(why) });

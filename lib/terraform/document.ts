@@ -101,6 +101,13 @@ export interface TfInstance {
   readonly multiplicity: TfMultiplicity;
   /** Offset in the input text of where it is written (its body, or its entry in the plan); -1 when not from text. */
   readonly offset: number;
+  /**
+   * A plan's instance: the arguments its configuration sets (the keys of its `expressions`);
+   * an attribute it does not set is the provider's to compute (an NSG's `security_rule` then
+   * lists whatever rules the NSG holds). Undefined when the plan has no configuration for it,
+   * and for configurations and states.
+   */
+  readonly configured?: readonly string[];
 }
 
 /** A `module` block of a configuration: what it does is not in the document. */
@@ -167,6 +174,13 @@ export interface TfDocument {
   readonly removed: readonly TfRemovedBlock[];
   /** What could not be read as Terraform reads it. */
   readonly problems: readonly TfProblem[];
+  /**
+   * A plan's objects the apply replaces or removes, with their prior values (`before`): the
+   * deleted, the old object of a replacement, the prior version of an update. They filter
+   * nothing after apply; they are kept so that a computed list still showing them (an NSG's
+   * `security_rule`, a group's `ingress`) can be read for what it is. Empty for configurations and states.
+   */
+  readonly departed: readonly TfInstance[];
   /** The root's `//` member of a cdk.tf.json, as plain JSON (CDKTF's metadata, the estate record); undefined when absent. */
   readonly comment?: unknown;
 }

@@ -94,10 +94,12 @@ function sourceOf(providerName: string): string | undefined {
  * from the configuration's `provider_config_key` (`azurerm.identity`, `module.x:azurerm`) when
  * the configuration has the resource, else unknown (a state's JSON, a forgotten resource).
  */
-export function providerOf(providerName: JsonNode | undefined, configured: ConfiguredResource | undefined, config: PlanConfiguration): TfProviderRef {
+export function providerOf(providerName: JsonNode | undefined, configured: ConfiguredResource | undefined, config: PlanConfiguration, type?: string): TfProviderRef {
   const key = configured?.providerConfigKey;
   const named = providerName?.kind === 'string' ? sourceOf(providerName.value as string) : undefined;
-  const source = named ?? (key !== undefined ? config.providerSources.get(key) : undefined) ?? '';
+  // Terraform always writes provider_name; without it, the provider a resource type implies (its prefix, under hashicorp/).
+  const implied = type !== undefined && /^[a-z0-9]+_/.test(type) ? `hashicorp/${type.slice(0, type.indexOf('_'))}` : undefined;
+  const source = named ?? (key !== undefined ? config.providerSources.get(key) : undefined) ?? implied ?? '';
   if (key === undefined) {
     return { localName: source.slice(source.indexOf('/') + 1), source, key: '', aliasUnknown: true };
   }

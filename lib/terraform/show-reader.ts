@@ -26,16 +26,18 @@ export function readShowJson(root: JsonNode): TfDocument {
   const isPlan = PLAN_KEYS.some((k) => fields.has(k));
   const config = readPlanConfiguration(fields.get('configuration'), problems);
   const instances: TfInstance[] = [];
-  if (isPlan) readPlan(fields, config, problems, instances);
+  const departed: TfInstance[] = [];
+  if (isPlan) readPlan(fields, config, problems, instances, departed);
   else walkValues(fields.get('values'), 'values', problems, (r, f) => instances.push(stateInstance(r, f, TfInstanceOrigin.STATE, config, problems)));
   instances.sort((a, b) => compareText(a.address, b.address));
+  departed.sort((a, b) => compareText(a.address, b.address));
   return {
     form: isPlan ? TfDocumentForm.PLAN : TfDocumentForm.STATE,
-    instances, moduleCalls: [], providerConfigs: config.providerConfigs, removed: [], problems: problems.sorted(),
+    instances, moduleCalls: [], providerConfigs: config.providerConfigs, removed: [], problems: problems.sorted(), departed,
   };
 }
 
-function readPlan(fields: ReadonlyMap<string, JsonNode>, config: PlanConfiguration, problems: ProblemList, instances: TfInstance[]): void {
+function readPlan(fields: ReadonlyMap<string, JsonNode>, config: PlanConfiguration, problems: ProblemList, instances: TfInstance[], departed: TfInstance[]): void {
   const errored = fields.get('errored');
   if (errored?.kind === 'boolean' && errored.value) {
     problems.invalid('errored', 'The plan errored: Terraform will not apply it, and what it shows is incomplete.', errored.offset);
@@ -67,7 +69,7 @@ function readPlan(fields: ReadonlyMap<string, JsonNode>, config: PlanConfigurati
     problems.unsupported('resource_changes', 'resource_changes is not an array, as terraform show -json writes it; not read.', changes.offset);
   }
   if (changes?.kind === 'array') {
-    for (const entry of changes.items) readChange(entry, config, problems, instances, touched);
+    for (const entry of changes.items) readChange(entry, config, problems, instances, touched, departed);
   } else {
     const planned = fields.get('planned_values');
     let found = false;
@@ -98,7 +100,7 @@ function textOf(node: JsonNode | undefined): string | undefined {
 }
 
 /** The instances one `resource_changes` entry leaves. */
-function readChange(entry: JsonNode, config: PlanConfiguration, problems: ProblemList, instances: TfInstance[], touched: Set<string>): void {
+function readChange(entry: JsonNode, config: PlanConfiguration, problems: ProblemList, instances: TfInstance[], touched: Set<string>, departed: TfInstance[]): void {
   const f = entry.kind === 'object' ? fieldsOf(entry).byName : undefined;
   const change = f?.get('change');
   const cf = change?.kind === 'object' ? fieldsOf(change).byName : undefined;
@@ -113,7 +115,7 @@ function readChange(entry: JsonNode, config: PlanConfiguration, problems: Proble
   touched.add(touchKey(f));
   const deposed = f.get('deposed')?.kind === 'string';
   const configured = config.resources.get(shape.configKey);
-  const provider = providerOf(f.get('provider_name'), configured, config);
+  const provider = providerOf(f.get('provider_name'), configured, config, shape.type);
   const element = `resource_changes.${shape.address}`;
   const ctx = { problems, referencePrefix: shape.module === '' ? '' : `${shape.module}.` };
   const leavesAfter = !deposed && (AFTER_ACTIONS.has(actions) || actions === 'create,forget');
@@ -128,7 +130,14 @@ function readChange(entry: JsonNode, config: PlanConfiguration, problems: Proble
     const indexUnknown = f.get('index_unknown');
     const multiplicity = indexUnknown?.kind === 'boolean' && indexUnknown.value ? TfMultiplicity.UNKNOWN : TfMultiplicity.KNOWN;
     const values = attributesOf(after, unknown, configured?.expressions, ctx, `${element}.after`);
-    instances.push(instanceOf(shape, provider, values, TfInstanceOrigin.PLANNED, multiplicity, entry.offset));
+    const expressions = configured?.expressions;
+    const set = expressions?.kind === 'object' ? [...new Set(expressions.members.map((m) => m.key))].sort() : undefined;
+    instances.push({ ...instanceOf(shape, provider, values, TfInstanceOrigin.PLANNED, multiplicity, entry.offset), ...(set ? { configured: set } : {}) });
+  }
+  // What the apply replaces or removes, as it was: a computed list may still show it.
+  if (actions === 'update' || actions === 'delete' || actions === 'delete,create' || actions === 'create,delete') {
+    const before = cf.get('before');
+    if (before?.kind === 'object') departed.push(instanceOf(shape, provider, attributesOf(before, undefined, undefined, ctx, `${element}.before`), TfInstanceOrigin.PLANNED, TfMultiplicity.KNOWN, entry.offset));
   }
   if (leavesBefore) {
     const values = attributesOf(cf.get('before'), undefined, undefined, ctx, `${element}.before`);
@@ -173,7 +182,7 @@ function resourceShape(f: ReadonlyMap<string, JsonNode>): ResourceShape | undefi
 /** An instance from a values representation's resource (a state's, `prior_state`'s or `planned_values`'). */
 function stateInstance(r: JsonNode, f: ReadonlyMap<string, JsonNode>, origin: TfInstanceOrigin, config: PlanConfiguration, problems: ProblemList): TfInstance {
   const shape = resourceShape(f)!;
-  const provider = providerOf(f.get('provider_name'), config.resources.get(shape.configKey), config);
+  const provider = providerOf(f.get('provider_name'), config.resources.get(shape.configKey), config, shape.type);
   const values = attributesOf(f.get('values'), undefined, undefined, { problems, referencePrefix: '' }, shape.address);
   return instanceOf(shape, provider, values, origin, TfMultiplicity.KNOWN, r.offset);
 }

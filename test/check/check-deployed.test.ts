@@ -15,10 +15,12 @@ describe('check on terraform show -json of a deployed estate', () => {
     const r = checkPlan(show, spec);
     assert.deepEqual(r.unresolved, []);
     assert.equal(r.ok, true, JSON.stringify({ missing: r.missing, blocked: r.flows.filter((f) => f.status === 'blocked').map((f) => f.flow.id) }));
-    // WHEN an Allow * -> * is added by name to the CA's NSG
-    show.planned_values.root_module.resources.push({ address: 'azurerm_network_security_rule.evil', mode: 'managed', type: 'azurerm_network_security_rule', name: 'evil',
+    // WHEN the plan creates an Allow * -> * by name in the CA's NSG
+    const evil = { address: 'azurerm_network_security_rule.evil', mode: 'managed', type: 'azurerm_network_security_rule', name: 'evil', provider_name: 'registry.terraform.io/hashicorp/azurerm',
       values: { name: 'evil', network_security_group_name: 'pki-ca-nsg', resource_group_name: 'rg-pki', priority: 101, direction: 'Inbound', access: 'Allow',
-        protocol: '*', source_port_range: '*', source_address_prefix: '*', destination_address_prefix: '*', destination_port_range: '*' } });
+        protocol: '*', source_port_range: '*', source_address_prefix: '*', destination_address_prefix: '*', destination_port_range: '*' } };
+    show.planned_values.root_module.resources.push(evil);
+    show.resource_changes.push({ ...evil, change: { actions: ['create'], before: null, after: evil.values, after_unknown: { id: true } } });
     // THEN it fails, naming the rule
     const bad = checkPlan(show, spec);
     assert.equal(bad.ok, false);

@@ -114,7 +114,7 @@ describe('acknowledgements (issue 20)', () => {
     const mine = spec('mine.yaml', `${readFileSync(join(ROOT, 'examples', 'azure-estate.yaml'), 'utf8')}  - { ruleId: ADCS-C002, resource: ${address}, reason: "the CA takes ICPR over its whole range while the pin is rolled out" }\n`);
     const r = await runCli(['check', '--spec', mine, '--plan', planFile]);
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /^ {2}ack {2}\[ADCS-C002\] azurerm_network_security_rule\.\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it \(acknowledged: the CA takes ICPR over its whole range while the pin is rolled out\)$/m);
+    assert.match(r.out, /^ {2}ack {2}\[ADCS-C002\] azurerm_network_security_rule\.\S+ lets clients -> ca TCP 1024-10508,10510-65535 through at azurerm_network_security_group\.\S+; no flow needs it \(acknowledged: the CA takes ICPR over its whole range while the pin is rolled out\)$/m);
   });
 
   it('constructs: an acknowledged warning is an info annotation with its reason, every finding is construct metadata', () => {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { runCli } from '../support/io';
+import { asDeployedShowJson } from '../support/show-json';
 
 // Every output format of check, for a passing and a failing plan (issue 20). The SARIF is
 // validated against the SARIF 2.1.0 JSON schema (the rtm.5 revision shipped in the npm package
@@ -60,8 +61,9 @@ describe('check formats (issue 20)', () => {
     assert.equal(readFileSync(plan, 'utf8').slice(region.charOffset, region.charOffset + name.length + 2), `"${name}"`);
     assert.equal(lines[region.startLine - 1].indexOf(`"${name}"`) + 1, region.startColumn);
     assert.equal(over[0].locations[0].physicalLocation.artifactLocation.uri, plan);
-    // AND a related location at the CA's key in the estate the plan records
-    const related = over[0].relatedLocations[0];
+    // AND related locations at the CA's NSG (where the rule lets it in) and at the CA's key in the estate the plan records
+    assert.equal(lines[over[0].relatedLocations[0].physicalLocation.region.startLine - 1].trim(), '"adcs_azure_nsg-pki-weu-ca-nsg_A726BD4F": {');
+    const related = over[0].relatedLocations[1];
     assert.equal(lines[related.physicalLocation.region.startLine - 1].trim(), '"ca": {');
     assert.match(related.message.text, /^estate pki-weu\/adcs, spec key tiers\.ca$/);
     // AND a stable fingerprint that ignores where the line is
@@ -80,14 +82,10 @@ describe('check formats (issue 20)', () => {
   it('terraform show -json is one line: the result\'s offset points at the resource', async () => {
     const { plan, name } = await failing();
     const doc = JSON.parse(readFileSync(plan, 'utf8'));
-    // GIVEN the same resources as terraform show -json writes them (planned_values, one line)
-    const resources = Object.entries(doc.resource).flatMap(([type, byName]) => Object.entries(byName as Record<string, any>).map(([n, values]) => {
-      const { '//': _meta, ...v } = values;
-      return { address: `${type}.${n}`, mode: 'managed', type, name: n, provider_name: 'registry.terraform.io/hashicorp/azurerm', values: v };
-    }));
+    // GIVEN the same estate as terraform show -json writes it once deployed (values, not expressions; one line)
     const dir = mkdtempSync(join(tmpdir(), 'adcs-show-'));
     const show = join(dir, 'show.json');
-    writeFileSync(show, JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources } } }));
+    writeFileSync(show, JSON.stringify(asDeployedShowJson(doc)));
     // WHEN checked against the synthesized stack's record (--stack)
     const stack = join(dirname(plan), 'stacks', 'pki-weu');
     const r = await runCli(['check', '--plan', show, '--stack', stack, '--format', 'sarif']);
@@ -97,7 +95,9 @@ describe('check formats (issue 20)', () => {
     const text = readFileSync(show, 'utf8');
     assert.equal(startLine, 1);
     assert.equal(text[charOffset], '{');
-    assert.equal(text.indexOf('"address"', charOffset), text.indexOf(`"address":"azurerm_network_security_rule.${name}"`));
+    // (the resource's entry in resource_changes: what the plan does with it)
+    assert.equal(text.indexOf('"address"', charOffset), text.indexOf(`"address":"azurerm_network_security_rule.${name}"`, charOffset));
+    assert.ok(text.lastIndexOf('"resource_changes"', charOffset) > 0);
   });
 
   it('github: every annotation has a file and a line, errors first, and the job summary is written', async () => {
@@ -123,22 +123,22 @@ describe('check formats (issue 20)', () => {
     assert.match(lines[lines.length - 1], /^::notice title=adcs-firewall check::FAILED: 23 of 23 flows allowed, 0 blocked; 1 over-permissive;/);
     const md = readFileSync(summary, 'utf8');
     assert.match(md, /^### adcs-firewall check: failed\n/);
-    assert.match(md, /\| error \| ADCS-C002 \| azurerm_network_security_rule\.\S+ lets clients -> ca TCP 1024-10508,10510-65535 through; no flow needs it \| \S+widened\.tf\.json:\d+ \|/);
+    assert.match(md, /\| error \| ADCS-C002 \| azurerm_network_security_rule\.\S+ lets clients -> ca TCP 1024-10508,10510-65535 through at azurerm_network_security_group\.\S+; no flow needs it \| \S+widened\.tf\.json:\d+ \|/);
   });
 
   it('junit: a test case per flow and per finding class, failures where the plan fails', async () => {
     const { plan } = await failing();
     const r = await runCli(['check', '--plan', plan, '--format', 'junit']);
     assert.equal(r.code, 1);
-    // 23 flows of the example (v2.1), and the check's 5 finding classes that fail or warn (C001-C006 but the C004 note)
-    assert.match(r.out, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="adcs-firewall check" tests="28" failures="1">/);
+    // 23 flows of the example (v2.1), and the check's 10 finding classes that fail or warn (C001-C012 but the notes C004 and C007)
+    assert.match(r.out, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="adcs-firewall check" tests="33" failures="1">/);
     assert.match(r.out, /<testsuite name="flows" tests="23" failures="0">/);
-    assert.match(r.out, /<testsuite name="findings" tests="5" failures="1">/);
+    assert.match(r.out, /<testsuite name="findings" tests="10" failures="1">/);
     assert.match(r.out, /<testcase classname="findings" name="ADCS-C002 A rule lets through traffic no flow needs">\n {6}<failure message="azurerm_network_security_rule\./);
     const { plan: good } = await synthesized();
     const ok = await runCli(['check', '--plan', good, '--format', 'junit']);
     assert.equal(ok.code, 0);
-    assert.match(ok.out, /tests="28" failures="0"/);
+    assert.match(ok.out, /tests="33" failures="0"/);
   });
 
   it('json and markdown name the rule, its title and the location', async () => {

@@ -1,5 +1,5 @@
+import { evaluatorFor } from '../../lib/check/check';
 import assert from 'node:assert/strict';
-import { AzureEvaluator } from '../../lib/platforms/azure/evaluator';
 import { cidrInterval } from '../../lib/model/cidr';
 import { flowPortSpace, flowsOf } from '../../lib/model/flows';
 import { normalizePortRanges, PortRange } from '../../lib/model/port-range';
@@ -21,7 +21,7 @@ export function provesReachability(props: EstateProps): void {
   const { json } = synthEstate(props);
   const spec = resolveSpec(props, 'test');
   const flows = flowsOf(spec.estate);
-  const ev = new AzureEvaluator(json, spec);
+  const ev = evaluatorFor(json, spec);
   assert.deepEqual(ev.unresolved, [], 'the evaluator resolved everything the library wrote');
   // THEN every flow is allowed at every port of every range, end to end
   for (const f of flows) {

@@ -28,8 +28,13 @@ export function asDeployedShowJson(cdk: any): any {
     return v;
   };
   const resources = [...byAddress.entries()].map(([address, r]) => ({
-    address, mode: 'managed', type: r.type, name: r.name,
+    address, mode: 'managed', type: r.type, name: r.name, provider_name: `registry.terraform.io/hashicorp/${r.type.split('_')[0]}`,
     values: { ...(resolve(r.values) as object), ...(['azurerm_network_security_group', 'aws_security_group'].includes(r.type) ? { id: idOf(address) } : {}) },
   }));
-  return { format_version: '1.2', planned_values: { root_module: { resources } } };
+  // Deployed and unchanged: every resource a no-op, its values before and after the same (terraform internal/command/jsonplan).
+  const changes = resources.map((r) => ({
+    address: r.address, mode: r.mode, type: r.type, name: r.name, provider_name: r.provider_name,
+    change: { actions: ['no-op'], before: r.values, after: r.values, after_unknown: {}, before_sensitive: {}, after_sensitive: {} },
+  }));
+  return { format_version: '1.2', terraform_version: '1.11.0', planned_values: { root_module: { resources } }, resource_changes: changes };
 }

@@ -9,8 +9,10 @@ import type { FrameworkUnderTest } from './construct-suite';
 export type Unrelated = 'none' | 'before' | 'after' | 'both';
 
 /** The user's own resources (plain TerraformResources: the provider packages are not needed). */
-function userResource(fw: FrameworkUnderTest, scope: any, id: string, type: string): { id: string; name: string; attr(a: string): string } {
+function userResource(fw: FrameworkUnderTest, scope: any, id: string, type: string, args: Record<string, string> = {}): { id: string; name: string; attr(a: string): string } {
   const r = new fw.core.TerraformResource(scope, id, { terraformResourceType: type });
+  // The arguments the provider requires (check judges the whole plan: a resource without them is refused, ADCS-C010).
+  for (const [k, v] of Object.entries(args)) r.addOverride(k, v);
   return { id: r.getStringAttribute('id'), name: r.getStringAttribute('name'), attr: (a) => r.getStringAttribute(a) };
 }
 
@@ -25,10 +27,10 @@ export function azureTokenStack(fw: FrameworkUnderTest, where: Unrelated = 'none
   const app = fw.core.Testing.app({ stackTraces: false });
   const stack = new fw.core.TerraformStack(app, 'site');
   if (where === 'before' || where === 'both') unrelated(fw, stack, 'before');
-  const rg = userResource(fw, stack, 'rg', 'azurerm_resource_group');
+  const rg = userResource(fw, stack, 'rg', 'azurerm_resource_group', { name: 'rg-pki', location: 'westeurope' });
   const caSubnet = userResource(fw, stack, 'snet-ca', 'azurerm_subnet');
   const webSubnet = userResource(fw, stack, 'snet-web', 'azurerm_subnet');
-  const dcNsg = userResource(fw, stack, 'nsg-dc', 'azurerm_network_security_group');
+  const dcNsg = userResource(fw, stack, 'nsg-dc', 'azurerm_network_security_group', { name: 'nsg-identity-dc', resource_group_name: 'rg-identity', location: 'westeurope' });
   const adcs = new fw.lib.AdcsEnrollmentSecurity(stack, 'adcs', {
     name: 'pki',
     platform: 'azure',
@@ -182,17 +184,28 @@ export function tokenSuite(fw: FrameworkUnderTest): void {
     });
 
     it('assertStackSatisfies throws with the report when a resource of the user lets extra traffic in', () => {
-      // GIVEN the AWS stack plus the user's own rule opening RDP from anywhere on the DC group
-      const { stack } = awsTokenStack(fw);
-      const dcSg = stack.node.findChild('dc-sg');
+      // GIVEN the AWS stack plus the user's own rule opening RDP from anywhere on the CA's group, which the estate creates (owns)
+      const { stack, adcs } = awsTokenStack(fw);
       const rdp = new fw.core.TerraformResource(stack, 'rdp-anywhere', { terraformResourceType: 'aws_vpc_security_group_ingress_rule' });
-      for (const [k, v] of Object.entries({ security_group_id: dcSg.getStringAttribute('id'), cidr_ipv4: '0.0.0.0/0', ip_protocol: 'tcp', from_port: 3389, to_port: 3389 })) rdp.addOverride(k, v);
+      for (const [k, v] of Object.entries({ security_group_id: adcs.aws.securityGroupIds.ca, cidr_ipv4: '0.0.0.0/0', ip_protocol: 'tcp', from_port: 3389, to_port: 3389 })) rdp.addOverride(k, v);
       // WHEN checked  THEN it throws, naming the construct and the extra traffic
       assert.throws(() => assertStackSatisfies(stack), (e: Error) => /site\/adcs: does not satisfy its estate/.test(e.message) && /3389/.test(e.message));
       assert.equal(toSatisfyAdcsEstate(stack).pass, false);
       // AND a stack without the construct is refused with a message saying what to give
       const empty = new fw.core.TerraformStack(fw.core.Testing.app(), 'empty');
       assert.throws(() => assertStackSatisfies(empty), /no AdcsEnrollmentSecurity found/);
+    });
+
+    it('assertStackSatisfies passes, warning, when the user\'s rule is on a group the estate does not own', () => {
+      // GIVEN the same RDP rule on the DC's existing group (another team's: issue 19, shared estates)
+      const { stack } = awsTokenStack(fw);
+      const dcSg = stack.node.findChild('dc-sg');
+      const rdp = new fw.core.TerraformResource(stack, 'rdp-anywhere', { terraformResourceType: 'aws_vpc_security_group_ingress_rule' });
+      for (const [k, v] of Object.entries({ security_group_id: dcSg.getStringAttribute('id'), cidr_ipv4: '0.0.0.0/0', ip_protocol: 'tcp', from_port: 3389, to_port: 3389 })) rdp.addOverride(k, v);
+      // WHEN checked  THEN it passes, and the report warns about the foreign rule (ADCS-C009)
+      const reports = checkStack(stack);
+      assert.deepEqual(reports.map((r) => r.report.ok), [true]);
+      assert.ok(reports[0].report.findings.some((f) => f.ruleId === 'ADCS-C009' && /rdp-anywhere/.test(f.message) && /3389/.test(f.message)));
     });
 
     it('refuses a token for a CIDR, saying why', () => {

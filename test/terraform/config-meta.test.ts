@@ -98,7 +98,7 @@ describe('configuration: for_each', () => {
 });
 
 describe('configuration: values', () => {
-  it('reads literals, whole references, unknown variables and expressions not evaluated; a null argument is absent', () => {
+  it('reads literals, whole references (variables too: their values are set at plan time), expressions not evaluated; a null argument is absent', () => {
     // GIVEN each kind of value  WHEN read  THEN literal, TfReference, TfUnknown; a null argument absent, a null list element
     // kept, a null inside a nested object kept (attributes written as blocks list every attribute in JSON, null included)
     const v = values(readJson({
@@ -116,7 +116,7 @@ describe('configuration: values', () => {
     assert.deepEqual(v, {
       port: 443, enabled: true, name: 'n', list: ['a', null],
       sg: new TfReference('aws_security_group.dc.id'), sub: new TfReference('data.aws_subnet.s.cidr_block'), mod: new TfReference('module.net.subnet_id'),
-      v: new TfUnknown("var.cidr: a variable's value is set at plan time"),
+      v: new TfReference('var.cidr'),
       tpl: new TfUnknown('the expression "${aws_security_group.dc.id}-x", not evaluated'),
       fn: new TfUnknown('the expression "${lower(var.x)}", not evaluated'),
       esc: '${not} %{this}', nested: { a: null, b: 1 },
@@ -259,9 +259,9 @@ describe('configuration: module and removed blocks', () => {
   });
 
   it('marks every configuration instance with its origin and offset in the text', () => {
-    // GIVEN a one-resource text  WHEN read  THEN origin CONFIGURATION, offset at the body's "{", module root
+    // GIVEN a one-resource text  WHEN read  THEN origin CONFIGURATION, offset at its name label ("a", where findings point), module root
     const text = '{"resource": {"aws_x": {"a": {"p": 1}}}}';
     const a = instance(read(text), 'aws_x.a');
-    assert.deepEqual([a.origin, a.offset, a.module, a.mode, a.type, a.name], [TfInstanceOrigin.CONFIGURATION, text.indexOf('{"p"'), '', 'managed', 'aws_x', 'a']);
+    assert.deepEqual([a.origin, a.offset, a.module, a.mode, a.type, a.name], [TfInstanceOrigin.CONFIGURATION, text.indexOf('"a"'), '', 'managed', 'aws_x', 'a']);
   });
 });

@@ -12,6 +12,7 @@ import { failOnOption, formatOption, writeStepSummary } from '../output';
 import { EstateSource, placesOf } from '../places';
 import { PlanFile, readPlanFile } from '../plan-file';
 import { loadAndCheck } from './common';
+import { ESTATE_CONSTRUCT_ID } from './synth';
 import { version } from '../version';
 
 /** An estate to check, and where it comes from. */
@@ -42,6 +43,14 @@ function estatesOf(opts: { spec?: string; stack?: string }, plan: PlanFile): Est
 }
 
 /**
+ * Where the estate's construct sits in its stack, for recognising the library's rules by
+ * address: the recorded construct path, else where `synth` puts it (`<stack>/adcs`).
+ */
+function scopeOf(estate: EstateToCheck): string[] {
+  return 'recordPath' in estate.source ? estate.source.recordPath.split('/').slice(1) : [ESTATE_CONSTRUCT_ID];
+}
+
+/**
  * `check [--spec FILE] --plan FILE [--stack DIR] [--format ...] [--fail-on error|warning]`: exit 0
  * when no finding fails the run, 1 findings, 2 bad input.
  */
@@ -53,7 +62,8 @@ export function checkCommand(opts: { spec?: string; plan?: string; stack?: strin
   const estates = estatesOf(opts, plan);
   const rules = [...allRules().values()];
   let ok = true;
-  const reports: { report: CheckReport; estate: EstateToCheck }[] = estates.map((estate) => ({ estate, report: checkPlan(plan.doc, estate.spec, { failOn }) }));
+  const reports: { report: CheckReport; estate: EstateToCheck }[] = estates.map((estate) => ({ estate,
+    report: checkPlan(plan.document, estate.spec, { failOn, scope: scopeOf(estate) }) }));
   for (const { report, estate } of reports) {
     ok &&= report.ok;
     const context = { places: placesOf(plan, estate.source), rules, version: version() };

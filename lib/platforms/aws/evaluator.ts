@@ -1,17 +1,16 @@
-import { createdGroupName } from './groups';
 import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
 import { bothEnds, Box, product } from '../../util/boxes';
 import type { RuleDirection } from './planner';
-import { GroupRef, readAwsRules, TfRule } from './reader';
+import { GroupRef, TfRule } from './reader';
+import { AwsNetwork } from './network';
 import { cidrSpan } from '../../model/cidr';
 import { presentTiers } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { AwsSettings, awsEnforcement } from './settings';
-import { parseReference } from '../../terraform/terraform-json';
-import { EndDecision, Grant, Ipv6Allow, MissingEnforcement, Origin, TerraformEvaluator, Reach } from '../evaluator';
+import { AwsSettings } from './settings';
+import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -32,70 +31,53 @@ const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
  * nothing; it is never silently taken as allowed.
  */
 export class AwsEvaluator implements TerraformEvaluator {
-  /** What could not be resolved, one line each; empty for a plan the library wrote. */
-  public readonly unresolved: readonly string[];
+  /** Problems of the input: unresolved, invalid, unsupported. */
+  public readonly problems: readonly NetworkProblem[];
   /** Groups of the spec the plan lacks (a created group not found, an existing one the plan writes nothing to). */
   public readonly missing: readonly MissingEnforcement[];
   /** Allow rules for IPv6 peers on a tier's group. */
   public readonly ipv6Allows: readonly Ipv6Allow[];
   private readonly requestedEgress: boolean;
   private readonly rules: readonly TfRule[];
-  private readonly groupOf: Partial<Record<TierKey, GroupRef>> = {};
+  private readonly groupOf: Partial<Record<TierKey, GroupRef>>;
   private readonly addresses: Partial<Record<TierKey, Interval[]>> = {};
+  private readonly owned: ReadonlySet<GroupRef>;
+  private readonly library: ReadonlySet<string>;
+  private readonly removed: readonly { readonly address: string; readonly group: GroupRef }[];
 
-  constructor(synthesized: unknown, spec: ResolvedInput) {
-    const read = readAwsRules(synthesized);
-    const unresolved = [...read.unresolved];
-    const missing: MissingEnforcement[] = [];
+  constructor(network: AwsNetwork, spec: ResolvedInput) {
     this.requestedEgress = (spec.settings as AwsSettings | undefined)?.allowAllEgress === true;
-    const byName = new Map<string, GroupRef[]>();
-    for (const [ref, name] of read.groupNames) byName.set(name, [...(byName.get(name) ?? []), ref]);
-    for (const t of presentTiers(spec.estate)) {
-      this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
-      const e = awsEnforcement(t);
-      if (e.kind === 'awsCreateGroup') {
-        const name = createdGroupName(spec.estate, t.key, e);
-        const found = byName.get(name) ?? [];
-        if (found.length === 1) this.groupOf[t.key] = found[0];
-        else if (found.length === 0) missing.push({ tier: t.key, detail: `no aws_security_group named "${name}" in the plan` });
-        else unresolved.push(`tiers.${t.key}: ${found.length} aws_security_group named "${name}" in the plan`);
-      } else if (e.kind === 'awsExistingGroup') {
-        const r = parseReference(e.securityGroupId);
-        this.groupOf[t.key] = r?.attribute === 'id' && r.address.startsWith('aws_security_group.') ? r.address
-          : read.groupIds.get(e.securityGroupId) ?? e.securityGroupId;
-      }
-    }
-    const known = new Set(Object.values(this.groupOf));
-    const opaque = (ref: GroupRef): boolean => ref.startsWith('${') && !known.has(ref);
-    for (const r of read.rules) {
-      if (opaque(r.group)) unresolved.push(`${r.address}: the group ${r.group} cannot be resolved`);
-      for (const g of r.groups.filter(opaque)) unresolved.push(`${r.address}: the referenced group ${g} cannot be resolved`);
-      // A literal group of no tier holds hosts the spec doesn't describe: what it lets in is unknown.
-      const written = known.has(r.group);
-      for (const g of r.groups.filter((x) => !x.startsWith('${') && !known.has(x) && written)) {
-        unresolved.push(`${r.address}: the referenced group ${g} belongs to no tier of the spec`);
-      }
-    }
-    for (const t of presentTiers(spec.estate)) {
-      const g = this.groupOf[t.key];
-      const e = awsEnforcement(t);
-      if (e.kind === 'awsExistingGroup' && g !== undefined && !read.rules.some((r) => r.group === g)) {
-        missing.push({ tier: t.key, detail: `the plan writes no rule to security group ${e.securityGroupId}` });
-      }
-    }
-    this.missing = missing;
-    this.rules = read.rules;
+    for (const t of presentTiers(spec.estate)) this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
+    this.groupOf = network.groupOf;
+    this.owned = network.owned;
+    this.missing = network.missing;
+    this.rules = network.rules;
+    this.removed = network.removed;
+    this.library = network.library;
+    const problems = network.problems;
     // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
     const ipv6: Ipv6Allow[] = [];
-    for (const r of read.rules.filter((x) => x.ipv6.length > 0)) {
+    for (const r of this.rules.filter((x) => x.ipv6.length > 0)) {
       for (const t of presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === r.group)) {
         const protocol = r.protocol === 'all' || r.protocol === 'other' ? OTHER_PROTOCOLS : r.protocol as Protocol;
         ipv6.push({ rule: r.address, tier: t.key, direction: r.direction === 'ingress' ? 'inbound' : 'outbound', prefixes: r.ipv6,
-          protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)] });
+          protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)],
+          author: this.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN, owned: this.owned.has(r.group) });
       }
     }
     this.ipv6Allows = ipv6;
-    this.unresolved = [...new Set(unresolved)].sort();
+    this.problems = problems;
+  }
+
+  /** Problems as lines (`element: message`). */
+  public get unresolved(): readonly string[] {
+    return this.problems.map((p) => `${p.element}: ${p.message}`);
+  }
+
+  /** Rules of the tier's group that the plan removes. */
+  public removedAt(tier: TierKey): readonly string[] {
+    const g = this.groupOf[tier];
+    return g === undefined ? [] : this.removed.filter((r) => r.group === g).map((r) => r.address);
   }
 
   /** True when the tier's security group was found in the plan. */
@@ -123,9 +105,12 @@ export class AwsEvaluator implements TerraformEvaluator {
     const outbound = 'tier' in from ? this.egress(from.tier, { tier: to }, protocol) : open(protocol, this.addressesOf(from), this.addresses[to] ?? []);
     const inbound = this.ingress(from, to, protocol);
     const both = (a: readonly PortRange[], b: readonly PortRange[]): PortRange[] => toRanges(protocol, intersectionOf(toIntervals(a), toIntervals(b)));
+    let regionOfBoth: Box[] | undefined;
     return {
       allowed: both(outbound.allowed, inbound.allowed), anyAllowed: both(outbound.anyAllowed, inbound.anyAllowed),
-      region: bothEnds(inbound, outbound), outbound, inbound,
+      outbound, inbound,
+      // Built on first read: check's judgement of extra traffic reads each end's region, not this.
+      get region() { return (regionOfBoth ??= bothEnds(inbound, outbound)); },
     };
   }
 
@@ -151,9 +136,12 @@ export class AwsEvaluator implements TerraformEvaluator {
       (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));
     if (group === undefined) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);
     const peerGroup = 'tier' in peer ? this.groupOf[peer.tier] : undefined;
+    const tierGroups = new Set(Object.values(this.groupOf));
+    // A peer group of no tier holds hosts the spec does not describe: they may have any address.
+    const strangers = (r: TfRule): boolean => r.groups.some((g) => !tierGroups.has(g));
     const candidates = this.rules.filter((r) => r.direction === direction && r.group === group
       && (r.protocol === 'all' || r.protocol === protocol)
-      && ((peerGroup !== undefined && r.groups.includes(peerGroup)) || overlapsAny(r.cidrs, peerAddresses)));
+      && ((peerGroup !== undefined && r.groups.includes(peerGroup)) || overlapsAny(r.cidrs, peerAddresses) || strangers(r)));
     const allowed: Interval[] = [];
     const anyAllowed: Interval[] = [];
     for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
@@ -164,14 +152,16 @@ export class AwsEvaluator implements TerraformEvaluator {
       if (byGroup || coversAll(active.flatMap((r) => r.cidrs), peerAddresses)) allowed.push(seg);
     }
     const grants = candidates.map((r): Grant => {
-      const peerPart = peerGroup !== undefined && r.groups.includes(peerGroup) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
+      const peerPart = (peerGroup !== undefined && r.groups.includes(peerGroup)) || strangers(r) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
+      const requested = this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]);
       return {
-        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports),
-        requested: this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]),
+        rule: r.address, isDefault: false, ports: toRanges(protocol, [r.ports]), boxes: box(peerPart, r.ports), requested,
+        author: requested ? GrantAuthor.REQUESTED : this.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN, point: group,
       };
     });
     return {
       enforced: true,
+      owned: this.owned.has(group),
       allowed: toRanges(protocol, unionOf(allowed)),
       anyAllowed: toRanges(protocol, unionOf(anyAllowed)),
       region: grants.flatMap((g) => g.boxes),
@@ -185,7 +175,7 @@ function open(protocol: TrafficProtocol, src: Interval[], dst: Interval[]): EndD
   const all = [PortRange.of(protocol, ALL_PORTS.lo, ALL_PORTS.hi)];
   // The region is built on first read: an end that enforces nothing is rarely asked for it.
   let region: Box[] | undefined;
-  return { enforced: false, allowed: all, anyAllowed: all, rules: [],
+  return { enforced: false, owned: false, allowed: all, anyAllowed: all, rules: [],
     grants: [], get region() { return (region ??= product(src, dst, [ALL_PORTS])); } };
 }
 

@@ -18,11 +18,18 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   providerDefaults: AWS_PROVIDER,
   registrySource: 'hashicorp/aws',
   moduleOutputs: (plan) => awsModuleOutputs(plan),
-  evaluator: (terraformJson, spec) => {
+  evaluator: (doc, spec, context) => {
     // Loaded on use: matrix, validate and synth never evaluate.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { AwsEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AwsEvaluator(terraformJson, spec);
+    const { readAwsTerraform } = require('./network') as typeof import('./network');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return new AwsEvaluator(readAwsTerraform(doc, spec, context), spec);
+  },
+  invalidValues: (instances) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { awsInvalidValues } = require('./validation') as typeof import('./validation');
+    return awsInvalidValues(instances);
   },
   stackClashes: (owners) => (owners.length < 2 ? []
     : sharedGroupClashes(owners.map((o) => ({ path: o.path, plan: o.plan, quota: awsSettings(o.spec).ruleQuota })))),

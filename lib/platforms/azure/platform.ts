@@ -17,11 +17,19 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
   providerDefaults: AZURERM_PROVIDER,
   registrySource: 'hashicorp/azurerm',
   moduleOutputs: (plan) => azureModuleOutputs(plan),
-  evaluator: (terraformJson, spec) => {
+  evaluator: (doc, spec, context) => {
     // Loaded on use: matrix, validate and synth never evaluate.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { AzureEvaluator } = require('./evaluator') as typeof import('./evaluator');
-    return new AzureEvaluator(terraformJson, spec);
+    const { readAzureTerraform } = require('./reader') as typeof import('./reader');
+    const { withAuthors } = require('./ownership') as typeof import('./ownership');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return new AzureEvaluator(withAuthors(readAzureTerraform(doc, spec), spec, context.libraryAddresses), spec);
+  },
+  invalidValues: (instances) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { azureInvalidValues } = require('./validation') as typeof import('./validation');
+    return azureInvalidValues(instances);
   },
   stackClashes: (owners) => sharedNsgClashes(owners),
 };

@@ -1,5 +1,5 @@
 import type { ResourceSchema, SchemaAttributes, ValidationRow } from '../validation-engine';
-import { atLeastOneOf, between, conflicting, exactlyOneOf, lengthBetween, mapWithin, maxItems, notContainingAny, notEmpty, oneOf } from '../validation-checks';
+import { atLeastOneOf, between, conflicting, exactlyOneOf, lengthBetween, mapWithin, mapKeysWithout, maxItems, notContainingAny, notEmpty, oneOf } from '../validation-checks';
 import { AttributeKind as K } from '../validation-values';
 import { AZURE_IDS, azureAddressPrefix, azureId, azureListedPrefix, azureName, azurePort, idShape, resourceGroupName } from './validation-checks';
 
@@ -165,6 +165,8 @@ function placedRows(type: string): ValidationRow[] {
     { type, attribute: 'location', check: notEmpty, rule: 'not empty (location.EnhancedValidate)', source: `${HELPERS} commonschema/location.go, location/validation.go` },
     { type, attribute: 'resource_group_name', check: resourceGroupName, rule: '1-90 characters of letters, digits, -, _, ., ( and ), not ending in . (resourcegroups.ValidateName)', source: `${HELPERS} resourcegroups/validate.go` },
     { type, attribute: 'tags', check: mapWithin('tags', 50, 512, 256), rule: 'at most 50 tags, keys of at most 512 characters, values of at most 256 (tags.Validate)', source: `${HELPERS} tags/validate.go` },
+    { type, attribute: 'tags', check: mapKeysWithout('tags', '<>%&\\?/'), rule: 'tag names without <, >, %, &, \\, ? or / (Azure Resource Manager)',
+      source: 'Learn, "Use tags to organize your Azure resources", Limitations ("Tag names can\'t contain these characters: <, >, %, &, \\, ?, /"), https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources#limitations' },
   ];
 }
 

@@ -57,6 +57,12 @@ export function asAppliedShowJson(cdk: any): any {
       });
     nsg.values.security_rule = [...(nsg.values.security_rule ?? []), ...own];
   }
+  // The changes show the same values (a no-op of the deployed estate).
+  for (const c of show.resource_changes) {
+    const r = resources.find((x) => x.address === c.address);
+    c.change.before = r.values;
+    c.change.after = r.values;
+  }
   return show;
 }
 

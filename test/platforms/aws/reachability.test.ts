@@ -1,7 +1,7 @@
+import { awsEvaluator } from './support/evaluate';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AwsEvaluator } from '../../../lib/platforms/aws/evaluator';
 import { AdcsInputError } from '../../../lib/errors';
 import { PortRange } from '../../../lib/model/port-range';
 import { EstateProps, TierProps } from '../../../lib/input/props';
@@ -85,7 +85,7 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     const props = core({}, { admins: { cidrs: ['10.0.9.0/28'] }, cdp: { cidrs: ['10.0.3.0/24'], createSecurityGroup: true } },
       [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp', purpose: 'ping' }]);
     const { json } = synthAws(props);
-    const ev = new AwsEvaluator(json, resolveSpec(props, 'test'));
+    const ev = awsEvaluator(json, resolveSpec(props, 'test'));
     // THEN the new flows are allowed end to end
     assert.ok(ev.reach({ tier: 'dc' }, 'ca', Protocol.TCP).allowed.some((p) => p.covers(PortRange.tcpRange(49152, 65535))));
     assert.ok(ev.reach({ tier: 'ca' }, 'cdp', Protocol.TCP).allowed.some((p) => p.contains(80)));
@@ -198,7 +198,7 @@ describe('AWS reachability (evaluated with security group semantics)', () => {
     const { json } = synthAws(props);
     for (const k of Object.keys(json.resource.aws_security_group)) if (k.includes('ca-security-group')) delete json.resource.aws_security_group[k];
     // WHEN it is evaluated
-    const ev = new AwsEvaluator(json, resolveSpec(props, 'test'));
+    const ev = awsEvaluator(json, resolveSpec(props, 'test'));
     // THEN the group is listed as missing, every rule on it as unresolved, and the CA is not counted as enforced
     assert.ok(ev.missing.some((m) => m.tier === 'ca' && m.detail.includes('pki-ca')));
     assert.ok(ev.unresolved.some((u) => u.includes('ca-in-')));

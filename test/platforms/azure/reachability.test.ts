@@ -1,6 +1,6 @@
+import { evaluatorFor } from '../../../lib/check/check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AzureEvaluator } from '../../../lib/platforms/azure/evaluator';
 import { Protocol } from '../../../lib/model/protocol';
 import { CesAuthentication, OsGeneration } from '../../../lib/model/options';
 import { resolveSpec } from '../../../lib/spec';
@@ -55,7 +55,7 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
     // GIVEN the rich estate (every NSG created with its deny-by-default) and an ICMP custom flow
     const props = richAzure({ customFlows: [{ name: 'ping', from: 'ca', to: 'dc', protocol: 'icmp', purpose: 'ping' }] });
     const { json } = synthEstate(props);
-    const ev = new AzureEvaluator(json, resolveSpec(props, 'test'));
+    const ev = evaluatorFor(json, resolveSpec(props, 'test'));
     // WHEN the new flows are evaluated  THEN each is allowed, decided by the rule of its own tier pair
     const dcToCa = ev.reach({ tier: 'dc' }, 'ca', Protocol.TCP);
     assert.equal(text(dcToCa.allowed.filter((p) => p.contains(135) || p.contains(49152))), '135,49152-65535');
@@ -83,7 +83,7 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
     const rules = json.resource.azurerm_network_security_rule;
     delete rules[Object.keys(rules).find((k) => k.includes('dc-nsg-in-ca-dc-icmp'))!];
     // WHEN evaluated  THEN the ICMP flow is blocked by the deny-by-default
-    const r = new AzureEvaluator(json, resolveSpec(props, 'test')).reach({ tier: 'ca' }, 'dc', Protocol.ICMP);
+    const r = evaluatorFor(json, resolveSpec(props, 'test')).reach({ tier: 'ca' }, 'dc', Protocol.ICMP);
     assert.equal(text(r.allowed), '');
   });
 
@@ -95,7 +95,7 @@ describe('Azure reachability (evaluated with NSG semantics)', () => {
     const victim = Object.keys(rules).find((k) => k.includes('ca-nsg-in-clients-ca-tcp'))!;
     delete rules[victim];
     // WHEN enrollment is evaluated
-    const r = new AzureEvaluator(json, resolveSpec(props, 'test')).reach({ tier: 'clients' }, 'ca', Protocol.TCP);
+    const r = evaluatorFor(json, resolveSpec(props, 'test')).reach({ tier: 'clients' }, 'ca', Protocol.TCP);
     // THEN nothing is allowed, and the deny-by-default rule is named
     assert.equal(text(r.allowed), '');
     assert.ok(r.inbound.rules.some((x) => x.includes('deny-vnet-inbound')), r.inbound.rules.join());

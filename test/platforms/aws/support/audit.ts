@@ -1,4 +1,4 @@
-import { AwsEvaluator } from '../../../../lib/platforms/aws/evaluator';
+import { awsEvaluator } from './evaluate';
 import { EndDecision } from '../../../../lib/platforms/evaluator';
 import { cidrInterval } from '../../../../lib/model/cidr';
 import { PortRange } from '../../../../lib/model/port-range';
@@ -93,7 +93,7 @@ const intersect = (x: Iv[], y: Iv[]): Iv[] => mergeIntervals(x.flatMap(([a, b]) 
  */
 export function auditAws(json: unknown, props: EstateProps): string[] {
   const spec = resolveSpec(props, 'test');
-  const ev = new AwsEvaluator(json, spec);
+  const ev = awsEvaluator(json, spec);
   const x = new AwsExpectation(props);
   const out: string[] = ev.unresolved.map((u) => `unresolved: ${u}`);
   const endCheck = (what: string, d: EndDecision, enforced: boolean, expected: Iv[]): void => {
