@@ -13,6 +13,12 @@ export enum ProblemKind {
   UNSUPPORTED = 'unsupported',
   /** A rule that lands on an enforcement point neither the input declares nor the spec names: it enforces nothing of the estate (a warning: a typo?). */
   ELSEWHERE = 'elsewhere',
+  /** The spec names an enforcement point (a subnet, an NSG, a group) that the live estate does not show where the tier's addresses are: a failure. */
+  MISMATCH = 'mismatch',
+  /** Something the input leaves unjudged that a reviewer should know (network ACLs without their export): a warning. */
+  NOT_JUDGED = 'not-judged',
+  /** What the input shows about the network that the verdicts rest on (VirtualNetwork as effective rules expand it): a note. */
+  OBSERVED = 'observed',
 }
 
 /** One problem of the input an evaluator reads: what, where, why. */
@@ -109,6 +115,22 @@ export interface EndDecision {
    * default lets in no flow needs is then a failure, not a warning. @default false
    */
   readonly denyAsked?: boolean;
+  /**
+   * False when the spec gives this end no enforcement point of its own (a tier without one, whose
+   * live NSGs or groups an export shows): they decide whether flows get through, but what they let
+   * through beyond the flows is not the estate's to judge. @default true
+   */
+  readonly claimed?: boolean;
+  /**
+   * What decides this end that the rules do not name: the NSGs or groups consulted and the hosts
+   * they guard (`NSG rg-pki/pki-ca-nsg on nic-ca01`), for a blocked flow no rule matched. @default none
+   */
+  readonly points?: readonly string[];
+  /**
+   * What a verdict at this end depends on that the input does not show (whether a service tag
+   * holds an address), one line each; the safe reading was taken. @default none
+   */
+  readonly undecided?: readonly string[];
   /** Ports of the question that this end allows for every address pair. */
   readonly allowed: readonly PortRange[];
   /** Ports this end allows for at least one address pair. */
@@ -156,6 +178,73 @@ export interface TerraformEvaluator {
   removedAt?(tier: TierKey): readonly string[];
   /** Allow rules for IPv6 peers (none on a plan the library writes). */
   readonly ipv6Allows?: readonly Ipv6Allow[];
+  /** Which rules, in which order, decide one packet at each end (an offline IP flow verify). */
+  explain?(packet: Packet): PacketVerdict;
+}
+
+/** One packet: its source and destination address, protocol and destination port (ICMP: the type; other protocols: the number). */
+export interface Packet {
+  /** Source address (an IPv4 address as a number). */
+  readonly source: number;
+  /** Destination address. */
+  readonly destination: number;
+  readonly protocol: TrafficProtocol;
+  /** Destination port. */
+  readonly port: number;
+}
+
+/** One rule consulted for a packet, in evaluation order. */
+export interface PacketStep {
+  /** The rule, as findings name it. */
+  readonly rule: string;
+  /** Allow or Deny. */
+  readonly access: string;
+  /** `matches`, `no match`, or `depends` (on what a service tag holds; `detail` says which readings). */
+  readonly match: string;
+  /** Why, when not plain. */
+  readonly detail?: string;
+}
+
+/** One enforcement point a packet meets at one end: its rules in order, and what it decides. */
+export interface PacketPoint {
+  /** The point (`NSG rg-pki/pki-ca-nsg`, `security groups of eni-0ca...`, `network ACL acl-...`). */
+  readonly point: string;
+  /** The rules consulted, in order (for a union of groups: every rule that matches). */
+  readonly steps: readonly PacketStep[];
+  /** `allow`, `deny`, or `depends`. */
+  readonly decision: string;
+}
+
+/** What one end decides for a packet. */
+export interface PacketEnd {
+  /** Where the end is (`tier ca, host nic-ca01 (10.0.1.4)`, `no tier`). */
+  readonly where: string;
+  /** The points in the order the packet meets them (none: nothing filters there). */
+  readonly points: readonly PacketPoint[];
+  /** `allow`, `deny`, or `depends`. */
+  readonly decision: string;
+}
+
+/** The verdict on one packet: the source's outbound end, then the destination's inbound end. */
+export interface PacketVerdict {
+  readonly outbound: PacketEnd;
+  readonly inbound: PacketEnd;
+  /** `allow` when both ends allow it, `deny` when one denies, else `depends`. */
+  readonly decision: string;
+}
+
+/** The packet decisions, as `PacketPoint.decision` and friends spell them. */
+export enum PacketDecision {
+  ALLOW = 'allow',
+  DENY = 'deny',
+  DEPENDS = 'depends',
+}
+
+/** The decision of points met in order: deny when one denies, depends when one depends, else allow. */
+export function decisionOf(decisions: readonly string[]): PacketDecision {
+  if (decisions.includes(PacketDecision.DENY)) return PacketDecision.DENY;
+  if (decisions.includes(PacketDecision.DEPENDS)) return PacketDecision.DEPENDS;
+  return PacketDecision.ALLOW;
 }
 
 /** The ports (of one protocol) that boxes touch: their projection on the port axis. */
