@@ -56,6 +56,8 @@ export interface ExtraFinding {
   readonly at?: 'inbound' | 'outbound';
   /** The enforcement points whose rules let it through (an NSG's or group's Terraform address, or its name). */
   readonly points?: readonly string[];
+  /** For a platform default at an end that asks a deny by default: the deny rules the end's traffic met, which do not cover it. */
+  readonly denies?: readonly string[];
 }
 
 /** The findings of a plan check. */

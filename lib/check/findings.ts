@@ -78,7 +78,8 @@ export function checkFindings(
     if (e.kind === 'over-permissive') {
       out.push(finding(CheckMessages.extraTraffic(e.rules.join(', '), what, at), CheckMessages.extraTraffic, about));
     } else if (e.kind === 'platform-default-owned') {
-      out.push(finding(CheckMessages.defaultExtraTrafficOwned(e.rules.join(', '), what, at), CheckMessages.defaultExtraTrafficOwned, about));
+      const denies = e.denies && e.denies.length > 0 ? `; the denies it meets, ${e.denies.join(', ')}, do not cover it` : '';
+      out.push(finding(CheckMessages.defaultExtraTrafficOwned(e.rules.join(', '), what, `${at}${denies}`), CheckMessages.defaultExtraTrafficOwned, about));
     } else if (e.kind === 'foreign') {
       out.push(finding(CheckMessages.foreignExtraTraffic(e.rules.join(', '), what, at), CheckMessages.foreignExtraTraffic, about));
     } else if (e.kind === 'requested') {

@@ -35,7 +35,9 @@ export function judge(ev: TerraformEvaluator, spec: ResolvedInput, options: Chec
     const missing = differencePorts(flowPortSpace(flow), r.allowed);
     const status = !r.inbound.enforced && !r.outbound.enforced ? 'unenforced' : missing.length > 0 ? 'blocked' : 'allowed';
     const removed = status === 'blocked' ? [...new Set([...(ev.removedAt?.(flow.to) ?? []), ...(ev.removedAt?.(flow.from) ?? [])])].sort() : [];
-    const points = status === 'blocked' ? [...new Set([...(r.inbound.points ?? []), ...(r.outbound.points ?? [])])] : [];
+    // Where it is blocked: the host groups of either end that do not let all of its missing ports through.
+    const points = status === 'blocked' ? [...new Set([...(r.outbound.hosts ?? []), ...(r.inbound.hosts ?? [])]
+      .filter((h) => differencePorts(missing, h.allowed).length > 0).map((h) => h.point))] : [];
     const undecided = status === 'blocked' ? [...new Set([...(r.inbound.undecided ?? []), ...(r.outbound.undecided ?? [])])] : [];
     return { flow, status, missing, inbound: r.inbound.rules, outbound: r.outbound.rules, ...(removed.length > 0 ? { removed } : {}),
       ...(points.length > 0 ? { points } : {}), ...(undecided.length > 0 ? { undecided } : {}) };
@@ -55,7 +57,10 @@ export function judge(ev: TerraformEvaluator, spec: ResolvedInput, options: Chec
   const push = (found: ReturnType<typeof classify>, from: string, to: string, protocol: TrafficProtocol, at: 'inbound' | 'outbound'): void => {
     for (const f of found) {
       const region = protocol === OTHER_PROTOCOLS ? intersectRegions(f.region, product([ALL_ADDRESSES], [ALL_ADDRESSES], OTHER_PROTOCOL_NUMBERS)) : f.region;
-      if (region.length > 0) extras.push({ kind: f.kind, rules: f.rules, from, to, protocol, ports: portsOf(region, protocol), at, ...(f.points && f.points.length > 0 ? { points: f.points } : {}) });
+      if (region.length > 0) {
+        extras.push({ kind: f.kind, rules: f.rules, from, to, protocol, ports: portsOf(region, protocol), at, ...(f.points && f.points.length > 0 ? { points: f.points } : {}),
+          ...(f.denies ? { denies: f.denies } : {}) });
+      }
     }
   };
   for (const to of keys) {
@@ -109,7 +114,7 @@ export function judge(ev: TerraformEvaluator, spec: ResolvedInput, options: Chec
  * not. A rule the spec asked for is a note. Expected allows (Azure health probes) never count.
  */
 function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
-  (Pick<ExtraFinding, 'kind' | 'rules' | 'points'> & { region: Box[] })[] {
+  (Pick<ExtraFinding, 'kind' | 'rules' | 'points' | 'denies'> & { region: Box[] })[] {
   if (extra.length === 0) return [];
   const owned = end.owned ?? true;
   const grants = end.grants.filter((g) => !g.expected && regionsMeet(g.boxes, extra));
@@ -131,6 +136,8 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   return order.filter((k) => byKind.has(k)).map((kind) => {
     const gs = byKind.get(kind)!;
     const points = [...new Set(gs.map((g) => g.point).filter((p): p is string => p !== undefined))].sort();
-    return { kind, rules: [...new Set(gs.map((g) => g.rule))], points, region: intersectRegions(extra, gs.flatMap((g) => g.boxes)) };
+    // A deny by default that does not deny it: the denies the end's traffic met, for the finding to name.
+    const denies = kind === 'platform-default-owned' ? end.rules.filter((r) => Number(/ \(Deny (\d+)\)$/.exec(r)?.[1] ?? 65000) < 65000) : [];
+    return { kind, rules: [...new Set(gs.map((g) => g.rule))], points, region: intersectRegions(extra, gs.flatMap((g) => g.boxes)), ...(denies.length > 0 ? { denies } : {}) };
   });
 }

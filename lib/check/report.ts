@@ -99,6 +99,8 @@ function table(r: CheckReport): string {
     if (f.status !== 'unenforced') {
       lines.push(`       inbound: ${f.inbound.join(', ') || 'not enforced'}; outbound: ${f.outbound.join(', ') || 'not enforced'}`);
     }
+    if (f.points && f.points.length > 0) lines.push(`       at: ${f.points.join(', ')}`);
+    for (const u of f.undecided ?? []) lines.push(`       depends: ${u}`);
   }
   const others = byImportance(r.findings.filter((f) => f.ruleId !== CheckMessages.flowBlocked.rule.id && f.ruleId !== CheckMessages.flowUnenforced.rule.id));
   if (others.length > 0) lines.push('Findings:', ...others.map(findingLine));

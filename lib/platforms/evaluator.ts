@@ -122,10 +122,11 @@ export interface EndDecision {
    */
   readonly claimed?: boolean;
   /**
-   * What decides this end that the rules do not name: the NSGs or groups consulted and the hosts
-   * they guard (`NSG rg-pki/pki-ca-nsg on nic-ca01`), for a blocked flow no rule matched. @default none
+   * Where this end's hosts are, as exports show them: each group of hosts with the enforcement
+   * points on its path (`NSG rg-pki/pki-ca-nsg then NSG rg-pki/nic-ca01-nsg on nic-ca01`) and the
+   * ports they let through for every address pair, so a blocked flow names where it is blocked. @default none
    */
-  readonly points?: readonly string[];
+  readonly hosts?: readonly HostPoints[];
   /**
    * What a verdict at this end depends on that the input does not show (whether a service tag
    * holds an address), one line each; the safe reading was taken. @default none
@@ -141,6 +142,14 @@ export interface EndDecision {
   readonly rules: readonly string[];
   /** The allow rules that matched, with the ports each let through. */
   readonly grants: readonly Grant[];
+}
+
+/** One group of an end's hosts: the enforcement points on its path, and what they let through. */
+export interface HostPoints {
+  /** The points and the hosts (`NSG rg-pki/pki-ca-nsg on snet-ca`, `sg-0ca... (pki-ca) on eni-0ca...`). */
+  readonly point: string;
+  /** Ports of the question they allow for every address pair. */
+  readonly allowed: readonly PortRange[];
 }
 
 /** The answer to "which ports of `protocol` can every host of `from` open on every host of `to`?". */

@@ -4,10 +4,10 @@ import { intersectPorts, PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { bothEnds, Box, intersectRegions, product, splitBoxes } from '../../util/boxes';
+import { bothEnds, Box, intersectRegions, product, splitBoxes, subtractRegions } from '../../util/boxes';
 import { coversAll, differenceOf, Interval, intersectionOf } from '../../util/intervals';
 import { addressClasses } from '../../util/address-classes';
-import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, portsMinus, portsOf, Reach, TerraformEvaluator } from '../evaluator';
+import { EndDecision, Grant, GrantAuthor, HostPoints, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, portsMinus, portsOf, Reach, TerraformEvaluator } from '../evaluator';
 import { AZURE_DEFAULT_RULES, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor, portsFor } from './network';
 import { nsgLabel } from './reader';
 import { cidrsText, HostGroup, HostLayout, hostLayout, uncertainPart } from './host-groups';
@@ -129,7 +129,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     let region: Box[] = [];
     const rules: string[] = [];
     const grants: Grant[] = [];
-    const points: string[] = [];
+    const hosts: HostPoints[] = [];
     const undecided: string[] = [];
     let owned = false;
     let denyAsked = false;
@@ -145,7 +145,6 @@ export class AzureEvaluator implements TerraformEvaluator {
       for (const nsg of chain) {
         owned ||= this.layout.owned.has(nsg.key);
         denyAsked ||= this.layout.denyAsked.has(nsg.key);
-        if (this.layout.live) points.push(`NSG ${nsg.label}${g.label ? ` on ${g.label}` : ''}`);
       }
       const peer = direction === 'Inbound' ? s : d;
       const worlds = this.worldsFor(g, chain, direction, s, d);
@@ -167,14 +166,23 @@ export class AzureEvaluator implements TerraformEvaluator {
         allowed = intersectPorts(allowed, worldAllowed);
         const through = passing ?? [];
         region = [...region, ...through];
-        // With several NSGs on the path, each grant counts for what passes them all.
-        grants.push(...(chain.length === 1 ? worldGrants : worldGrants.map((x) => ({ ...x, boxes: intersectRegions(x.boxes, through), ports: portsOf(intersectRegions(x.boxes, through), protocol) }))
-          .filter((x) => x.boxes.length > 0)));
+        // With several NSGs on the path, each grant counts for what passes them all; what one of
+        // them lets through as expected (health probes) is expected at the others too.
+        if (chain.length === 1) grants.push(...worldGrants);
+        else {
+          const expected = worldGrants.filter((x) => x.expected).flatMap((x) => x.boxes);
+          for (const x of worldGrants) {
+            const boxes = x.expected ? intersectRegions(x.boxes, through) : subtractRegions(intersectRegions(x.boxes, through), expected);
+            if (boxes.length > 0) grants.push({ ...x, boxes, ports: portsOf(boxes, protocol) });
+          }
+        }
       }
+      if (this.layout.live) hosts.push({ point: `${chain.map((x) => `NSG ${x.label}`).join(' then ')}${g.label ? ` on ${g.label}` : ''}`, allowed: groupAllowed });
       if (perWorld.some((w) => w !== groupAllowed.map(String).join(','))) {
         const unsure = uncertainPart(peer, this.layout.certain);
         if (unsure.length > 0 && !worlds[0].shown) {
-          undecided.push(`${chain.map((x) => `NSG ${x.label}`).join(' and ')}${g.label ? ` on ${g.label}` : ''} let${chain.length === 1 ? 's' : ''} more through only if VirtualNetwork holds ${cidrsText(unsure)}, which the input does not show${this.layout.live && g.label ? ` (the effective rules of ${g.label}, az network nic list-effective-nsg, show it)` : ''}`);
+          const shows = g.label ? ` (the effective rules of ${g.interface ? g.label : `an interface in ${g.label}`}, az network nic list-effective-nsg, show it)` : '';
+          undecided.push(`${chain.map((x) => `NSG ${x.label}`).join(' and ')}${g.label ? ` on ${g.label}` : ''} let${chain.length === 1 ? 's' : ''} more through only if VirtualNetwork holds ${cidrsText(unsure)}, which the input does not show${this.layout.live ? shows : ''}`);
         }
       }
     });
@@ -182,7 +190,7 @@ export class AzureEvaluator implements TerraformEvaluator {
     const priorityOf = (r: string): number => Number(/ (\d+)\)$/.exec(r)?.[1] ?? 0);
     rules.sort((a, b) => priorityOf(a) - priorityOf(b));
     return { enforced: true, owned, denyAsked, ...(claimed ? {} : { claimed: false }), allowed, anyAllowed: portsOf(region, protocol), region, rules,
-      grants: mergeGrants(grants, protocol), ...(points.length > 0 ? { points: [...new Set(points)] } : {}), ...(undecided.length > 0 ? { undecided } : {}) };
+      grants: mergeGrants(grants, protocol), ...(hosts.length > 0 ? { hosts } : {}), ...(undecided.length > 0 ? { undecided } : {}) };
   }
 
   /**

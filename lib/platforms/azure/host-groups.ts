@@ -20,6 +20,8 @@ import { shownWorlds, TagWorld, tagWorlds } from './worlds';
 export interface HostGroup {
   /** How findings name it (a subnet or an interface); absent for a Terraform document's groups. */
   readonly label?: string;
+  /** True for one network interface (else a subnet, or a Terraform document's group). */
+  readonly interface?: boolean;
   /** NSG keys on the path in inbound order (empty: nothing filters these hosts). */
   readonly nsgs: readonly string[];
   /** The hosts' addresses; absent: every address of the tier. */
@@ -56,7 +58,7 @@ export function hostLayout(network: AzureNetwork, spec: ResolvedInput): HostLayo
     const addresses = new Map<TierKey, Interval[]>();
     for (const t of tiers) {
       const found = live.hosts.get(t.key) ?? [];
-      groups.set(t.key, found.map((g) => ({ label: g.label, nsgs: g.nsgs, addresses: g.addresses,
+      groups.set(t.key, found.map((g) => ({ label: g.label, interface: g.interface, nsgs: g.nsgs, addresses: g.addresses,
         ...(g.virtualNetwork ? { worlds: shownWorlds(g.label, g.virtualNetwork, g.tags) } : {}) })));
       addresses.set(t.key, found.length > 0 ? unionOf(found.flatMap((g) => g.addresses)) : cidrsOf(t));
     }

@@ -118,6 +118,8 @@ export interface AzureNetwork {
 export interface AzureHostGroup {
   /** How findings name it: a subnet (`snet-ca`) or a network interface (`nic-ca01`). */
   readonly label: string;
+  /** True for one network interface; false for (the rest of) a subnet. */
+  readonly interface: boolean;
   /** The hosts' addresses: the tier's part of a subnet, or an interface's addresses. */
   readonly addresses: readonly Interval[];
   /** Keys of the NSGs on the hosts' path in inbound order: the subnet's, then the interface's (outbound is the reverse). */

@@ -1,0 +1,12 @@
+import type { PlatformLive } from '../live';
+import type { AwsPlan } from './planner';
+import { AWS_COMMANDS, awsNearMiss, recogniseAws } from './exports/shapes';
+
+/** AWS's readers of `aws ec2` exports: recognised by shape, read into the evaluator's network, compared with the plan. */
+export const AWS_LIVE: PlatformLive<AwsPlan> = {
+  commands: Object.values(AWS_COMMANDS),
+  recognise: recogniseAws,
+  nearMiss: awsNearMiss,
+  evaluator: () => { throw new Error('not yet'); },
+  adopt: () => ({ items: [], notes: [] }),
+};
