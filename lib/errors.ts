@@ -293,7 +293,10 @@ export const Messages = defineRules({
     (file: string) => `plan not found: ${file}; give a synthesized cdk.tf.json or the output of terraform show -json`),
   notAPlan: rule('ADCS-E071', FindingLevel.ERROR, 'Not Terraform JSON',
     'check reads a synthesized cdk.tf.json, or terraform show -json of a plan or a state.',
-    () => 'not a plan: expected a synthesized cdk.tf.json (with "resource") or terraform show -json output (with "planned_values")'),
+    (found = '') => `not a plan: expected a cdk.tf.json or other Terraform JSON configuration, or the output of terraform show -json (a plan or a state)${found ? `; ${found}` : ''}`),
+  diffNeedsSavedPlan: rule('ADCS-E074', FindingLevel.ERROR, 'One plan to diff that is not a saved plan',
+    'diff with one --plan compares the state a terraform show -json plan starts from (prior_state) with the one it leads to; give terraform show -json of a saved plan, or two plans.',
+    (found: string) => `diff of one plan reads terraform show -json of a saved plan (format_version and resource_changes); ${found}`),
 
   // --- host (Windows Firewall rules and registry values of one tier) ---
   hostTierUnknown: rule('ADCS-E075', FindingLevel.ERROR, 'Unknown tier',

@@ -35,7 +35,7 @@ export function readPlanFile(file: string): PlanFile {
     document = readTerraformText(text);
   } catch (e) {
     if (!(e instanceof NotTerraformJson)) throw e;
-    throw new AdcsInputError(file, [problem('', e.reason === 'syntax' ? Messages.jsonSyntax(e.message) : Messages.notAPlan())]);
+    throw new AdcsInputError(file, [problem('', e.reason === 'syntax' ? Messages.jsonSyntax(e.message) : Messages.notAPlan(e.message))]);
   }
   return { file, text, document, doc: { '//': document.comment } };
 }
