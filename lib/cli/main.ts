@@ -17,6 +17,8 @@ Commands:
   check    [--spec FILE] --plan FILE [--stack DIR] [--format FORMAT] [--fail-on error|warning]
            Check a plan against the estate's flows (the estate a synthesized plan records, or --spec).
            FORMAT: table (default), json, github, sarif, junit or markdown.
+  diff     --plan OLD --plan NEW | --plan PLAN [--spec FILE | --stack DIR] [--format markdown|json|table]
+           The flows whose verdict changes and the rules added, removed, widened or narrowed (for a pull request).
   host     --spec FILE --tier TIER [--format powershell|json] [--out FILE]
            The Windows Firewall rules and registry values of one tier's hosts (default: a PowerShell script).
 
@@ -63,6 +65,15 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; opti
       ['--format FORMAT', 'table (default), json, github (annotations with file and line, and the job summary), sarif (code scanning), junit or markdown'],
       ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged too']],
   },
+  diff: {
+    usage: 'diff --plan OLD --plan NEW | --plan PLAN [--spec FILE | --stack DIR] [--format markdown|json|table]',
+    summary: 'What a change of plan does to the estate, for the reviewer of a pull request: the flows whose verdict changes, the traffic no flow\n'
+      + 'needs that starts or stops getting through, and the rules added, removed, widened or narrowed (by what they admit). Exit 0: check gates, diff informs.',
+    options: [['--plan FILE', 'twice: the plan before and after (cdk.tf.json or terraform show -json); once: a terraform show -json plan, from its prior state to its changes'],
+      ['--spec FILE', 'the estate (YAML or JSON); default: the estates the (newer) plan records'],
+      ['--stack DIR', 'for terraform show -json: the folder of the synthesized stack whose cdk.tf.json records the estate'],
+      ['--format FORMAT', 'markdown (default: a pull request comment), json or table']],
+  },
   host: {
     usage: 'host --spec FILE --tier TIER [--format powershell|json] [--out FILE]',
     summary: "The Windows Firewall rules and registry values of one tier's hosts. The script changes only what it records writing\n(its rule group, registry values with a record beside them) and takes it back when the spec stops asking for it.",
@@ -82,7 +93,7 @@ export function commandUsage(command: string): string {
 }
 
 /** Commands by name; later modules (synth, check) register themselves here. */
-export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; run: Handler }> = {
+export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; lists?: string[]; run: Handler }> = {
   // Each command's module (and what it loads: the spec reader, the schema validator, the planners,
   // the evaluators) is loaded when that command runs, so --version and --help start fast.
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -90,6 +101,7 @@ export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; ru
   validate: { flags: ['spec', 'format', 'fail-on'], run: (o, io) => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(o, io) },
   synth: { flags: ['spec', 'out', 'format', 'fail-on'], switches: ['module'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
   check: { flags: ['spec', 'plan', 'stack', 'format', 'fail-on'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
+  diff: { flags: ['spec', 'stack', 'format'], lists: ['plan'], run: (o, io) => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(o as never, io) },
   host: { flags: ['spec', 'tier', 'format', 'out'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
@@ -122,7 +134,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     // Own keys only: "constructor" or "__proto__" are unknown commands, not Object.prototype members.
     const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!cmd) throw new UsageError(Messages.unknownCommand(command, Object.keys(COMMANDS)));
-    const { values, positionals } = parseCommandArgs(command, rest, cmd.flags, cmd.switches ?? []);
+    const { values, positionals } = parseCommandArgs(command, rest, cmd.flags, cmd.switches ?? [], cmd.lists ?? []);
     if (values.help) {
       io.out(commandUsage(command));
       return ExitCode.OK;
@@ -170,9 +182,10 @@ function dependencyRange(pkg: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(deps, pkg) ? deps[pkg] : undefined;
 }
 
-function parseCommandArgs(command: string, args: string[], flags: string[], switches: string[]): { values: Record<string, unknown>; positionals: string[] } {
+function parseCommandArgs(command: string, args: string[], flags: string[], switches: string[], lists: string[]): { values: Record<string, unknown>; positionals: string[] } {
   const options = {
     ...Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }])),
+    ...Object.fromEntries(lists.map((f) => [f, { type: 'string' as const, multiple: true }])),
     ...Object.fromEntries(switches.map((f) => [f, { type: 'boolean' as const }])),
   };
   try {
@@ -180,7 +193,7 @@ function parseCommandArgs(command: string, args: string[], flags: string[], swit
   } catch (e) {
     // Node's own wording names neither the command nor the accepted options: say both.
     const err = e as NodeJS.ErrnoException;
-    const accepted = [...flags.map((f) => `--${f}`), ...switches.map((f) => `--${f}`), '--help'];
+    const accepted = [...flags.map((f) => `--${f}`), ...lists.map((f) => `--${f}`), ...switches.map((f) => `--${f}`), '--help'];
     const option = /'(-[^' ]*)/.exec(err.message)?.[1];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
       throw new UsageError(Messages.unknownOption(option, command, accepted));
