@@ -86,8 +86,10 @@ export const Messages = defineRules({
     'Specs and plans have size limits that no real estate reaches; a larger file is refused rather than read.',
     (bytes: number, max: number) => `the file is ${bytes} bytes; a spec may be at most ${max} bytes`),
   notUtf8: rule('ADCS-E013', FindingLevel.ERROR, 'File is not UTF-8',
-    'Save the spec as UTF-8 text (a byte-order mark is fine).',
-    () => 'the file is not UTF-8 text; save it as UTF-8'),
+    'Save the spec or plan as UTF-8 text (a byte-order mark is fine). Windows PowerShell 5.1\'s > writes UTF-16: pipe to Out-File -Encoding utf8, or use PowerShell 7.',
+    (utf16 = false) => (utf16
+      ? 'the file is UTF-16 text (it starts with a UTF-16 byte-order mark, as Windows PowerShell 5.1\'s > writes it); save it as UTF-8: terraform show -json plan | Out-File -Encoding utf8 plan.json, or run it in PowerShell 7'
+      : 'the file is not UTF-8 text; save it as UTF-8')),
   tooDeep: rule('ADCS-E014', FindingLevel.ERROR, 'Document nests too deep',
     'A spec needs at most four levels; a document nesting deeper is refused before it is read.',
     (max: number) => `the document nests deeper than ${max} levels; a spec needs at most 4`),
@@ -293,7 +295,10 @@ export const Messages = defineRules({
     (file: string) => `plan not found: ${file}; give a synthesized cdk.tf.json or the output of terraform show -json`),
   notAPlan: rule('ADCS-E071', FindingLevel.ERROR, 'Not Terraform JSON',
     'check reads a synthesized cdk.tf.json, or terraform show -json of a plan or a state.',
-    () => 'not a plan: expected a synthesized cdk.tf.json (with "resource") or terraform show -json output (with "planned_values")'),
+    (found = '') => `not a plan: expected a cdk.tf.json or other Terraform JSON configuration, or the output of terraform show -json (a plan or a state)${found ? `; ${found}` : ''}`),
+  diffNeedsSavedPlan: rule('ADCS-E074', FindingLevel.ERROR, 'One plan to diff that is not a saved plan',
+    'diff with one --plan compares the state a terraform show -json plan starts from (prior_state) with the one it leads to; give terraform show -json of a saved plan, or two plans.',
+    (found: string) => `diff of one plan reads terraform show -json of a saved plan (format_version and resource_changes); ${found}`),
 
   // --- audit and explain (live exports) ---
   exportNotFound: rule('ADCS-E400', FindingLevel.ERROR, 'Export not found',

@@ -22,6 +22,8 @@ Commands:
            and the report of what the first apply of the stack would do.
   explain  --spec FILE (--plan FILE | --export FILE ...) --from IP --to IP --port N [--protocol tcp|udp|icmp]
            Which rules, in which order, decide one packet at each end (an offline IP flow verify).
+  diff     --plan OLD --plan NEW | --plan PLAN [--spec FILE | --stack DIR] [--format markdown|json|table]
+           The flows whose verdict changes and the rules added, removed, widened or narrowed (for a pull request).
   host     --spec FILE --tier TIER [--format powershell|json] [--out FILE]
            The Windows Firewall rules and registry values of one tier's hosts (default: a PowerShell script).
 
@@ -87,6 +89,15 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; opti
       ['--from IP', 'the source address'], ['--to IP', 'the destination address'], ['--port N', 'the destination port (icmp: the ICMP type)'],
       ['--protocol P', 'tcp (default), udp or icmp'], ['--format FORMAT', 'table (default) or json']],
   },
+  diff: {
+    usage: 'diff --plan OLD --plan NEW | --plan PLAN [--spec FILE | --stack DIR] [--format markdown|json|table]',
+    summary: 'What a change of plan does to the estate, for the reviewer of a pull request: the flows whose verdict changes, the traffic no flow\n'
+      + 'needs that starts or stops getting through, and the rules added, removed, widened or narrowed (by what they admit). Exit 0: check gates, diff informs.',
+    options: [['--plan FILE', 'twice: the plan before and after (cdk.tf.json or terraform show -json); once: a terraform show -json plan, from its prior state to its changes'],
+      ['--spec FILE', 'the estate (YAML or JSON); default: the estates the (newer) plan records'],
+      ['--stack DIR', 'for terraform show -json: the folder of the synthesized stack whose cdk.tf.json records the estate'],
+      ['--format FORMAT', 'markdown (default: a pull request comment), json or table']],
+  },
   host: {
     usage: 'host --spec FILE --tier TIER [--format powershell|json] [--out FILE]',
     summary: "The Windows Firewall rules and registry values of one tier's hosts. The script changes only what it records writing\n(its rule group, registry values with a record beside them) and takes it back when the spec stops asking for it.",
@@ -116,6 +127,7 @@ export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; li
   check: { flags: ['spec', 'plan', 'stack', 'format', 'fail-on'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
   audit: { flags: ['spec', 'format', 'fail-on', 'adopt'], lists: ['export'], run: (o, io) => (require('./commands/audit') as typeof import('./commands/audit')).auditCommand(o, io) },
   explain: { flags: ['spec', 'plan', 'from', 'to', 'port', 'protocol', 'format'], lists: ['export'], run: (o, io) => (require('./commands/explain') as typeof import('./commands/explain')).explainCommand(o, io) },
+  diff: { flags: ['spec', 'stack', 'format'], lists: ['plan'], run: (o, io) => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(o as never, io) },
   host: { flags: ['spec', 'tier', 'format', 'out'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };

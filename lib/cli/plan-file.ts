@@ -24,7 +24,14 @@ export function readPlanFile(file: string): PlanFile {
     const st = statSync(file);
     if (st.isDirectory()) throw new AdcsInputError(file, [problem('', Messages.fileUnreadable(file, 'it is a directory'))]);
     if (st.size > MAX_PLAN_BYTES) throw new AdcsInputError(file, [problem('', Messages.fileTooLarge(st.size, MAX_PLAN_BYTES))]);
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // JSON is UTF-8 (RFC 8259 8.1); a UTF-16 byte-order mark is the usual Windows mistake, named as such.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new AdcsInputError(file, [problem('', Messages.notUtf8(true))]);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new AdcsInputError(file, [problem('', Messages.notUtf8())]);
+    }
   } catch (e) {
     if (e instanceof AdcsInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -35,7 +42,7 @@ export function readPlanFile(file: string): PlanFile {
     document = readTerraformText(text);
   } catch (e) {
     if (!(e instanceof NotTerraformJson)) throw e;
-    throw new AdcsInputError(file, [problem('', e.reason === 'syntax' ? Messages.jsonSyntax(e.message) : Messages.notAPlan())]);
+    throw new AdcsInputError(file, [problem('', e.reason === 'syntax' ? Messages.jsonSyntax(e.message) : Messages.notAPlan(e.message))]);
   }
   return { file, text, document, doc: { '//': document.comment } };
 }

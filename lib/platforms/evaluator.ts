@@ -33,6 +33,23 @@ export interface NetworkProblem {
   readonly offset: number;
 }
 
+/** One rule at an enforcement point of the estate, as `diff` compares it. */
+export interface RuleSummary {
+  /** Its Terraform address (or `address#name` for an inline rule). */
+  readonly id: string;
+  /** The enforcement point it is on (an NSG's or group's address, or name). */
+  readonly point: string;
+  /** `inbound` or `outbound`. */
+  readonly direction: 'inbound' | 'outbound';
+  /** The rule in words: `Allow Tcp 135,10509 from 10.20.0.0/16 to 10.0.1.0/24 (priority 132)`. */
+  readonly text: string;
+  /**
+   * What it admits (an Allow) or denies (a Deny), per protocol (`tcp`, `udp`, `icmp`, `other`), as
+   * (source, destination, port) boxes; service tags read as widely as they may be.
+   */
+  readonly traffic: Readonly<Record<string, readonly Box[]>>;
+}
+
 /** Who wrote a rule that let traffic through. */
 export enum GrantAuthor {
   /** A rule the library's planner writes for this estate (same address, or same enforcement point, direction and content). */
@@ -183,6 +200,8 @@ export interface TerraformEvaluator {
   readonly unresolved: readonly string[];
   /** Problems of the input, as data: unresolved, invalid (the provider or Terraform would reject it), unsupported (a form the reader refuses). */
   readonly problems?: readonly NetworkProblem[];
+  /** The rules at the estate's enforcement points, for `diff`. */
+  ruleSummaries?(): RuleSummary[];
   /** Rules of the tier's enforcement point that the plan removes (deletes, or replaces under another address). */
   removedAt?(tier: TierKey): readonly string[];
   /** Allow rules for IPv6 peers (none on a plan the library writes). */

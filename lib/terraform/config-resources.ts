@@ -47,6 +47,7 @@ export function readResourceBlock(block: HclBlock, mode: 'managed' | 'data', ctx
   const meta = new Map<string, JsonMember>();
   const args: JsonMember[] = [];
   const dynamicTypes: string[] = [];
+  const ignored: string[] = [];
   const seen = { lifecycle: 0, connection: 0, _: 0 };
   for (const m of bodyMembers(block.body, element, problems)) {
     const at = `${element}.${m.key}`;
@@ -59,6 +60,14 @@ export function readResourceBlock(block: HclBlock, mode: 'managed' | 'data', ctx
       unpackBlocks(m.value, m.key, [], at, problems, blocks);
       for (const b of blocks) {
         if (++seen[m.key as 'lifecycle' | 'connection'] > 1) problems.invalid(at, `Duplicate ${m.key} block: this ${kind} already has a ${m.key} block (terraform internal/configs/resource.go).`, b.offset);
+        if (m.key !== 'lifecycle') continue;
+        // ignore_changes: ["attr", ...] or "all"; each entry a string naming an attribute (its first step).
+        for (const x of bodyMembers(b.body, at, problems).filter((y) => y.key === 'ignore_changes')) {
+          const v = x.value;
+          if (v.kind === 'string') ignored.push(String(v.value) === 'all' ? '*' : String(v.value));
+          else if (v.kind === 'array') for (const item of v.items) ignored.push(item.kind === 'string' ? String(item.value).split(/[.[]/)[0] : '*');
+          else ignored.push('*');
+        }
       }
     } else if (mode === 'managed' && m.key === 'provisioner') {
       const blocks: HclBlock[] = [];
@@ -96,6 +105,7 @@ export function readResourceBlock(block: HclBlock, mode: 'managed' | 'data', ctx
       values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as { [key: string]: ArgumentValue },
       // where its name label is written (`"ca": {`), for pointing findings at its line
       origin: TfInstanceOrigin.CONFIGURATION, multiplicity, offset: block.labelOffsets[block.labelOffsets.length - 1] ?? block.offset,
+      ...(ignored.length > 0 ? { ignoredChanges: [...new Set(ignored)].sort() } : {}),
     };
   };
   const unknownScope = (why: string): ExpressionScope => ({ countIndex: new TfUnknown(why), eachKey: new TfUnknown(why), eachValue: new TfUnknown(why) });

@@ -108,6 +108,12 @@ export interface TfInstance {
    * and for configurations and states.
    */
   readonly configured?: readonly string[];
+  /**
+   * A configuration's `lifecycle.ignore_changes`: the arguments Terraform leaves as they are in
+   * the cloud when it updates the object (`*` for `all`). Their values in the document are what
+   * a new object gets, not what an existing one holds.
+   */
+  readonly ignoredChanges?: readonly string[];
 }
 
 /** A `module` block of a configuration: what it does is not in the document. */

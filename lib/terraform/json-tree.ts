@@ -163,10 +163,16 @@ export function plainOf(node: JsonNode): unknown {
   if (node.kind === 'array') return node.items.map(plainOf);
   if (node.kind === 'object') {
     const out: Record<string, unknown> = {};
-    for (const m of node.members) out[m.key] = plainOf(m.value);
+    for (const m of node.members) setMember(out, m.key, plainOf(m.value));
     return out;
   }
   return node.value;
+}
+
+/** Sets a member of a plain object, `__proto__` included (assigning it would set the prototype instead). */
+export function setMember<T>(target: { [key: string]: T }, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** The members of an object named `key` (several when the property repeats). */

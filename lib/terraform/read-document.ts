@@ -109,3 +109,29 @@ function notTerraform(root: JsonNode, keys: ReadonlySet<string>): NotTerraformJs
   }
   return new NotTerraformJson(NotTerraformJsonReason.SHAPE, `Not Terraform JSON: ${found}; accepted: ${ACCEPTED_TERRAFORM_JSON}.`);
 }
+
+/**
+ * The state a `terraform show -json` plan starts from (its `prior_state`), as a state document:
+ * what is deployed before the apply. A plan without a prior state (the first one) starts from
+ * nothing. Throws NotTerraformJson for text that is not a plan.
+ */
+export function readPriorState(text: string): TfDocument {
+  let root: JsonNode;
+  try {
+    root = parseJsonTree(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new NotTerraformJson(NotTerraformJsonReason.SYNTAX, `Not JSON (${e.message}); accepted: terraform show -json of a plan.`, e.offset);
+    throw e;
+  }
+  const keys = root.kind === 'object' ? new Set(root.members.map((m) => m.key)) : new Set<string>();
+  if (!keys.has('format_version') || !PLAN_KEYS.some((k) => keys.has(k))) {
+    throw new NotTerraformJson(NotTerraformJsonReason.SHAPE, `found ${describeNode(root)}`);
+  }
+  const prior = root.kind === 'object' ? root.members.filter((m) => m.key === 'prior_state').pop()?.value : undefined;
+  const values = prior?.kind === 'object' ? prior.members.filter((m) => m.key === 'values').pop()?.value : undefined;
+  const state: JsonNode = { kind: 'object', offset: prior?.offset ?? -1, members: [
+    { key: 'format_version', value: { kind: 'string', value: '1.0', offset: -1 }, offset: -1 },
+    ...(values ? [{ key: 'values', value: values, offset: values.offset }] : []),
+  ] };
+  return readShowJson(state);
+}

@@ -61,11 +61,7 @@ export function fieldsOf(node: JsonObject): ObjectFields {
   return { byName, repeated };
 }
 
-/** Sets a member of a plain object, `__proto__` included (assigning it would set the prototype instead). */
-export function setMember<T>(target: { [key: string]: T }, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
+export { setMember } from './json-tree';
 
 /** Compares strings by UTF-16 code units: the deterministic order of addresses. */
 export function compareText(a: string, b: string): number {

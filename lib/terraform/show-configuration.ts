@@ -20,6 +20,12 @@ export interface ConfiguredResource {
   readonly providerConfigKey?: string;
   /** Its `expressions` (a block representation). */
   readonly expressions?: JsonNode;
+  /** `managed` or `data`. */
+  readonly mode?: string;
+  /** True when it has `count` or `for_each` (it may stand for no instance at all). */
+  readonly counted?: boolean;
+  /** Offset of its entry. */
+  readonly offset?: number;
 }
 
 /** What a plan's configuration says about resources and providers. */
@@ -62,7 +68,9 @@ export function readPlanConfiguration(node: JsonNode | undefined, problems: Prob
       if (address?.kind !== 'string') continue;
       const key = `${path === '' ? '' : `${path}.`}${address.value as string}`;
       const pck = rf.get('provider_config_key');
-      resources.set(key, { providerConfigKey: pck?.kind === 'string' ? pck.value as string : undefined, expressions: rf.get('expressions') });
+      const mode = rf.get('mode');
+      resources.set(key, { providerConfigKey: pck?.kind === 'string' ? pck.value as string : undefined, expressions: rf.get('expressions'),
+        mode: mode?.kind === 'string' ? mode.value as string : undefined, counted: rf.has('count_expression') || rf.has('for_each_expression'), offset: r.offset });
       const provisioners = rf.get('provisioners');
       if (provisioners?.kind === 'array' && provisioners.items.length > 0) {
         problems.unresolved(`${element}.${key}`, `${provisioners.items.length} provisioner(s) run when the object is created or destroyed; what they change is not in the document.`, r.offset);

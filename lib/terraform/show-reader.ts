@@ -84,9 +84,24 @@ function readPlan(fields: ReadonlyMap<string, JsonNode>, config: PlanConfigurati
   }
   const prior = fields.get('prior_state');
   const priorValues = prior?.kind === 'object' ? fieldsOf(prior).byName.get('values') : undefined;
+  const held = new Set<string>();
   walkValues(priorValues, 'prior_state.values', problems, (r, f) => {
+    const shape = resourceShape(f);
+    if (shape) held.add(shape.configKey);
     if (!touched.has(touchKey(f))) instances.push(stateInstance(r, f, TfInstanceOrigin.PLANNED, config, problems));
   });
+  // A managed resource the configuration declares, without count or for_each, that the plan neither
+  // changes nor holds: left out of a targeted plan (-target), whatever `complete` says (Terraform < 1.8 has none).
+  if (changes?.kind === 'array') {
+    for (const c of changes.items) {
+      const shape = c.kind === 'object' ? resourceShape(fieldsOf(c).byName) : undefined;
+      if (shape) held.add(shape.configKey);
+    }
+    for (const [key, r] of config.resources) {
+      if (r.mode !== 'managed' || r.counted || held.has(key)) continue;
+      problems.unresolved(`configuration.${key}`, 'The configuration declares this resource, but the plan neither changes nor holds it (a plan made with -target leaves it out): what it will do is not in this plan.', r.offset ?? -1);
+    }
+  }
 }
 
 function touchKey(f: ReadonlyMap<string, JsonNode>): string {

@@ -59,3 +59,21 @@ function summaryOf(out: string): string {
     return out.slice(0, 500);
   }
 }
+
+/** One fresh case (test/check/fresh-cases/README.md). */
+interface FreshCase { readonly case: string; readonly class: string; readonly plan: string; readonly exit: number; readonly firstRun: number }
+
+describe('check: the fresh cases (issue 19, written after the corpus passed)', () => {
+  const dir = path.join(ROOT, 'test', 'check', 'fresh-cases');
+  const cases = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as FreshCase[];
+  it('holds ten cases, nine of them right on their first run', () => {
+    assert.equal(cases.length, 10);
+    assert.deepEqual(cases.filter((c) => c.firstRun !== c.exit).map((c) => c.case), ['case-03']);
+  });
+  for (const c of cases) {
+    it(`${c.case} (${c.class})`, async () => {
+      const r = await runCli(['check', '--spec', path.join(dir, c.case, 'spec.yaml'), '--plan', path.join(dir, c.case, c.plan), '--format', 'json']);
+      assert.equal(r.code, c.exit, `${c.case}: see ${c.case}/expect.md\n${r.err}${summaryOf(r.out)}`);
+    });
+  }
+});

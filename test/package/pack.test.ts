@@ -25,6 +25,9 @@ import { AdcsEnrollmentSecurity, AdcsProvider, assertStackSatisfies, Platform, t
 import * as terrain from 'adcs-firewall/cdktn';
 import { flowsOf, CATALOGUE, Flow } from 'adcs-firewall/model';
 import { hostConfig } from 'adcs-firewall/host';
+import { resolveSpec } from 'adcs-firewall/spec';
+import { checkPlanAgainst } from 'adcs-firewall/testing';
+import { diffPlans, readTerraformValue } from 'adcs-firewall/internal';
 import schema from 'adcs-firewall/schema/adcs-spec.schema.json';
 
 const stack = new TerraformStack(new App(), 'pki');
@@ -49,7 +52,10 @@ const t: typeof terrain.AdcsEnrollmentSecurity = terrain.AdcsEnrollmentSecurity;
 declare function expect(x: unknown): jest.Matchers<void>;
 expect(stack).toSatisfyAdcsEstate();
 assertStackSatisfies(stack);
-export const used = [n, host, t, toSatisfyAdcsEstate, schema.title];
+const spec = resolveSpec({ name: 'x', platform: 'aws', aws: { vpcId: 'vpc-0abc' }, tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true } } }, 'consumer');
+const ok: boolean = checkPlanAgainst({ resource: {} }, spec).ok;
+const changes: number = diffPlans(readTerraformValue({}), readTerraformValue({}), spec).flows.length;
+export const used = [n, host, t, toSatisfyAdcsEstate, schema.title, ok, changes];
 `;
 
 /** The README's complete test file, with the jest globals it uses declared (jest itself is not installed). */

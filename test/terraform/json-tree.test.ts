@@ -14,6 +14,16 @@ describe('parseJsonTree', () => {
     }), { numRuns: RUNS });
   });
 
+  it('keeps a "__proto__" property as a property, as JSON.parse does (fast-check seed 1025120371)', () => {
+    // GIVEN an object with a "__proto__" key  WHEN read  THEN it is an own property, not the prototype
+    const text = '{"":{"__proto__":false},"b":{"__proto__":{"x":1}}}';
+    const plain = plainOf(parseJsonTree(text)) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(plain, JSON.parse(text));
+    assert.deepEqual(Object.keys(plain.b), ['__proto__']);
+    assert.equal(Object.getPrototypeOf(plain.b), Object.prototype);
+    assert.equal((plain.b as { x?: number }).x, undefined);
+  });
+
   it('refuses what JSON.parse refuses', () => {
     // GIVEN random text cut from JSON  WHEN parsed  THEN it throws exactly when JSON.parse throws
     fc.assert(fc.property(fc.jsonValue(), fc.nat(), (v, cut) => {

@@ -120,34 +120,14 @@ function bigPlan(n: number, padding: number): string {
   return JSON.stringify({ format_version: '1.2', resource_changes: changes, configuration: { root_module: { module_calls: calls } } });
 }
 
-/** The fastest of `runs` reads of a text, in milliseconds. */
-function fastestRead(text: string, runs: number): number {
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const start = process.hrtime.bigint();
-    readTerraformText(text);
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
 
 describe('readTerraformText: size', () => {
   it('reads a 5 MB plan', () => {
-    // GIVEN a plan of 4000 rule changes with a configuration, over 5 MB  WHEN read  THEN every rule, no problem, in seconds at most
+    // GIVEN a plan of 4000 rule changes with a configuration, over 5 MB  WHEN read  THEN every rule, no problem
+    // (how long it takes is the bench's to say: npm run bench, the check of growing estates)
     const text = bigPlan(4000, 900);
     assert.ok(text.length > 5_000_000, String(text.length));
-    const start = process.hrtime.bigint();
     const doc = readTerraformText(text);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
     assert.deepEqual([doc.instances.length, doc.problems.length, doc.instances[0].address], [4000, 0, 'module.m0.azurerm_network_security_rule.r0']);
-    // Well under a second on an idle machine (the JSON tree takes most of it); the bound leaves room for a loaded CI runner.
-    assert.ok(ms < 10000, `${ms} ms`);
-  });
-
-  it('takes time linear in the size of the plan', () => {
-    // GIVEN plans of 1000 and 4000 changes  WHEN each read (fastest of three)  THEN four times the size takes well under sixteen times as long
-    const small = fastestRead(bigPlan(1000, 100), 3);
-    const large = fastestRead(bigPlan(4000, 100), 3);
-    assert.ok(large / small < 8, `${small.toFixed(0)} ms for 1000, ${large.toFixed(0)} ms for 4000`);
   });
 });

@@ -210,3 +210,20 @@ describe('terraform show -json of a plan: the state after the planned actions', 
     assert.equal(doc.instances[0].multiplicity, TfMultiplicity.UNKNOWN);
   });
 });
+
+describe('show -json: a targeted plan', () => {
+  it('reports a resource the configuration declares that the plan neither changes nor holds (-target, before `complete`)', () => {
+    // GIVEN a plan of Terraform 1.7 (no `complete`) made with -target: the configuration declares two rules, the plan touches one
+    const doc = readJson({
+      format_version: '1.2', terraform_version: '1.7.5',
+      resource_changes: [change('azurerm_network_security_rule.a', ['create'], null, rule('a', 100), { id: true })],
+      configuration: { root_module: { resources: [
+        { address: 'azurerm_network_security_rule.a', mode: 'managed', type: 'azurerm_network_security_rule', name: 'a', provider_config_key: 'azurerm', expressions: {} },
+        { address: 'azurerm_network_security_rule.b', mode: 'managed', type: 'azurerm_network_security_rule', name: 'b', provider_config_key: 'azurerm', expressions: {} },
+        { address: 'azurerm_network_security_rule.c', mode: 'managed', type: 'azurerm_network_security_rule', name: 'c', provider_config_key: 'azurerm', expressions: {}, count_expression: { constant_value: 0 } },
+      ] } },
+    });
+    // THEN the untouched one is unresolved; the counted one (perhaps no instance) is not
+    assert.deepEqual(doc.problems.map((p) => `${p.kind} ${p.element}`), ['unresolved configuration.azurerm_network_security_rule.b']);
+  });
+});

@@ -16,7 +16,7 @@ import { ESTATE_CONSTRUCT_ID } from './synth';
 import { version } from '../version';
 
 /** An estate to check, and where it comes from. */
-interface EstateToCheck {
+export interface EstateToCheck {
   readonly spec: ResolvedInput;
   readonly source: EstateSource;
   /** The construct path, when the plan recorded several. */
@@ -28,7 +28,7 @@ interface EstateToCheck {
  * written by synth or the constructs); else those recorded in `--stack DIR`'s cdk.tf.json (for
  * `terraform show -json`, which carries no record).
  */
-function estatesOf(opts: { spec?: string; stack?: string }, plan: PlanFile): EstateToCheck[] {
+export function estatesOf(opts: { spec?: string; stack?: string }, plan: PlanFile): EstateToCheck[] {
   if (opts.spec) return [{ spec: loadAndCheck(opts.spec, 'check').spec, source: { specFile: opts.spec } }];
   const recordFile = opts.stack ? readPlanFile(join(opts.stack, 'cdk.tf.json')) : plan;
   const records = estateRecords(recordFile.doc);
@@ -46,7 +46,7 @@ function estatesOf(opts: { spec?: string; stack?: string }, plan: PlanFile): Est
  * Where the estate's construct sits in its stack, for recognising the library's rules by
  * address: the recorded construct path, else where `synth` puts it (`<stack>/adcs`).
  */
-function scopeOf(estate: EstateToCheck): string[] {
+export function scopeOf(estate: EstateToCheck): string[] {
   return 'recordPath' in estate.source ? estate.source.recordPath.split('/').slice(1) : [ESTATE_CONSTRUCT_ID];
 }
 

@@ -3,14 +3,14 @@ import { bothEnds, Box, product } from '../../util/boxes';
 import type { RuleDirection } from './planner';
 import { GroupRef, TfRule } from './reader';
 import { AwsNetwork } from './network';
-import { cidrSpan } from '../../model/cidr';
+import { cidrSpan, intervalToCidrs } from '../../model/cidr';
 import { presentTiers } from '../../model/estate';
 import { PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
 import { AwsSettings } from './settings';
-import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach } from '../evaluator';
+import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach, RuleSummary } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -72,6 +72,26 @@ export class AwsEvaluator implements TerraformEvaluator {
   /** Problems as lines (`element: message`). */
   public get unresolved(): readonly string[] {
     return this.problems.map((p) => `${p.element}: ${p.message}`);
+  }
+
+  /** The rules on the tiers' groups, each with what it admits (a referenced group read as the addresses of its tiers, or of everything when it has none). */
+  public ruleSummaries(): RuleSummary[] {
+    const tierGroups = new Map<GroupRef, Interval[]>();
+    for (const [tier, g] of Object.entries(this.groupOf)) if (g) tierGroups.set(g, [...(tierGroups.get(g) ?? []), ...(this.addresses[tier as TierKey] ?? [])]);
+    return this.rules.map((r) => {
+      const peers = unionOf([...r.cidrs, ...r.groups.flatMap((g) => tierGroups.get(g) ?? [{ lo: 0, hi: 2 ** 32 - 1 }])]);
+      const own = tierGroups.get(r.group) ?? [];
+      const [src, dst] = r.direction === 'ingress' ? [peers, own] : [own, peers];
+      const protocol = r.protocol === 'all' ? undefined : r.protocol === 'other' ? OTHER_PROTOCOLS : r.protocol;
+      const traffic: Record<string, Box[]> = {};
+      for (const p of [Protocol.TCP, Protocol.UDP, Protocol.ICMP, OTHER_PROTOCOLS] as TrafficProtocol[]) {
+        if (protocol === undefined || protocol === p) traffic[p] = product(src, dst, [protocol === undefined ? ALL_PORTS : r.ports]);
+      }
+      const ports = r.protocol === 'all' ? '' : r.ports.lo === r.ports.hi ? ` ${r.ports.lo}` : ` ${r.ports.lo}-${r.ports.hi}`;
+      const peerText = [...r.cidrs.flatMap((c) => intervalToCidrs(c.lo, c.hi)), ...r.groups, ...r.ipv6].join(',');
+      return { id: r.address, point: r.group, direction: r.direction === 'ingress' ? 'inbound' : 'outbound',
+        text: `Allow ${r.protocol === 'all' ? 'all' : r.protocol}${ports} ${r.direction === 'ingress' ? 'from' : 'to'} ${peerText} (${r.direction})`, traffic };
+    });
   }
 
   /** Rules of the tier's group that the plan removes. */

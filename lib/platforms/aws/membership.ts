@@ -2,7 +2,7 @@ import { TfDocument, TfDocumentForm, TfInstance, TfProblemKind } from '../../ter
 import { InstanceIndex, referencesIn, stringsIn } from '../../terraform/instance-index';
 import { ArgumentValue } from '../../terraform/values';
 import type { NetworkProblem } from '../evaluator';
-import { forgottenByRemovedBlocks } from '../removed-blocks';
+import { forgottenByRemovedBlocks, ignoredChangesProblems } from '../unstated-values';
 import { AWS_SOURCE, GroupRef } from './reader';
 
 /**
@@ -92,5 +92,6 @@ export function awsUnmodeledProblems(doc: TfDocument, index: InstanceIndex, esta
     }
   }
   out.push(...forgottenByRemovedBlocks(doc, (type) => MODELED.has(type) || VPC_FILTERS.has(type) || type === 'aws_network_interface_sg_attachment'));
+  out.push(...ignoredChangesProblems(doc.instances, (i) => i.provider.source === AWS_SOURCE && MODELED.has(i.type)));
   return out;
 }

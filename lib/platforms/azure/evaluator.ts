@@ -1,4 +1,4 @@
-import { cidrSpan } from '../../model/cidr';
+import { cidrSpan, intervalToCidrs } from '../../model/cidr';
 import { EstateTier, presentTiers } from '../../model/estate';
 import { intersectPorts, PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
@@ -7,7 +7,7 @@ import { ResolvedInput } from '../../input/resolved';
 import { bothEnds, Box, intersectRegions, product, splitBoxes, subtractRegions } from '../../util/boxes';
 import { coversAll, differenceOf, Interval, intersectionOf } from '../../util/intervals';
 import { addressClasses } from '../../util/address-classes';
-import { EndDecision, Grant, GrantAuthor, HostPoints, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, portsMinus, portsOf, Reach, TerraformEvaluator } from '../evaluator';
+import { EndDecision, Grant, GrantAuthor, HostPoints, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, portsMinus, portsOf, Reach, RuleSummary, TerraformEvaluator } from '../evaluator';
 import { AZURE_DEFAULT_RULES, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor, portsFor } from './network';
 import { nsgLabel } from './reader';
 import { cidrsText, HostGroup, HostLayout, hostLayout, uncertainPart } from './host-groups';
@@ -82,6 +82,27 @@ export class AzureEvaluator implements TerraformEvaluator {
   /** Rules of the tier's NSGs that the plan removes. */
   public removedAt(tier: TierKey): readonly string[] {
     return [...new Set((this.layout.groups.get(tier) ?? []).flatMap((g) => g.nsgs))].flatMap((k) => this.network.removed?.get(k) ?? []);
+  }
+
+  /** The rules of the NSGs of the estate's tiers, each with what it admits or denies (tags read as widely as they may be). */
+  public ruleSummaries(): RuleSummary[] {
+    const out: RuleSummary[] = [];
+    const keys = new Set([...this.layout.groups.values()].flat().flatMap((g) => g.nsgs));
+    const world = this.layout.worlds[0];
+    for (const key of [...keys].sort()) {
+      const nsg = this.network.nsgs.get(key);
+      for (const r of nsg?.rules ?? []) {
+        const src = addressesIn(r.source, world, Purpose.EXTRAS, 'Allow');
+        const dst = addressesIn(r.destination, world, Purpose.EXTRAS, 'Allow');
+        const traffic: Record<string, Box[]> = {};
+        for (const protocol of [Protocol.TCP, Protocol.UDP, Protocol.ICMP, OTHER_PROTOCOLS] as TrafficProtocol[]) {
+          const ports = portsFor(r, protocol);
+          if (ports) traffic[protocol] = product(src, dst, ports);
+        }
+        out.push({ id: r.id, point: nsg!.address ?? `NSG ${nsg!.label}`, direction: r.direction === 'Inbound' ? 'inbound' : 'outbound', text: ruleText(r), traffic });
+      }
+    }
+    return out;
   }
 
   /** The NSGs the estate owns, by label (for reports). */
@@ -282,6 +303,14 @@ export class AzureEvaluator implements TerraformEvaluator {
   private tierAddresses(tier: TierKey): Interval[] {
     return [...(this.layout.addresses.get(tier) ?? [])];
   }
+}
+
+/** A rule in words, as a reviewer reads it: `Allow Tcp 135,10509 from 10.20.0.0/16 to 10.0.1.0/24 (priority 132)`. */
+function ruleText(r: AzureRule): string {
+  const side = (a: AzureRule['source']): string => [a.any ? '*' : '', ...(a.any ? [] : a.cidrs.flatMap((c) => intervalToCidrs(c.lo, c.hi))), a.virtualNetwork ? 'VirtualNetwork' : '', a.internet ? 'Internet' : '',
+    a.loadBalancer ? 'AzureLoadBalancer' : '', ...a.otherTags, ...a.ipv6].filter(Boolean).join(',') || 'nothing';
+  const ports = r.protocol === 'tcp' || r.protocol === 'udp' || r.protocol === '*' ? ` ${r.ports.map((p) => (p.lo === 0 && p.hi === 65535 ? '*' : p.lo === p.hi ? `${p.lo}` : `${p.lo}-${p.hi}`)).join(',')}` : '';
+  return `${r.access} ${r.protocol === '*' ? '*' : r.protocol[0].toUpperCase() + r.protocol.slice(1)}${ports} from ${side(r.source)} to ${side(r.destination)} (${r.direction.toLowerCase()}, priority ${r.priority})`;
 }
 
 /** Who wrote a rule, as the check's grants say it. */

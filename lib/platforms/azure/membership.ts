@@ -2,7 +2,7 @@ import { TfDocument, TfDocumentForm, TfInstance, TfProblemKind } from '../../ter
 import { InstanceIndex, referencesIn, stringsIn } from '../../terraform/instance-index';
 import { AzureNsg } from './network';
 import type { NetworkProblem } from '../evaluator';
-import { forgottenByRemovedBlocks } from '../removed-blocks';
+import { forgottenByRemovedBlocks, ignoredChangesProblems } from '../unstated-values';
 import { nsgLabel } from './reader';
 
 /**
@@ -95,7 +95,9 @@ export function unmodeledProblems(doc: TfDocument, index: InstanceIndex, estate:
       out.push({ kind: TfProblemKind.UNRESOLVED, element: m.address, message: `a module (source ${JSON.stringify(m.source)}): what it creates is not in this document, and it may write rules or associations of the estate`, offset: m.offset });
     }
   }
-  out.push(...forgottenByRemovedBlocks(doc, (type) => type.startsWith('azurerm_network_') || type === 'azurerm_subnet' || type.startsWith('azurerm_subnet_')));
+  const security = (type: string): boolean => type.startsWith('azurerm_network_') || type === 'azurerm_subnet' || type.startsWith('azurerm_subnet_');
+  out.push(...forgottenByRemovedBlocks(doc, security));
+  out.push(...ignoredChangesProblems(doc.instances, (i) => estate.modeled(i) && security(i.type)));
   return out;
 }
 
