@@ -328,6 +328,9 @@ export const Messages = defineRules({
   explainInput: rule('ADCS-E408', FindingLevel.ERROR, 'explain needs a plan or exports',
     'explain reads the estate from a plan (--plan FILE) or from live exports (--export FILE ...), one of the two.',
     () => 'give --plan FILE or --export FILE (one or more), not both'),
+  explainUnsupported: rule('ADCS-E409', FindingLevel.ERROR, 'explain not available for the platform',
+    'explain traces one packet through the rules with the platform\'s evaluator; a platform whose evaluator cannot yet trace a packet says so rather than guess.',
+    (platform: string) => `explain cannot yet trace a packet through ${platform} rules; use check or audit, whose findings name the rules of each flow`),
 
   // --- host (Windows Firewall rules and registry values of one tier) ---
   hostTierUnknown: rule('ADCS-E075', FindingLevel.ERROR, 'Unknown tier',

@@ -59,7 +59,8 @@ export function explainCommand(opts: { spec?: string; plan?: string; export?: st
   const ev = opts.plan !== undefined
     ? evaluatorFor(readPlanFile(opts.plan).document, spec, { scope: [ESTATE_CONSTRUCT_ID] })
     : PLATFORMS[spec.platform!].live.evaluator(readExports(opts.export!, spec.platform!), spec);
-  const verdict = ev.explain!({ source, destination, protocol, port: Number(portText) });
+  if (!ev.explain) throw new AdcsInputError(opts.spec, [problem('platform', Messages.explainUnsupported(spec.platform!))]);
+  const verdict = ev.explain({ source, destination, protocol, port: Number(portText) });
   const what = `${opts.from} -> ${opts.to} ${protocol.toUpperCase()} ${portText}`;
   io.out(format === ExplainFormat.JSON ? `${JSON.stringify({ packet: { from: opts.from, to: opts.to, protocol, port: Number(portText) }, ...verdict }, null, 2)}\n` : table(verdict, what));
   return verdict.decision === 'allow' ? ExitCode.OK : ExitCode.FINDINGS;
