@@ -107,14 +107,15 @@ export function nsgKeyOf(id: string): string {
   return a ? `${a.subscription}|${a.resourceGroup}/${a.name}`.toLowerCase() : `?|${idKey(id)}`;
 }
 
-/** IPv4 intervals of prefixes (CIDRs or bare addresses); IPv6 and unreadable ones left out. */
-export function ipv4Of(texts: readonly string[]): Interval[] {
+/** IPv4 intervals of prefixes (CIDRs or bare addresses); IPv6 ones left out, unreadable ones given to `unreadable` (fail closed). */
+export function ipv4Of(texts: readonly string[], unreadable: (text: string) => void = () => {}): Interval[] {
   const out: Interval[] = [];
   for (const t of texts) {
     if (t.includes(':')) continue;
     const c = checkIpv4Cidr(t.includes('/') ? t : `${t}/32`);
     if (c.ok) out.push(cidrSpan(c.cidr));
     else if (c.reason === 'notNetwork') out.push(cidrSpan(c.suggestion));
+    else unreadable(t);
   }
   return out;
 }
@@ -143,7 +144,7 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
     const configs: LiveIpConfig[] = [];
     for (const c of Array.isArray(n.ipConfigurations) ? n.ipConfigurations.filter(isObject) : []) {
       if (typeof c.privateIPAddressVersion === 'string' && c.privateIPAddressVersion.toLowerCase() === 'ipv6') continue;
-      const addresses = ipv4Of(stringsOf(c.privateIPAddress));
+      const addresses = ipv4Of(stringsOf(c.privateIPAddress), (t) => unresolved(String(n.name ?? n.id), `its private address "${t}" is not an IPv4 address: where it is cannot be known`));
       const subnet = refId(c.subnet);
       const asgs = refIds(c.applicationSecurityGroups).map(idKey);
       for (const a of asgs) asgMembers.set(a, [...(asgMembers.get(a) ?? []), ...stringsOf(c.privateIPAddress)]);
@@ -194,7 +195,7 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
     if (typeof item.id !== 'string') return;
     const s = subnetOf(item.id);
     const texts = [...stringsOf(item.addressPrefix), ...stringsOf(item.addressPrefixes)];
-    s.prefixes = ipv4Of(texts);
+    s.prefixes = ipv4Of(texts, (t) => unresolved(s.name, `its prefix "${t}" is not an IPv4 prefix: which addresses it holds cannot be known`));
     s.prefixText = texts.join(', ');
     certain.push(...s.prefixes);
     const nsg = refId(item.networkSecurityGroup);
@@ -202,11 +203,12 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
   };
   for (const v of of(AZ_COMMANDS.vnetList, AZ_COMMANDS.vnetShow)) {
     vnetsShown = true;
-    certain.push(...ipv4Of(stringsOf(isObject(v.addressSpace) ? v.addressSpace.addressPrefixes : undefined)));
+    const space = (t: string): void => unresolved(String(v.name ?? v.id), `address space "${t}" is not an IPv4 prefix: what VirtualNetwork holds cannot be known`);
+    certain.push(...ipv4Of(stringsOf(isObject(v.addressSpace) ? v.addressSpace.addressPrefixes : undefined), space));
     for (const p of Array.isArray(v.virtualNetworkPeerings) ? v.virtualNetworkPeerings.filter(isObject) : []) {
       // "The reference to the address space peered with the remote virtual network", once the peering is connected.
       if (typeof p.peeringState === 'string' && p.peeringState.toLowerCase() === 'connected' && isObject(p.remoteAddressSpace)) {
-        certain.push(...ipv4Of(stringsOf(p.remoteAddressSpace.addressPrefixes)));
+        certain.push(...ipv4Of(stringsOf(p.remoteAddressSpace.addressPrefixes), space));
       }
     }
     for (const s of Array.isArray(v.subnets) ? v.subnets.filter(isObject) : []) readSubnet(s);
@@ -220,14 +222,14 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
       else if (s.nsg !== n.key) unresolved(s.name, `the exports disagree about its NSG: its subnet object says ${s.nsg === null ? 'none' : s.nsg.replace(/^[^|]*\|/, '')}, ${n.label} names it as associated (exports taken at different times?)`);
     }
   }
-  const effective = exports.filter((e) => e.command === AZ_COMMANDS.effective).map((e) => readEffective(e, nsgFrom, readRules));
+  const effective = exports.filter((e) => e.command === AZ_COMMANDS.effective).map((e) => readEffective(e, nsgFrom, readRules, unresolved));
   for (const eff of effective) if (eff.subnet) subnetOf(subnets.get(eff.subnet)?.id ?? eff.subnet);
   return { nsgs, subnets, nics, effective, certain: unionOf(certain), vnetsShown, problems };
 }
 
 /** One `list-effective-nsg` export: its NSGs (their rules, when no NSG export has them), associations and tag expansions. */
 function readEffective(e: LiveExport, nsgFrom: (id: string, raw: Record<string, unknown> | undefined) => LiveNsg,
-  readRules: (n: LiveNsg, list: unknown[], effective: boolean) => void): LiveEffective {
+  readRules: (n: LiveNsg, list: unknown[], effective: boolean) => void, unresolved: (element: string, message: string) => void): LiveEffective {
   const out: { subnet?: string; nic?: string; subnetNsg?: string; nicNsg?: string; virtualNetwork?: Interval[]; manager: boolean } = { manager: false };
   const tags = new Map<string, Interval[]>();
   for (const entry of ((e.value as { value: unknown[] }).value).filter(isObject)) {
@@ -246,7 +248,7 @@ function readEffective(e: LiveExport, nsgFrom: (id: string, raw: Record<string, 
         const tag = r[`${which}AddressPrefix`];
         const expanded = r[`expanded${which === 'source' ? 'Source' : 'Destination'}AddressPrefix`];
         if (typeof tag !== 'string' || !/^[A-Za-z]/.test(tag) || !Array.isArray(expanded)) continue;
-        const intervals = ipv4Of(stringsOf(expanded));
+        const intervals = ipv4Of(stringsOf(expanded), (t) => unresolved(`${e.file}: ${tag}`, `its expansion holds "${t}", not an IPv4 prefix: what ${tag} holds cannot be known`));
         if (tag.toLowerCase() === 'virtualnetwork') out.virtualNetwork = unionOf([...(out.virtualNetwork ?? []), ...intervals]);
         else tags.set(tag.toLowerCase(), unionOf([...(tags.get(tag.toLowerCase()) ?? []), ...intervals]));
       }
