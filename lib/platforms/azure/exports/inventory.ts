@@ -139,8 +139,9 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
   // Interfaces first: their application security groups are what rules name.
   const asgMembers = new Map<string, string[]>();
   const nicItems = of(AZ_COMMANDS.nicList, AZ_COMMANDS.nicShow);
+  const noId = (what: string, item: Record<string, unknown>): void => unresolved(`${what} ${typeof item.name === 'string' ? item.name : '(unnamed)'}`, 'it has no "id": where it belongs cannot be known');
   for (const n of nicItems) {
-    if (typeof n.id !== 'string') continue;
+    if (typeof n.id !== 'string') { noId('interface', n); continue; }
     const configs: LiveIpConfig[] = [];
     for (const c of Array.isArray(n.ipConfigurations) ? n.ipConfigurations.filter(isObject) : []) {
       if (typeof c.privateIPAddressVersion === 'string' && c.privateIPAddressVersion.toLowerCase() === 'ipv6') continue;
@@ -170,7 +171,8 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
     return n;
   };
   const readRules = (n: LiveNsg, list: unknown[], effective: boolean): void => {
-    for (const raw of list.filter(isObject)) {
+    for (const raw of list) {
+      if (!isObject(raw)) { unresolved(`${n.label}`, `a rule that is not an object (${JSON.stringify(raw)}): what it lets through cannot be judged`); continue; }
       if (effective && isDefaultEffective(raw.name)) continue;
       const read = readAzRule(raw, n.label, ctx);
       if ('rule' in read) n.rules.push(read.rule);
@@ -179,7 +181,7 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
     }
   };
   for (const item of of(AZ_COMMANDS.nsgList, AZ_COMMANDS.nsgShow)) {
-    if (typeof item.id !== 'string') continue;
+    if (typeof item.id !== 'string') { noId('NSG', item); continue; }
     const known = nsgs.get(nsgKeyOf(item.id));
     if (known?.fromList) continue;
     const n = nsgFrom(item.id, item);
@@ -192,7 +194,7 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
   // Subnets: their own objects (subnet list, and every virtual network's) say which NSG they carry.
   let vnetsShown = false;
   const readSubnet = (item: Record<string, unknown>): void => {
-    if (typeof item.id !== 'string') return;
+    if (typeof item.id !== 'string') { noId('subnet', item); return; }
     const s = subnetOf(item.id);
     const texts = [...stringsOf(item.addressPrefix), ...stringsOf(item.addressPrefixes)];
     s.prefixes = ipv4Of(texts, (t) => unresolved(s.name, `its prefix "${t}" is not an IPv4 prefix: which addresses it holds cannot be known`));
