@@ -55,7 +55,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export const Messages = defineRules({
   // command line
   unknownCommand: rule('ADCS-E001', FindingLevel.ERROR, 'Unknown command',
-    'The first argument names a command: matrix, validate, synth, check, audit, explain, host. The message suggests the closest.',
+    'The first argument names a command: matrix, validate, synth, check, diff, audit, explain, host. The message suggests the closest.',
     (command: string, accepted: readonly string[]) =>
     `unknown command ${show(command)}${didYouMean(command, accepted)}; accepted: ${list(accepted)}`),
   unexpectedArgument: rule('ADCS-E002', FindingLevel.ERROR, 'Unexpected argument',
