@@ -12,7 +12,7 @@ import { refIds, stringsOf } from './arm';
  * list-effective-nsg` (names prefixed `securityRules/`, protocol `All` for `*`, ports `N-M`,
  * `*` printed `0.0.0.0/0`, tags with their `expanded*` prefixes). Application security groups
  * are read as the addresses of their members' ip configurations, when an `az network nic list`
- * shows them; otherwise the rule cannot be read.
+ * shows at least one; otherwise the rule cannot be read.
  */
 
 /** What a rule reading needs beside the rule: the members of application security groups, by id key (absent: no nic list). */
@@ -39,8 +39,11 @@ function side(r: Record<string, unknown>, which: 'source' | 'destination', ctx: 
   const asgs = refIds(r[`${which}ApplicationSecurityGroups`]);
   if (asgs.length === 0) return prefixes;
   if (!ctx.asgMembers) return `${which} application security group ${asgs.map((a) => a.split('/').pop()).join(', ')}: its members are in no export (give az network nic list)`;
-  // A group with no member in the exports matches nothing.
-  return [...prefixes, ...asgs.flatMap((a) => ctx.asgMembers!.get(a.toLowerCase()) ?? [])];
+  // A group with no member in the exported interfaces may be empty or have its members in
+  // interfaces the export left out (az network nic list -g scopes it): not known, so not read.
+  const empty = asgs.filter((a) => (ctx.asgMembers!.get(a.toLowerCase()) ?? []).length === 0);
+  if (empty.length > 0) return `${which} application security group ${empty.map((a) => a.split('/').pop()).join(', ')}: no exported interface is in it (empty, or its members are in interfaces the export left out)`;
+  return [...prefixes, ...asgs.flatMap((a) => ctx.asgMembers!.get(a.toLowerCase())!)];
 }
 
 /** Ports of one side as Terraform's arguments hold them. */
