@@ -101,6 +101,12 @@ export function tierHosts(inv: AzInventory, t: EstateTier): TierHosts {
       }
     }
   }
+  // Part of the tier in no exported subnet or interface: hosts there, if any, are not judged.
+  const uncovered = groups.length === 0 ? [] : differenceOf(cidrs, unionOf(groups.flatMap((g) => [...(g.addresses ?? [])])));
+  if (uncovered.length > 0) {
+    problems.push({ kind: ProblemKind.NOT_JUDGED, element: `tiers.${t.key}`, offset: -1,
+      message: `${cidrsText(uncovered)} of tier ${t.key} is in no exported subnet or interface: hosts there, if any, are not judged (give the export of the network that holds it)` });
+  }
   return { groups, problems: dedupe(problems), shown };
 }
 
