@@ -229,9 +229,14 @@ function association(nsg: PlannedNsg, subnetId: string, live: LiveNsg | undefine
   }
   if (carriedKey === null) return { ...base, action: AdoptionAction.CREATE, label, detail: `subnet ${short} carries no NSG` };
   const other = inv.nsgs.get(carriedKey);
+  const carriedLabel = other?.label ?? carriedKey.replace(/^[^|]*\|/, '');
+  if (!live && carriedLabel.toLowerCase() === `${nsg.resourceGroupName}/${nsg.name}`.toLowerCase()) {
+    return { ...base, action: AdoptionAction.CREATE, label,
+      detail: `subnet ${short} carries ${carriedLabel}, which no NSG export shows: not compared, so the apply fails on it unless it is imported (give az network nsg list)` };
+  }
   if (!live || carriedKey !== live.key) {
     return { ...base, action: AdoptionAction.REPLACE, id: own?.id ?? subnetId, label,
-      detail: `subnet ${short} carries NSG ${other?.label ?? carriedKey.replace(/^[^|]*\|/, '')}: importing the association would replace it (network_security_group_id forces a new resource); not imported, the apply fails on it` };
+      detail: `subnet ${short} carries NSG ${carriedLabel}: importing the association would replace it (network_security_group_id forces a new resource); not imported, the apply fails on it` };
   }
   if (!nsgTaken) return { ...base, action: AdoptionAction.REPLACE, id: own?.id ?? subnetId, label, detail: `subnet ${short} carries ${live.label}, which is not imported: its replacement replaces the association` };
   const forced: string[] = [];
