@@ -265,7 +265,10 @@ function rules(nsg: PlannedNsg, live: LiveNsg | undefined, label: string, nsgTak
       const id = ruleImportId(String(raw.id ?? ''), nsg.resourceGroupName, nsg.name, r.name);
       const differences = effectDifferences(plannedRule(r, label), raw, label);
       if (differences.length > 0) {
-        out.push({ ...base, action: AdoptionAction.CHANGE, id, detail: `exists with another effect: ${differences.join('; ')}${note}` });
+        // Moving it to a priority another live rule holds fails too.
+        const holder = raws.find((x) => x !== raw && Number(x.priority) === r.priority && typeof x.direction === 'string' && x.direction.toLowerCase() === r.direction.toLowerCase());
+        const held = holder ? `; live rule ${ruleName(holder.name)} holds ${r.direction.toLowerCase()} priority ${r.priority}, so the change fails until it moves` : '';
+        out.push({ ...base, action: AdoptionAction.CHANGE, id, detail: `exists with another effect: ${differences.join('; ')}${held}${note}` });
         continue;
       }
       const updates = inPlaceUpdates(r, raw);

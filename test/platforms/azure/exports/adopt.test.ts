@@ -202,6 +202,21 @@ describe('audit --adopt (Azure)', () => {
     assert.equal(i.id, `${NSG_CA}/securityRules/pki-in-clients-to-ca-tcp`);
   });
 
+  it('a change that moves a rule to a priority another live rule holds says that it fails until that rule moves', () => {
+    // GIVEN pki-out-ca-to-dc-tcp live at priority 150, and another team's rule at its planned 140 outbound
+    const exports = estate();
+    const rules = (exports[0].value as Body[])[0].securityRules as Body[];
+    rules.find((r) => r.name === 'pki-out-ca-to-dc-tcp')!.priority = 150;
+    rules.push(rule(NSG_CA, 'legacy-dns-out', { priority: 140, direction: 'Outbound', protocol: 'Udp', source: '10.0.1.0/24', destination: '10.0.0.4', ports: '53' }));
+    const files = adopt(exports);
+    // THEN it is a change naming both differences and the holder, which is left alone
+    const i = files.items.find((x) => x.address === ADDR.outCaDcTcp)!;
+    assert.equal(i.action, 'change');
+    assert.equal(i.detail, 'exists with another effect: priority 150, planned 140; destination ports 53, 88, 389, planned 53, 88, 135, 389, 445, 464, 636, 3268-3269, 49152-65535; '
+      + 'live rule legacy-dns-out holds outbound priority 140, so the change fails until it moves');
+    assert.equal(files.items.find((x) => x.label === 'rg-pki/pki-ca-nsg/legacy-dns-out')!.action, 'leave');
+  });
+
   it('without an NSG export, every planned resource is created and the report says why', () => {
     // GIVEN only the subnet list
     const files = adopt([estate()[1]]);
