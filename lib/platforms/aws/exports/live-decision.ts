@@ -1,0 +1,117 @@
+import { PortRange } from '../../../model/port-range';
+import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../../model/protocol';
+import { Box, product } from '../../../util/boxes';
+import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../../util/intervals';
+import { EndDecision, Grant, GrantAuthor, HostPoints } from '../../evaluator';
+import type { GroupRef, TfRule } from '../reader';
+import type { AwsHostGroup, AwsLiveLayout } from './layout';
+import { aclDecide, addressesText } from './nacl';
+
+/**
+ * One end of a flow at a live tier's interfaces: each group of interfaces (same groups, same
+ * subnet) must let the traffic through for every address pair (`allowed`), any may (`region`).
+ * At one group of interfaces the security groups are a union (any rule of any group admits);
+ * when network ACLs are judged, the subnet's ACL must also allow the request (inbound at the
+ * destination, outbound at the source) and its replies to the client's ephemeral ports (the
+ * other direction), unless the peer is in the same subnet. An ACL narrows what a flow gets,
+ * never what an allow rule is judged to let through: the groups are the least-privilege point.
+ */
+
+const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
+const ALL_ADDRESSES: Interval = { lo: 0, hi: 2 ** 32 - 1 };
+
+/** What the evaluator knows, for live decisions. */
+export interface LiveContext {
+  readonly layout: AwsLiveLayout;
+  readonly rulesByGroup: ReadonlyMap<GroupRef, readonly TfRule[]>;
+  readonly owned: ReadonlySet<GroupRef>;
+  readonly library: ReadonlySet<string>;
+  readonly requestedEgress: boolean;
+}
+
+/** One question at one end. */
+export interface LiveQuestion {
+  /** Ingress at the destination's interfaces, or egress at the source's. */
+  readonly direction: 'ingress' | 'egress';
+  readonly hosts: readonly AwsHostGroup[];
+  /** The other end's addresses. */
+  readonly peer: readonly Interval[];
+  readonly protocol: TrafficProtocol;
+  /** The client's ephemeral ports (replies go to them), when the question is a flow's (network ACLs are then judged). */
+  readonly ephemeral?: Interval;
+}
+
+const peersCache = new WeakMap<TfRule, Interval[]>();
+
+/** A rule's peer addresses: its CIDRs and its referenced groups' members. */
+function peersOf(r: TfRule, members: ReadonlyMap<GroupRef, readonly Interval[]>): Interval[] {
+  let p = peersCache.get(r);
+  if (!p) peersCache.set(r, (p = unionOf([...r.cidrs, ...r.groups.flatMap((g) => members.get(g) ?? [])])));
+  return p;
+}
+
+const ranges = (protocol: TrafficProtocol, xs: readonly Interval[]): PortRange[] => unionOf(xs).map((x) => PortRange.of(protocol, x.lo, x.hi));
+
+/** The decision at a live tier's interfaces. */
+export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
+  const { layout } = ctx;
+  const label = (g: GroupRef): string => layout.labels.get(g) ?? g;
+  let allowed: Interval[] = [ALL_PORTS];
+  const anyAllowed: Interval[] = [];
+  const grants: Grant[] = [];
+  const rules: string[] = [];
+  const hosts: HostPoints[] = [];
+  let owned = false;
+  for (const h of q.hosts) {
+    owned ||= h.groups.some((g) => ctx.owned.has(g));
+    const candidates = h.groups.flatMap((g) => ctx.rulesByGroup.get(g) ?? []).filter((r) => r.direction === q.direction
+      && (r.protocol === 'all' || r.protocol === q.protocol) && overlapsAny(peersOf(r, layout.members), q.peer));
+    let here: Interval[] = [];
+    for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
+      const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
+      if (active.length === 0) continue;
+      anyAllowed.push(seg);
+      if (coversAll(unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) here.push(seg);
+    }
+    here = unionOf(here);
+    const point = `${h.groups.length > 0 ? h.groups.map(label).join(' + ') : 'no security group'} on ${h.label}`;
+    hosts.push({ point, allowed: ranges(q.protocol, here) });
+    for (const r of candidates) {
+      if (!rules.includes(r.address)) rules.push(r.address);
+      const peerPart = intersectionOf(peersOf(r, layout.members), q.peer);
+      const boxes: Box[] = q.direction === 'ingress' ? product(peerPart, h.addresses, [r.ports]) : product(h.addresses, peerPart, [r.ports]);
+      const requested = ctx.requestedEgress && q.direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [ALL_ADDRESSES]);
+      grants.push({ rule: r.address, isDefault: false, ports: ranges(q.protocol, [r.ports]), boxes, requested, point: `${label(r.group)} on ${h.label}`,
+        author: requested ? GrantAuthor.REQUESTED : ctx.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN });
+    }
+    if (layout.aclsJudged && h.acl && q.ephemeral && q.protocol !== OTHER_PROTOCOLS) here = aclLimit(q, h, layout, here, hosts);
+    allowed = intersectionOf(allowed, here);
+  }
+  return { enforced: true, owned, allowed: ranges(q.protocol, allowed), anyAllowed: ranges(q.protocol, anyAllowed),
+    region: grants.flatMap((g) => g.boxes), rules, grants, hosts };
+}
+
+/**
+ * What of `here` the interfaces' subnet ACL lets a flow have: the request in the question's
+ * direction, the replies in the other (to the client's ephemeral ports; for ICMP, the same
+ * types back), for the peers outside the subnet. Each deny that drops some of it is a point.
+ */
+function aclLimit(q: LiveQuestion, h: AwsHostGroup, layout: AwsLiveLayout, here: Interval[], hosts: HostPoints[]): Interval[] {
+  const acl = h.acl!;
+  const outside = differenceOf(unionOf([...q.peer]), h.subnet ? layout.subnetAddresses.get(h.subnet) ?? [] : []);
+  if (outside.length === 0) return here;
+  const egress = q.direction === 'egress';
+  const on = h.subnet ? ` on ${h.subnet}` : '';
+  const request = aclDecide(acl, egress, outside, q.protocol, [ALL_PORTS]);
+  for (const d of request.denies) {
+    hosts.push({ point: `network ACL ${acl.id} (${egress ? 'outbound' : 'inbound'}) ${d.entry}${on}`, allowed: ranges(q.protocol, differenceOf([ALL_PORTS], d.ports)) });
+  }
+  const replyPorts = q.protocol === Protocol.ICMP ? ALL_PORTS : q.ephemeral!;
+  const reply = aclDecide(acl, !egress, outside, q.protocol, [replyPorts]);
+  for (const d of reply.denies) {
+    const ports = d.ports.map((p) => (p.lo === p.hi ? `${p.lo}` : `${p.lo}-${p.hi}`)).join(',');
+    hosts.push({ point: `network ACL ${acl.id} (${egress ? 'inbound' : 'outbound'}, return traffic ${q.protocol} ${egress ? 'from' : 'to'} ${addressesText(d.peers)} dport ${ports}) ${d.entry}${on}`,
+      allowed: [] });
+  }
+  return reply.denies.length > 0 ? [] : intersectionOf(here, request.allowed);
+}
