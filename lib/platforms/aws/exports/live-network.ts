@@ -87,6 +87,12 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
       else for (const h of lacking(id)) problem(ProblemKind.MISMATCH, `tiers.${t.key}.securityGroupId`, `${h.label} in ${t.cidrs.join(', ')} does not carry ${label(id)}`);
     }
   }
+  // The ACLs the verdicts rest on, once each, with where they were met.
+  const aclsMet = new Map<string, string[]>();
+  for (const [tier, hs] of hosts) for (const h of hs) if (h.acl) push(aclsMet, h.acl.id, `tier ${tier}'s ${h.label} in ${h.subnet}`);
+  for (const [id, where] of [...aclsMet].sort()) {
+    problem(ProblemKind.OBSERVED, id, `network ACL judged for ${where.join('; ')}: each flow's request and its replies (to the client's ephemeral ports) must pass it, first matching rule by number`);
+  }
   // The groups on the tiers' interfaces: their rules are judged; a group whose rules no export holds cannot be.
   const judged = new Set([...hosts.values()].flatMap((hs) => hs.flatMap((h) => h.groups)));
   for (const g of [...judged].sort()) {
