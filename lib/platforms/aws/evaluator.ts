@@ -173,7 +173,8 @@ export class AwsEvaluator implements TerraformEvaluator {
       if (!hosts) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);
       // A flow's question (between tiers): replies go to the client's ephemeral ports, which network ACLs must let through.
       const client = direction === 'ingress' ? ('tier' in peer ? peer.tier : undefined) : ('tier' in peer ? tier : undefined);
-      return decideLive({ direction, hosts, peer: peerAddresses, protocol, ephemeral: client && this.live.layout.ephemeral.get(client) }, this.live);
+      const peerSpan = 'tier' in peer && this.hostAddresses[peer.tier] ? this.addresses[peer.tier] : undefined;
+      return decideLive({ direction, hosts, peer: peerAddresses, ownSpan: own, peerSpan, protocol, ephemeral: client && this.live.layout.ephemeral.get(client) }, this.live);
     }
     const box = (peerPart: Interval[], ports: Interval): Box[] =>
       (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));

@@ -34,8 +34,12 @@ export interface LiveQuestion {
   /** Ingress at the destination's interfaces, or egress at the source's. */
   readonly direction: 'ingress' | 'egress';
   readonly hosts: readonly AwsHostGroup[];
-  /** The other end's addresses. */
+  /** The other end's addresses (a live tier's: its interfaces' addresses). */
   readonly peer: readonly Interval[];
+  /** The addresses allow rules are judged on (what no flow needs, as the plan's evaluator judges it): this end's tier CIDRs. */
+  readonly ownSpan: readonly Interval[];
+  /** When the other end is a live tier: its CIDRs, which stand for its interfaces when a rule admits all of them. */
+  readonly peerSpan?: readonly Interval[];
   readonly protocol: TrafficProtocol;
   /** The client's ephemeral ports (replies go to them), when the question is a flow's (network ACLs are then judged). */
   readonly ephemeral?: Interval;
@@ -58,14 +62,23 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
   const label = (g: GroupRef): string => layout.labels.get(g) ?? g;
   let allowed: Interval[] = [ALL_PORTS];
   const anyAllowed: Interval[] = [];
-  const grants: Grant[] = [];
-  const rules: string[] = [];
   const hosts: HostPoints[] = [];
   let owned = false;
+  // Each group's rules that can match the question, once; each matching rule with the interfaces it guards.
+  const matching = new Map<GroupRef, readonly TfRule[]>();
+  const rulesOf = (g: GroupRef): readonly TfRule[] => {
+    let rs = matching.get(g);
+    if (!rs) {
+      matching.set(g, (rs = (ctx.rulesByGroup.get(g) ?? []).filter((r) => r.direction === q.direction
+        && (r.protocol === 'all' || r.protocol === q.protocol) && overlapsAny(peersOf(r, layout.members), q.peer))));
+    }
+    return rs;
+  };
+  const used = new Map<TfRule, AwsHostGroup[]>();
+  const aclSeen = new Map<string, Interval[]>();
   for (const h of q.hosts) {
     owned ||= h.groups.some((g) => ctx.owned.has(g));
-    const candidates = h.groups.flatMap((g) => ctx.rulesByGroup.get(g) ?? []).filter((r) => r.direction === q.direction
-      && (r.protocol === 'all' || r.protocol === q.protocol) && overlapsAny(peersOf(r, layout.members), q.peer));
+    const candidates = h.groups.flatMap(rulesOf);
     let here: Interval[] = [];
     for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
       const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
@@ -77,18 +90,28 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
     const point = `${h.groups.length > 0 ? h.groups.map(label).join(' + ') : 'no security group'} on ${h.label}`;
     hosts.push({ point, allowed: ranges(q.protocol, here) });
     for (const r of candidates) {
-      if (!rules.includes(r.address)) rules.push(r.address);
-      const peerPart = intersectionOf(peersOf(r, layout.members), q.peer);
-      const boxes: Box[] = q.direction === 'ingress' ? product(peerPart, h.addresses, [r.ports]) : product(h.addresses, peerPart, [r.ports]);
-      const requested = ctx.requestedEgress && q.direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [ALL_ADDRESSES]);
-      grants.push({ rule: r.address, isDefault: false, ports: ranges(q.protocol, [r.ports]), boxes, requested, point: `${label(r.group)} on ${h.label}`,
-        author: requested ? GrantAuthor.REQUESTED : ctx.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN });
+      const on = used.get(r);
+      if (on) on.push(h);
+      else used.set(r, [h]);
     }
-    if (layout.aclsJudged && h.acl && q.ephemeral && q.protocol !== OTHER_PROTOCOLS) here = aclLimit(q, h, layout, here, hosts);
+    if (layout.aclsJudged && h.acl && q.ephemeral && q.protocol !== OTHER_PROTOCOLS) here = aclLimit(q, h, layout, here, hosts, aclSeen);
     allowed = intersectionOf(allowed, here);
   }
+  // One grant per rule, over every interface it guards here.
+  const grants: Grant[] = [];
+  for (const [r, hs] of used) {
+    // Judged on the tiers' CIDRs, as for a plan: a rule admitting every interface of a peer tier admits the tier.
+    const own = q.ownSpan;
+    const exact = intersectionOf(peersOf(r, layout.members), q.peer);
+    const peerPart = q.peerSpan && coversAll(exact, q.peer) ? [...q.peerSpan] : exact;
+    const boxes: Box[] = q.direction === 'ingress' ? product(peerPart, own, [r.ports]) : product(own, peerPart, [r.ports]);
+    const requested = ctx.requestedEgress && q.direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [ALL_ADDRESSES]);
+    const where = hs.length <= 3 ? hs.map((h) => h.label).join(', ') : `${hs.slice(0, 3).map((h) => h.label).join(', ')} and ${hs.length - 3} more groups of interfaces`;
+    grants.push({ rule: r.address, isDefault: false, ports: ranges(q.protocol, [r.ports]), boxes, requested, point: `${label(r.group)} on ${where}`,
+      author: requested ? GrantAuthor.REQUESTED : ctx.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN });
+  }
   return { enforced: true, owned, allowed: ranges(q.protocol, allowed), anyAllowed: ranges(q.protocol, anyAllowed),
-    region: grants.flatMap((g) => g.boxes), rules, grants, hosts };
+    region: grants.flatMap((g) => g.boxes), rules: [...used.keys()].map((r) => r.address), grants, hosts };
 }
 
 /**
@@ -96,10 +119,14 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
  * direction, the replies in the other (to the client's ephemeral ports; for ICMP, the same
  * types back), for the peers outside the subnet. Each deny that drops some of it is a point.
  */
-function aclLimit(q: LiveQuestion, h: AwsHostGroup, layout: AwsLiveLayout, here: Interval[], hosts: HostPoints[]): Interval[] {
+function aclLimit(q: LiveQuestion, h: AwsHostGroup, layout: AwsLiveLayout, here: Interval[], hosts: HostPoints[], seen: Map<string, Interval[]>): Interval[] {
   const acl = h.acl!;
+  // Interfaces of one subnet meet the same ACL with the same peers: decided once.
+  const key = `${acl.id}|${h.subnet ?? ''}`;
+  const known = seen.get(key);
+  if (known) return intersectionOf(here, known);
   const outside = differenceOf(unionOf([...q.peer]), h.subnet ? layout.subnetAddresses.get(h.subnet) ?? [] : []);
-  if (outside.length === 0) return here;
+  if (outside.length === 0) { seen.set(key, [ALL_PORTS]); return here; }
   const egress = q.direction === 'egress';
   const on = h.subnet ? ` on ${h.subnet}` : '';
   const request = aclDecide(acl, egress, outside, q.protocol, [ALL_PORTS]);
@@ -113,5 +140,7 @@ function aclLimit(q: LiveQuestion, h: AwsHostGroup, layout: AwsLiveLayout, here:
     hosts.push({ point: `network ACL ${acl.id} (${egress ? 'inbound' : 'outbound'}, return traffic ${q.protocol} ${egress ? 'from' : 'to'} ${addressesText(d.peers)} dport ${ports}) ${d.entry}${on}`,
       allowed: [] });
   }
-  return reply.denies.length > 0 ? [] : intersectionOf(here, request.allowed);
+  const passes = reply.denies.length > 0 ? [] : request.allowed;
+  seen.set(key, passes);
+  return intersectionOf(here, passes);
 }
