@@ -11,7 +11,8 @@ import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
 import { AwsSettings } from './settings';
 import { decideLive, LiveContext } from './exports/live-decision';
-import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach, RuleSummary } from '../evaluator';
+import { explainAwsPacket } from './exports/packet';
+import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, TerraformEvaluator, Reach, RuleSummary } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -50,7 +51,7 @@ export class AwsEvaluator implements TerraformEvaluator {
   /** Live: the addresses of each tier's interfaces (the hosts that exist), for the tiers that have some. */
   private readonly hostAddresses: Partial<Record<TierKey, Interval[]>> = {};
 
-  constructor(network: AwsNetwork, spec: ResolvedInput) {
+  constructor(network: AwsNetwork, private readonly spec: ResolvedInput) {
     this.requestedEgress = (spec.settings as AwsSettings | undefined)?.allowAllEgress === true;
     for (const t of presentTiers(spec.estate)) this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
     this.groupOf = network.groupOf;
@@ -107,6 +108,13 @@ export class AwsEvaluator implements TerraformEvaluator {
       return { id: r.address, point: r.group, direction: r.direction === 'ingress' ? 'inbound' : 'outbound',
         text: `Allow ${r.protocol === 'all' ? 'all' : r.protocol}${ports} ${r.direction === 'ingress' ? 'from' : 'to'} ${peerText} (${r.direction})`, traffic };
     });
+  }
+
+  /** Which rules, in which order, decide one packet at each end (the groups a union; with network ACLs, the first entry by number). */
+  public explain(packet: Packet): PacketVerdict {
+    const rulesByGroup = this.live?.rulesByGroup ?? new Map<GroupRef, TfRule[]>();
+    if (!this.live) for (const r of this.rules) (rulesByGroup as Map<GroupRef, TfRule[]>).set(r.group, [...(rulesByGroup.get(r.group) ?? []), r]);
+    return explainAwsPacket({ spec: this.spec, rulesByGroup, groupOf: this.groupOf, layout: this.live?.layout }, packet);
   }
 
   /** Rules of the tier's group that the plan removes. */

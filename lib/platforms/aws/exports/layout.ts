@@ -37,4 +37,8 @@ export interface AwsLiveLayout {
   readonly subnetAddresses: ReadonlyMap<string, readonly Interval[]>;
   /** Each tier's client ephemeral ports (the destination ports of replies to it). */
   readonly ephemeral: ReadonlyMap<TierKey, Interval>;
+  /** Every interface of the exports, one each (label: its id), for explaining one packet. */
+  readonly interfaces: readonly AwsHostGroup[];
+  /** The network ACL of each subnet the ACL export associates. */
+  readonly aclOfSubnet: ReadonlyMap<string, LiveAcl>;
 }

@@ -42,7 +42,8 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   }
   for (const [k, v] of members) members.set(k, unionOf(v));
   for (const [k, v] of subnetAddresses) subnetAddresses.set(k, unionOf(v));
-  const aclOf = aclsBySubnet(inv, problem);
+  const aclOfSubnet = new Map<string, LiveAcl>();
+  const aclOf = aclsBySubnet(inv, problem, aclOfSubnet);
   if (!inv.acls) {
     problem(ProblemKind.NOT_JUDGED, 'network ACLs', 'network ACLs were not judged (no `aws ec2 describe-network-acls` export): a subnet\'s ACL may still drop a flow or its replies');
   }
@@ -119,7 +120,8 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   return {
     rules, groupOf, owned, missing, problems, removed: [],
     library: libraryRules(spec, groupOf, rules, new Set()),
-    live: { hosts, members, labels, aclsJudged: inv.acls !== undefined, subnetAddresses, ephemeral },
+    live: { hosts, members, labels, aclsJudged: inv.acls !== undefined, subnetAddresses, ephemeral, aclOfSubnet,
+      interfaces: interfaces.map((n) => ({ label: n.id, addresses: n.addresses, groups: n.groups, subnet: n.subnet, acl: n.subnet ? aclOfSubnet.get(n.subnet) : undefined })) },
   };
 }
 
@@ -150,9 +152,8 @@ function hostGroupsOf(t: EstateTier, interfaces: readonly LiveInterface[], aclOf
 }
 
 /** Each subnet's ACL, when an ACL export is given; a subnet no ACL of it names is unresolved (every subnet has one). */
-function aclsBySubnet(inv: AwsInventory, problem: (kind: ProblemKind, element: string, message: string) => void): ((subnet: string | undefined, eni: string) => LiveAcl | undefined) | undefined {
+function aclsBySubnet(inv: AwsInventory, problem: (kind: ProblemKind, element: string, message: string) => void, of: Map<string, LiveAcl>): ((subnet: string | undefined, eni: string) => LiveAcl | undefined) | undefined {
   if (!inv.acls) return undefined;
-  const of = new Map<string, LiveAcl>();
   for (const a of inv.acls) {
     for (const s of a.subnets) {
       const other = of.get(s);

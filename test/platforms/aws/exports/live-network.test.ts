@@ -9,6 +9,7 @@ import type { AwsNetwork } from '../../../../lib/platforms/aws/network';
 import type { LiveExport } from '../../../../lib/platforms/live';
 import { resolveSpec } from '../../../../lib/spec';
 import { estateProps } from '../../../support/fixtures';
+import { Protocol } from '../../../../lib/model/protocol';
 
 // Small hand-written exports in the shapes `aws ec2 describe-security-groups`, `describe-network-interfaces` and
 // `describe-network-acls` print (botocore ec2 service-2.json: SecurityGroup, IpPermission, NetworkInterface, NetworkAcl).
@@ -172,5 +173,22 @@ describe('network ACLs: stateless, first match by rule number, request and repli
     const { network, report } = audit({ acls: [acl('acl-ca', ['subnet-ca'], allowAll), acl('acl-unused', [], star)] });
     assert.deepEqual(problems(network, 'unresolved'), ['subnet-dc: no network ACL of the export is associated with subnet-dc (of eni-dc1); every subnet has one, so the export is incomplete']);
     assert.equal(flow(report, 'enroll-dcom').status, 'allowed');
+  });
+});
+
+describe('explain: one packet through the groups and the ACLs', () => {
+  it('names the ACL entry that decides first and every group rule that admits it', () => {
+    const dcAcl = acl('acl-dc', ['subnet-dc'], [entry(90, false, 'deny', '6', '0.0.0.0/0', [445, 445]), ...allowAll]);
+    const ev = new AwsEvaluator(readAwsExports(liveExports({ acls: [acl('acl-ca', ['subnet-ca'], allowAll), dcAcl] }), spec), spec);
+    const v = ev.explain({ source: 0x0a00010a, destination: 0x0a00000a, protocol: Protocol.TCP, port: 445 });
+    assert.equal(v.decision, 'deny');
+    assert.deepEqual(v.outbound.points.map((p) => [p.point, p.decision, p.steps.map((s) => `${s.rule}: ${s.access}`)]), [
+      ['security groups (egress) pki-ca (sg-0ca10000) on eni-ca', 'allow', ['pki-ca (sg-0ca10000) egress tcp 0-65535 to sg-0dc10000: Allow']],
+      ['network ACL acl-ca (outbound) on subnet-ca', 'allow', ['rule 100 (allow): Allow']],
+    ]);
+    assert.deepEqual(v.inbound.points.map((p) => [p.point, p.decision, p.steps.map((s) => `${s.rule}: ${s.access}`)]), [
+      ['network ACL acl-dc (inbound) on subnet-dc', 'deny', ['rule 90 (deny): Deny']],
+      ['security groups (ingress) sg-identity-dc (sg-0dc10000) on eni-dc1', 'allow', ['sg-identity-dc (sg-0dc10000) ingress all traffic from sg-0ca10000: Allow']],
+    ]);
   });
 });
