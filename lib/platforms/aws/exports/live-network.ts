@@ -115,7 +115,14 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
       problem(ProblemKind.UNRESOLVED, r.address, `${label(r.group)} ${verb} ${unknown}${there}, whose interfaces are not in the exports${inv.interfaces ? '' : ' (no `aws ec2 describe-network-interfaces` export)'}: its members cannot be known`);
     }
   }
-  rules.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  // Rules as a reader lists them: by group, direction, protocol and port.
+  const order = (r: TfRule): (string | number)[] => [r.group, r.direction === 'ingress' ? 0 : 1, ['tcp', 'udp', 'icmp', 'all', 'other'].indexOf(r.protocol), r.ports.lo, r.ports.hi, r.address];
+  rules.sort((a, b) => {
+    const x = order(a);
+    const y = order(b);
+    const i = x.findIndex((v, n) => v !== y[n]);
+    return i < 0 ? 0 : x[i] < y[i] ? -1 : 1;
+  });
   const labels = new Map([...judged, ...rules.flatMap((r) => r.groups)].map((g) => [g, label(g)]));
   return {
     rules, groupOf, owned, missing, problems, removed: [],
