@@ -6,7 +6,7 @@ import { TierKey } from '../model/tiers';
 import type { ResolvedInput } from '../input/resolved';
 import { failsRun } from '../findings/finding';
 import { FindingLevel } from '../findings/rule';
-import { Box, Interval, intersectRegions, product, regionsMeet, subtractRegions } from '../util/boxes';
+import { Box, Interval, intersectRegions, product, regionIndex, subtractRegions } from '../util/boxes';
 import { EndDecision, Grant, GrantAuthor, Origin, portsOf, ProblemKind, TerraformEvaluator } from '../platforms/evaluator';
 import type { CheckOptions, CheckReport, ExtraFinding, FlowFinding, PlanProblem } from './check';
 import { checkFindings } from './findings';
@@ -117,7 +117,8 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   (Pick<ExtraFinding, 'kind' | 'rules' | 'points' | 'denies'> & { region: Box[] })[] {
   if (extra.length === 0) return [];
   const owned = end.owned ?? true;
-  const grants = end.grants.filter((g) => !g.expected && regionsMeet(g.boxes, extra));
+  const meetsExtra = regionIndex(extra);
+  const grants = end.grants.filter((g) => !g.expected && meetsExtra(g.boxes));
   const authorOf = (g: Grant): GrantAuthor => g.author ?? (g.isDefault ? GrantAuthor.DEFAULT : g.requested ? GrantAuthor.REQUESTED : GrantAuthor.FOREIGN);
   const kindOf = (g: Grant): ExtraFinding['kind'] | undefined => {
     switch (authorOf(g)) {
