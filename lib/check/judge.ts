@@ -131,7 +131,10 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   const byKind = new Map<ExtraFinding['kind'], Grant[]>();
   for (const g of grants) {
     const kind = kindOf(g);
-    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), g]);
+    if (!kind) continue;
+    const same = byKind.get(kind);
+    if (same) same.push(g);
+    else byKind.set(kind, [g]);
   }
   const order: ExtraFinding['kind'][] = ['over-permissive', 'platform-default-owned', 'foreign', 'platform-default', 'requested'];
   return order.filter((k) => byKind.has(k)).map((kind) => {
