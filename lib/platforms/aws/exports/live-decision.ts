@@ -76,17 +76,25 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
   };
   const used = new Map<TfRule, AwsHostGroup[]>();
   const aclSeen = new Map<string, Interval[]>();
+  // Interfaces with the same groups (in other subnets) get the same answer from them: computed once.
+  const bySet = new Map<string, { candidates: readonly TfRule[]; here: Interval[] }>();
   for (const h of q.hosts) {
     owned ||= h.groups.some((g) => ctx.owned.has(g));
-    const candidates = h.groups.flatMap(rulesOf);
-    let here: Interval[] = [];
-    for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
-      const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
-      if (active.length === 0) continue;
-      anyAllowed.push(seg);
-      if (coversAll(unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) here.push(seg);
+    const key = h.groups.join(' ');
+    let known = bySet.get(key);
+    if (!known) {
+      const candidates = h.groups.flatMap(rulesOf);
+      const covered: Interval[] = [];
+      for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
+        const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
+        if (active.length === 0) continue;
+        anyAllowed.push(seg);
+        if (coversAll(unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) covered.push(seg);
+      }
+      bySet.set(key, (known = { candidates, here: unionOf(covered) }));
     }
-    here = unionOf(here);
+    const { candidates } = known;
+    let here = known.here;
     const point = `${h.groups.length > 0 ? h.groups.map(label).join(' + ') : 'no security group'} on ${h.label}`;
     hosts.push({ point, allowed: ranges(q.protocol, here) });
     for (const r of candidates) {
