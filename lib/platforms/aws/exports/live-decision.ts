@@ -77,7 +77,7 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
   const used = new Map<TfRule, AwsHostGroup[]>();
   const aclSeen = new Map<string, Interval[]>();
   // Interfaces with the same groups (in other subnets) get the same answer from them: computed once.
-  const bySet = new Map<string, { candidates: readonly TfRule[]; here: Interval[] }>();
+  const bySet = new Map<string, { candidates: readonly TfRule[]; here: Interval[]; groups: readonly GroupRef[]; on: string[] }>();
   for (const h of q.hosts) {
     owned ||= h.groups.some((g) => ctx.owned.has(g));
     const key = h.groups.join(' ');
@@ -91,12 +91,11 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
         anyAllowed.push(seg);
         if (coversAll(unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) covered.push(seg);
       }
-      bySet.set(key, (known = { candidates, here: unionOf(covered) }));
+      bySet.set(key, (known = { candidates, here: unionOf(covered), groups: h.groups, on: [] }));
     }
     const { candidates } = known;
+    known.on.push(h.label);
     let here = known.here;
-    const point = `${h.groups.length > 0 ? h.groups.map(label).join(' + ') : 'no security group'} on ${h.label}`;
-    hosts.push({ point, allowed: ranges(q.protocol, here) });
     for (const r of candidates) {
       const on = used.get(r);
       if (on) on.push(h);
@@ -105,6 +104,11 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
     if (layout.aclsJudged && h.acl && q.ephemeral && q.protocol !== OTHER_PROTOCOLS) here = aclLimit(q, h, layout, here, hosts, aclSeen);
     allowed = intersectionOf(allowed, here);
   }
+  // One point per set of groups, naming the interfaces that carry it.
+  hosts.unshift(...[...bySet.values()].map((x) => {
+    const on = x.on.length <= 3 ? x.on.join(', ') : `${x.on.slice(0, 3).join(', ')} and ${x.on.length - 3} more groups of interfaces`;
+    return { point: `${x.groups.length > 0 ? x.groups.map(label).join(' + ') : 'no security group'} on ${on}`, allowed: ranges(q.protocol, x.here) };
+  }));
   // One grant per rule, over every interface it guards here.
   const grants: Grant[] = [];
   for (const [r, hs] of used) {
