@@ -117,7 +117,8 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
     const exact = intersectionOf(peersOf(r, layout.members), q.peer);
     const peerPart = q.peerSpan && coversAll(exact, q.peer) ? [...q.peerSpan] : exact;
     const boxes: Box[] = q.direction === 'ingress' ? product(peerPart, own, [r.ports]) : product(own, peerPart, [r.ports]);
-    const requested = ctx.requestedEgress && q.direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [ALL_ADDRESSES]);
+    // aws.allowAllEgress asks it of the groups the estate creates, not of others' groups.
+    const requested = ctx.requestedEgress && ctx.owned.has(r.group) && q.direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [ALL_ADDRESSES]);
     const where = hs.length <= 3 ? hs.map((h) => h.label).join(', ') : `${hs.slice(0, 3).map((h) => h.label).join(', ')} and ${hs.length - 3} more groups of interfaces`;
     grants.push({ rule: r.address, isDefault: false, ports: ranges(q.protocol, [r.ports]), boxes, requested, point: `${label(r.group)} on ${where}`,
       author: requested ? GrantAuthor.REQUESTED : ctx.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN });

@@ -192,3 +192,19 @@ describe('explain: one packet through the groups and the ACLs', () => {
     ]);
   });
 });
+
+describe('aws.allowAllEgress', () => {
+  it('covers the created group\'s allow-all egress (a note), not another team\'s group (still foreign)', () => {
+    const asks = resolveSpec(estateProps({
+      name: 'pki', platform: 'aws', aws: { vpcId: VPC, allowAllEgress: true },
+      tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true }, dc: { cidrs: ['10.0.0.0/24'], securityGroupId: DC } },
+    }), 'test');
+    const [ca, dc] = faithful();
+    const groups = [{ ...ca, IpPermissionsEgress: [perm('-1', undefined, undefined, { cidrs: ['0.0.0.0/0'] })] }, dc];
+    const report = judge(new AwsEvaluator(readAwsExports(liveExports({ groups }), asks), asks), asks);
+    const toElsewhere = (from: string): string[] => [...new Set(report.extras.filter((e) => e.from === from && e.to === 'elsewhere' && e.protocol === 'tcp').map((e) => `${e.kind} ${e.rules.join(', ')}`))];
+    assert.deepEqual(toElsewhere('ca'), ['requested pki-ca (sg-0ca10000) egress all traffic to 0.0.0.0/0']);
+    assert.deepEqual(toElsewhere('dc'), ['foreign sg-identity-dc (sg-0dc10000) egress all traffic to 0.0.0.0/0']);
+    assert.equal(report.ok, true);
+  });
+});
