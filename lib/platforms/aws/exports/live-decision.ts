@@ -1,7 +1,7 @@
 import { PortRange } from '../../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../../model/protocol';
 import { Box, product } from '../../../util/boxes';
-import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../../util/intervals';
+import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, unionOf } from '../../../util/intervals';
 import { EndDecision, Grant, GrantAuthor, HostPoints } from '../../evaluator';
 import type { GroupRef, TfRule } from '../reader';
 import type { AwsHostGroup, AwsLiveLayout } from './layout';
@@ -57,8 +57,10 @@ function peersOf(r: TfRule, members: ReadonlyMap<GroupRef, readonly Interval[]>)
 const ranges = (protocol: TrafficProtocol, xs: readonly Interval[]): PortRange[] => unionOf(xs).map((x) => PortRange.of(protocol, x.lo, x.hi));
 
 /** The decision at a live tier's interfaces. */
-export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
+export function decideLive(question: LiveQuestion, ctx: LiveContext): EndDecision {
   const { layout } = ctx;
+  // Normalized once: the tests below walk sorted, disjoint lists (a group's members may be thousands of addresses).
+  const q = { ...question, peer: unionOf(question.peer) };
   const label = (g: GroupRef): string => layout.labels.get(g) ?? g;
   let allowed: Interval[] = [ALL_PORTS];
   const anyAllowed: Interval[] = [];
@@ -70,7 +72,7 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
     let rs = matching.get(g);
     if (!rs) {
       matching.set(g, (rs = (ctx.rulesByGroup.get(g) ?? []).filter((r) => r.direction === q.direction
-        && (r.protocol === 'all' || r.protocol === q.protocol) && overlapsAny(peersOf(r, layout.members), q.peer))));
+        && (r.protocol === 'all' || r.protocol === q.protocol) && meetsSorted(peersOf(r, layout.members), q.peer))));
     }
     return rs;
   };
@@ -89,7 +91,7 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
         const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
         if (active.length === 0) continue;
         anyAllowed.push(seg);
-        if (coversAll(unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) covered.push(seg);
+        if (coversSorted(active.length === 1 ? peersOf(active[0], layout.members) : unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) covered.push(seg);
       }
       bySet.set(key, (known = { candidates, here: unionOf(covered), groups: h.groups, on: [] }));
     }
@@ -115,7 +117,7 @@ export function decideLive(q: LiveQuestion, ctx: LiveContext): EndDecision {
     // Judged on the tiers' CIDRs, as for a plan: a rule admitting every interface of a peer tier admits the tier.
     const own = q.ownSpan;
     const exact = intersectionOf(peersOf(r, layout.members), q.peer);
-    const peerPart = q.peerSpan && coversAll(exact, q.peer) ? [...q.peerSpan] : exact;
+    const peerPart = q.peerSpan && coversSorted(exact, q.peer) ? [...q.peerSpan] : exact;
     const boxes: Box[] = q.direction === 'ingress' ? product(peerPart, own, [r.ports]) : product(own, peerPart, [r.ports]);
     // aws.allowAllEgress asks it of the groups the estate creates, not of others' groups.
     const requested = ctx.requestedEgress && ctx.owned.has(r.group) && q.direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [ALL_ADDRESSES]);
@@ -156,4 +158,26 @@ function aclLimit(q: LiveQuestion, h: AwsHostGroup, layout: AwsLiveLayout, here:
   const passes = reply.denies.length > 0 ? [] : request.allowed;
   seen.set(key, passes);
   return intersectionOf(here, passes);
+}
+
+/** True when two sorted, disjoint interval lists share a value (no copies, no sorting). */
+function meetsSorted(a: readonly Interval[], b: readonly Interval[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i].hi < b[j].lo) i++;
+    else if (b[j].hi < a[i].lo) j++;
+    else return true;
+  }
+  return false;
+}
+
+/** True when every value of `inner` (sorted, disjoint) lies in `outer` (sorted, disjoint, touching intervals merged: `unionOf`'s form). */
+function coversSorted(outer: readonly Interval[], inner: readonly Interval[]): boolean {
+  let j = 0;
+  for (const x of inner) {
+    while (j < outer.length && outer[j].hi < x.lo) j++;
+    if (j >= outer.length || outer[j].lo > x.lo || outer[j].hi < x.hi) return false;
+  }
+  return true;
 }
