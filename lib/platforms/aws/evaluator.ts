@@ -65,11 +65,12 @@ export class AwsEvaluator implements TerraformEvaluator {
       const rulesByGroup = new Map<GroupRef, TfRule[]>();
       for (const r of this.rules) rulesByGroup.set(r.group, [...(rulesByGroup.get(r.group) ?? []), r]);
       this.live = { layout: network.live, rulesByGroup, owned: this.owned, library: this.library, requestedEgress: this.requestedEgress };
-      for (const [tier, hs] of network.live.hosts) this.hostAddresses[tier] = unionOf(hs.flatMap((h) => h.addresses));
+      // A claimed tier's hosts are its interfaces; another tier's may be anywhere in its CIDRs (on premises, say).
+      for (const [tier, hs] of network.live.hosts) if (network.live.claimed.has(tier)) this.hostAddresses[tier] = unionOf(hs.flatMap((h) => h.addresses));
     }
     // The tiers a group guards: its tier's (a plan), or the tiers whose interfaces carry it (live).
     const tiersOn = (g: GroupRef): TierKey[] => (network.live
-      ? [...network.live.hosts].filter(([, hs]) => hs.some((h) => h.groups.includes(g))).map(([t]) => t)
+      ? [...network.live.hosts].filter(([t, hs]) => network.live!.claimed.has(t) && hs.some((h) => h.groups.includes(g))).map(([t]) => t)
       : presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === g).map((x) => x.key));
     // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
     const ipv6: Ipv6Allow[] = [];
@@ -182,7 +183,8 @@ export class AwsEvaluator implements TerraformEvaluator {
       // A flow's question (between tiers): replies go to the client's ephemeral ports, which network ACLs must let through.
       const client = direction === 'ingress' ? ('tier' in peer ? peer.tier : undefined) : ('tier' in peer ? tier : undefined);
       const peerSpan = 'tier' in peer && this.hostAddresses[peer.tier] ? this.addresses[peer.tier] : undefined;
-      return decideLive({ direction, hosts, peer: peerAddresses, ownSpan: own, peerSpan, protocol, ephemeral: client && this.live.layout.ephemeral.get(client) }, this.live);
+      const claimed = this.live.layout.claimed.has(tier);
+      return decideLive({ direction, hosts, peer: peerAddresses, ownSpan: own, peerSpan, protocol, claimed, ephemeral: client && this.live.layout.ephemeral.get(client) }, this.live);
     }
     const box = (peerPart: Interval[], ports: Interval): Box[] =>
       (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));

@@ -25,8 +25,10 @@ export interface AwsHostGroup {
 
 /** What the evaluator needs of a live estate beyond the rules. */
 export interface AwsLiveLayout {
-  /** Each claimed tier's interfaces, grouped; a tier absent here has none in the exports. */
+  /** Each tier's interfaces, grouped; a tier absent here has none in the exports. */
   readonly hosts: ReadonlyMap<TierKey, readonly AwsHostGroup[]>;
+  /** The tiers the spec gives a group (created or existing): what their interfaces let through is judged; the others' only decide flows. */
+  readonly claimed: ReadonlySet<TierKey>;
   /** A referenced group's members: the addresses of the interfaces carrying it (only groups whose members are known). */
   readonly members: ReadonlyMap<GroupRef, readonly Interval[]>;
   /** How messages name a group: `pki-ca (sg-0ca…)`. */

@@ -41,6 +41,8 @@ export interface LiveQuestion {
   /** When the other end is a live tier: its CIDRs, which stand for its interfaces when a rule admits all of them. */
   readonly peerSpan?: readonly Interval[];
   readonly protocol: TrafficProtocol;
+  /** False for a tier the spec gives no group: its interfaces decide flows, what else they let through is not judged. */
+  readonly claimed: boolean;
   /** The client's ephemeral ports (replies go to them), when the question is a flow's (network ACLs are then judged). */
   readonly ephemeral?: Interval;
 }
@@ -125,7 +127,7 @@ export function decideLive(question: LiveQuestion, ctx: LiveContext): EndDecisio
     grants.push({ rule: r.address, isDefault: false, ports: ranges(q.protocol, [r.ports]), boxes, requested, point: `${label(r.group)} on ${where}`,
       author: requested ? GrantAuthor.REQUESTED : ctx.library.has(r.address) ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN });
   }
-  return { enforced: true, owned, allowed: ranges(q.protocol, allowed), anyAllowed: ranges(q.protocol, anyAllowed),
+  return { enforced: true, owned, ...(q.claimed ? {} : { claimed: false }), allowed: ranges(q.protocol, allowed), anyAllowed: ranges(q.protocol, anyAllowed),
     region: grants.flatMap((g) => g.boxes), rules: [...used.keys()].map((r) => r.address), grants, hosts };
 }
 

@@ -52,18 +52,26 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   const owned = new Set<GroupRef>();
   const missing: MissingEnforcement[] = [];
   const hosts = new Map<TierKey, AwsHostGroup[]>();
+  const claimed = new Set<TierKey>();
   const ephemeral = new Map<TierKey, Interval>();
   for (const t of presentTiers(spec.estate) as EstateTier[]) {
     const range = generationRange(t.osGeneration ?? spec.estate.osGeneration);
     ephemeral.set(t.key, { lo: range.from, hi: range.to });
     const e = awsEnforcement(t);
-    if (e.kind !== 'awsCreateGroup' && e.kind !== 'awsExistingGroup') continue;
+    if (e.kind !== 'awsCreateGroup' && e.kind !== 'awsExistingGroup') {
+      // A tier the spec gives no group: its interfaces' groups still decide whether its flows get
+      // through (never what else they let through); its addresses outside them are not filtered.
+      const found = inv.interfaces ? hostGroupsOf(t, interfaces, aclOf) : [];
+      if (found.length > 0) hosts.set(t.key, found);
+      continue;
+    }
     const where = `tier ${t.key} (${t.cidrs.join(', ')})`;
     if (!inv.interfaces) {
       problem(ProblemKind.UNRESOLVED, `tiers.${t.key}`, `${where}: no \`aws ec2 describe-network-interfaces\` export, so which groups guard its addresses cannot be known`);
       continue;
     }
     const found = hostGroupsOf(t, interfaces, aclOf);
+    claimed.add(t.key);
     if (found.length === 0) {
       problem(ProblemKind.UNRESOLVED, `tiers.${t.key}`, `${where}: no exported interface covers its addresses, so no group can be judged for it`);
       continue;
@@ -127,7 +135,7 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   return {
     rules, groupOf, owned, missing, problems, removed: [],
     library: libraryRules(spec, groupOf, rules, new Set()),
-    live: { hosts, members, labels, aclsJudged: inv.acls !== undefined, subnetAddresses, ephemeral, aclOfSubnet,
+    live: { hosts, claimed, members, labels, aclsJudged: inv.acls !== undefined, subnetAddresses, ephemeral, aclOfSubnet,
       interfaces: interfaces.map((n) => ({ label: n.id, addresses: n.addresses, groups: n.groups, subnet: n.subnet, acl: n.subnet ? aclOfSubnet.get(n.subnet) : undefined })) },
   };
 }

@@ -208,3 +208,31 @@ describe('aws.allowAllEgress', () => {
     assert.equal(report.ok, true);
   });
 });
+
+describe('a tier the spec gives no group', () => {
+  const withAdmins = resolveSpec(estateProps({
+    name: 'pki', platform: 'aws', aws: { vpcId: VPC },
+    tiers: { clients: { cidrs: ['10.20.0.0/16'] }, ca: { cidrs: ['10.0.1.0/24'], createSecurityGroup: true }, dc: { cidrs: ['10.0.0.0/24'], securityGroupId: DC },
+      admins: { cidrs: ['10.0.9.0/28'] } },
+    customFlows: [{ name: 'rdp', from: 'admins', to: 'ca', protocol: 'tcp', ports: ['3389'], purpose: 'RDP from the PAWs' }],
+  }), 'test');
+  const [ca, dc] = faithful();
+  const caRdp = { ...ca, IpPermissions: [...(ca.IpPermissions as Json[]), perm('tcp', 3389, 3389, { cidrs: ['10.0.9.0/28'] })] };
+  const run = (adminEgress: Json[]): CheckReport => {
+    const groups = [caRdp, dc, group('sg-0aa00000', 'paw', [], adminEgress)];
+    const network = readAwsExports(liveExports({ groups, enis: [...enis(), eni('eni-paw', '10.0.9.4', 'subnet-mgmt', ['sg-0aa00000'])] }), withAdmins);
+    return judge(new AwsEvaluator(network, withAdmins), withAdmins);
+  };
+
+  it('its interfaces\' groups decide whether its flows leave', () => {
+    const f = flow(run([perm('tcp', 443, 443, { cidrs: ['0.0.0.0/0'] })]), 'custom:rdp');
+    assert.equal(f.status, 'blocked');
+    assert.deepEqual(f.points, ['paw (sg-0aa00000) on eni-paw']);
+  });
+
+  it('what else they let out is not the estate\'s to judge', () => {
+    const report = run([perm('-1', undefined, undefined, { cidrs: ['0.0.0.0/0'] })]);
+    assert.equal(flow(report, 'custom:rdp').status, 'allowed');
+    assert.deepEqual(report.extras.filter((e) => e.from === 'admins' && e.at === 'outbound'), []);
+  });
+});
