@@ -31,6 +31,11 @@ const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
  * and by its literal id for existing ones. Anything that cannot be resolved (a missing group, a
  * reference or value that is not literal, a prefix list) is listed in `unresolved` and matches
  * nothing; it is never silently taken as allowed.
+ *
+ * Read from live exports (`network.live`, `exports/`), a tier's interfaces decide instead: each
+ * group of them by the union of the groups it carries and, when network ACLs are exported, its
+ * subnet's ACL on the request and the replies (`exports/live-decision.ts`); a referenced group is
+ * the addresses of the interfaces carrying it.
  */
 export class AwsEvaluator implements TerraformEvaluator {
   /** Problems of the input: unresolved, invalid, unsupported. */
