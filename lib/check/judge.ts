@@ -6,7 +6,7 @@ import { TierKey } from '../model/tiers';
 import type { ResolvedInput } from '../input/resolved';
 import { failsRun } from '../findings/finding';
 import { FindingLevel } from '../findings/rule';
-import { Box, Interval, intersectRegions, product, regionsMeet, subtractRegions } from '../util/boxes';
+import { Box, Interval, intersectRegions, product, regionIndex, subtractRegions } from '../util/boxes';
 import { EndDecision, Grant, GrantAuthor, Origin, portsOf, ProblemKind, TerraformEvaluator } from '../platforms/evaluator';
 import type { CheckOptions, CheckReport, ExtraFinding, FlowFinding, PlanProblem } from './check';
 import { checkFindings } from './findings';
@@ -117,7 +117,8 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   (Pick<ExtraFinding, 'kind' | 'rules' | 'points' | 'denies'> & { region: Box[] })[] {
   if (extra.length === 0) return [];
   const owned = end.owned ?? true;
-  const grants = end.grants.filter((g) => !g.expected && regionsMeet(g.boxes, extra));
+  const meetsExtra = regionIndex(extra);
+  const grants = end.grants.filter((g) => !g.expected && meetsExtra(g.boxes));
   const authorOf = (g: Grant): GrantAuthor => g.author ?? (g.isDefault ? GrantAuthor.DEFAULT : g.requested ? GrantAuthor.REQUESTED : GrantAuthor.FOREIGN);
   const kindOf = (g: Grant): ExtraFinding['kind'] | undefined => {
     switch (authorOf(g)) {
@@ -130,7 +131,10 @@ function classify(end: EndDecision, extra: readonly Box[], inbound: boolean):
   const byKind = new Map<ExtraFinding['kind'], Grant[]>();
   for (const g of grants) {
     const kind = kindOf(g);
-    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), g]);
+    if (!kind) continue;
+    const same = byKind.get(kind);
+    if (same) same.push(g);
+    else byKind.set(kind, [g]);
   }
   const order: ExtraFinding['kind'][] = ['over-permissive', 'platform-default-owned', 'foreign', 'platform-default', 'requested'];
   return order.filter((k) => byKind.has(k)).map((kind) => {

@@ -7,6 +7,13 @@ export const AWS_LIVE: PlatformLive<AwsPlan> = {
   commands: Object.values(AWS_COMMANDS),
   recognise: recogniseAws,
   nearMiss: awsNearMiss,
-  evaluator: () => { throw new Error('not yet'); },
+  evaluator: (exports, spec) => {
+    // Loaded on use: only audit and explain read exports.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { AwsEvaluator } = require('./evaluator') as typeof import('./evaluator');
+    const { readAwsExports } = require('./exports/live-network') as typeof import('./exports/live-network');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return new AwsEvaluator(readAwsExports(exports, spec), spec);
+  },
   adopt: (exports, spec, plan) => (require('./exports/adopt') as typeof import('./exports/adopt')).adoptAws(exports, spec, plan), // eslint-disable-line @typescript-eslint/no-require-imports
 };
