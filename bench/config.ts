@@ -1,6 +1,7 @@
 // What a bench run measures: the full run (`npm run bench`) or the quick one (`--quick` or
 // BENCH_QUICK=1: tiny sizes, two rounds, the slow contenders left out; for tests and CI smoke).
 import { join } from 'node:path';
+import type { AuditSizes } from './audit';
 import { REPO_ROOT } from './estates';
 
 /** Sizes, rounds and budgets of a run. */
@@ -29,6 +30,8 @@ export interface BenchConfig {
   readonly slowContenders: boolean;
   /** Warm-up calls before the timed work in the warmed-up (batch) processes. */
   readonly warmups: number;
+  /** Sizes of the live estates `audit` reads (issue 23). */
+  readonly audit: AuditSizes;
 }
 
 /** `npm run bench`. */
@@ -46,6 +49,7 @@ export const FULL: BenchConfig = {
   richAzureCidrs: 1000,
   slowContenders: true,
   warmups: 2,
+  audit: { azureNsgs: 1000, azureRules: 50000, awsGroups: 2000, awsRules: 50000, awsInterfaces: 10000 },
 };
 
 /** `--quick`: the same sections on tiny inputs. */
@@ -62,6 +66,7 @@ export const QUICK: BenchConfig = {
   richAwsCidrs: 5,
   slowContenders: false,
   warmups: 1,
+  audit: { azureNsgs: 10, azureRules: 200, awsGroups: 10, awsRules: 200, awsInterfaces: 20 },
 };
 
 /** The CLI's bin. */

@@ -19,6 +19,7 @@ import { readmeOf } from './readme';
 import { BenchEnv, BenchResults, RatioResult, Row } from './results';
 import { pairedRatio } from './rounds';
 import { measureRules } from './rules';
+import { measureAudit } from './audit';
 import { measureCidrSeries, measureSitesSeries, SERIES, SeriesRuns } from './series';
 import { measureStart } from './start';
 import { renderText, tablesOf } from './tables';
@@ -112,6 +113,7 @@ export function runBench(cfg: BenchConfig, tmp: string): BenchResults {
     fitSeries('aws synth, client CIDRs', g.series.filter((s) => s.platform === 'aws')),
     ...PLATFORMS.flatMap((p) => ['synth', 'validate'].map((cmd) => fitSeries(`${p} ${cmd}, sites`, sites.series.filter((s) => s.platform === p && s.command === cmd)))),
   ].filter((x): x is NonNullable<typeof x> => x !== undefined);
+  rows.push(...measureAudit(cfg, cfg.audit, tmp, log));
   log('rules against the minimum ...');
   const rules = measureRules(tmp);
   const targets = evaluateTargets(rows, ratios, growth, rules, rich.map((e) => e.section));

@@ -1,4 +1,5 @@
 // The bench's tables, rendered for the terminal and as Markdown (bench/README.md).
+import { AUDIT_SECTION } from './audit';
 import { BenchResults, Row, RulesResult } from './results';
 import { SERIES } from './series';
 import { Spread } from './spread';
@@ -85,6 +86,11 @@ export function tablesOf(r: BenchResults): Table[] {
         const v = at(sites, 'validate', n, p);
         return [p, int(n), wall(s), spreadText(s?.marks.workMs), wall(v), spreadText(v?.marks.workMs), s?.resources === undefined ? '-' : int(s.resources), mb(s)];
       })),
+    },
+    {
+      title: 'audit of large live exports (issue 23), beside the floor: reading and JSON.parse of the same files (fresh processes, interleaved)',
+      columns: ['row', 'rules', 'wall ms', 'work ms', 'peak MB', 'exit'], numeric: [1, 2, 3, 4],
+      rows: series(AUDIT_SECTION).map((x) => [x.name, x.rules === undefined ? '-' : int(x.rules), wall(x), spreadText(x.marks.workMs), mb(x), x.exitCodes.join(', ')]),
     },
     {
       title: 'Growth: exponent k of work ∝ size^k fitted per round after warm-up (1 = linear), spread over the rounds',

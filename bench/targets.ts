@@ -2,6 +2,7 @@
 // the median meets it and every round does; at risk when the median meets it and the worst
 // round does not; not met when the median does not.
 import { GrowthResult, RatioResult, Row, RulesResult, TargetResult, TargetStatus } from './results';
+import { AUDIT_SECTION, auditRowName } from './audit';
 import { SERIES, seriesName } from './series';
 import { Spread } from './spread';
 import { START_ROWS } from './start';
@@ -17,6 +18,8 @@ export const DEEP_RATIO = 0.75;
 export const SYNTH_VALIDATE_RATIO = 1.5;
 /** `check` of 1,000 client CIDRs under this. */
 export const CHECK_MS = 5000;
+/** `audit` of the large exports under this. */
+export const AUDIT_MS = 5000;
 /** The scale series reaches this many resources ... */
 export const SCALE_RESOURCES = 50000;
 /** ... with peak memory under this (MB). */
@@ -82,6 +85,17 @@ export function evaluateTargets(rows: readonly Row[], ratios: readonly RatioResu
       const mem = statusBelow(biggest.rssMb, SCALE_MB);
       out.push({ target, measured: `${biggest.name}: ${biggest.resources!.toLocaleString('en-US')} resources, peak ${Math.round(biggest.rssMb.median)} MB (max ${Math.round(biggest.rssMb.max)})`,
         status: biggest.resources! < SCALE_RESOURCES ? 'not met' : mem });
+    }
+  }
+  for (const platform of ['azure', 'aws'] as const) {
+    const r = row(AUDIT_SECTION, auditRowName(platform, 'audit'));
+    const what = platform === 'azure' ? '1,000 NSGs / 50,000 rules' : '2,000 groups / 50,000 rules / 10,000 interfaces';
+    const target = `${platform} audit of ${what} < ${AUDIT_MS / 1000} s and < 1 GB`;
+    if (!r?.wallMs || !r.rssMb) out.push({ target, measured: r?.note ?? 'not measured', status: 'not measured' });
+    else {
+      const [time, mem] = [statusBelow(r.wallMs, AUDIT_MS), statusBelow(r.rssMb, SCALE_MB)];
+      const worst = [time, mem].includes('not met') ? 'not met' : [time, mem].includes('at risk') ? 'at risk' : 'met';
+      out.push({ target, measured: `${spreadMs(r.wallMs)}, peak ${Math.round(r.rssMb.median)} MB (max ${Math.round(r.rssMb.max)}), ${(r.rules ?? 0).toLocaleString('en-US')} rules, ${r.rounds} rounds`, status: worst });
     }
   }
   for (const g of growth) {

@@ -55,7 +55,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export const Messages = defineRules({
   // command line
   unknownCommand: rule('ADCS-E001', FindingLevel.ERROR, 'Unknown command',
-    'The first argument names a command: matrix, validate, synth, check, host. The message suggests the closest.',
+    'The first argument names a command: matrix, validate, synth, check, diff, audit, explain, host. The message suggests the closest.',
     (command: string, accepted: readonly string[]) =>
     `unknown command ${show(command)}${didYouMean(command, accepted)}; accepted: ${list(accepted)}`),
   unexpectedArgument: rule('ADCS-E002', FindingLevel.ERROR, 'Unexpected argument',
@@ -299,6 +299,38 @@ export const Messages = defineRules({
   diffNeedsSavedPlan: rule('ADCS-E074', FindingLevel.ERROR, 'One plan to diff that is not a saved plan',
     'diff with one --plan compares the state a terraform show -json plan starts from (prior_state) with the one it leads to; give terraform show -json of a saved plan, or two plans.',
     (found: string) => `diff of one plan reads terraform show -json of a saved plan (format_version and resource_changes); ${found}`),
+
+  // --- audit and explain (live exports) ---
+  exportNotFound: rule('ADCS-E400', FindingLevel.ERROR, 'Export not found',
+    'audit and explain read the JSON the cloud\'s CLI prints: az network ... -o json, aws ec2 describe-... --output json.',
+    (file: string) => `export not found: ${file}; give the JSON output of an az network or aws ec2 describe command`),
+  exportNotJson: rule('ADCS-E401', FindingLevel.ERROR, 'Export is not JSON',
+    'Take exports with JSON output (az ... -o json, aws ... --output json): table, tsv, text and yaml output is refused.',
+    (detail: string, accepted: readonly string[]) => `not JSON (${detail}); take the export with az ... -o json or aws ec2 ... --output json; accepted: ${list(accepted)}`),
+  exportNotRecognised: rule('ADCS-E402', FindingLevel.ERROR, 'Not a recognised export',
+    'Each --export is the whole JSON output of one of the accepted commands, recognised by its shape (no --query projection, no ARM REST body, no other command).',
+    (what: string, accepted: readonly string[]) => `not a recognised export${what ? ` (${what})` : ''}; accepted: ${list(accepted)}, each as the command prints it with JSON output and no --query`),
+  exportIsTerraform: rule('ADCS-E403', FindingLevel.ERROR, 'A Terraform document given as an export',
+    'audit reads what is deployed; a plan or configuration is check\'s input.',
+    () => 'a Terraform plan or configuration, not an export of the live estate: use check --plan for it'),
+  exportOtherPlatform: rule('ADCS-E404', FindingLevel.ERROR, 'An export of another platform',
+    'Every export of one audit comes from the spec\'s platform.',
+    (command: string, platform: string) => `the output of ${command}, but the estate's platform is ${platform}; give that platform's exports`),
+  adoptUnwritable: rule('ADCS-E405', FindingLevel.ERROR, 'Adoption folder cannot be written',
+    'audit --adopt DIR writes import.tf.json and adoption.md in DIR (created if missing); nothing is written on a failed run.',
+    (dir: string, reason: string) => `cannot write ${show(dir)}: ${reason}; nothing was written`),
+  packetAddress: rule('ADCS-E406', FindingLevel.ERROR, 'Not an IPv4 address',
+    'explain asks about one packet: --from and --to are single IPv4 addresses (10.0.1.4), not CIDRs or names.',
+    (option: string, value: string) => `${option} ${show(value)} is not an IPv4 address; give one address, for example 10.0.1.4`),
+  packetPort: rule('ADCS-E407', FindingLevel.ERROR, 'Not a port',
+    'explain\'s --port is one destination port in 0-65535 (for icmp: the ICMP type, default 8).',
+    (value: string) => `--port ${show(value)} is not a port; give one number in 0-65535`),
+  explainInput: rule('ADCS-E408', FindingLevel.ERROR, 'explain needs a plan or exports',
+    'explain reads the estate from a plan (--plan FILE) or from live exports (--export FILE ...), one of the two.',
+    () => 'give --plan FILE or --export FILE (one or more), not both'),
+  explainUnsupported: rule('ADCS-E409', FindingLevel.ERROR, 'explain not available for the platform',
+    'explain traces one packet through the rules with the platform\'s evaluator; a platform whose evaluator cannot yet trace a packet says so rather than guess.',
+    (platform: string) => `explain cannot yet trace a packet through ${platform} rules; use check or audit, whose findings name the rules of each flow`),
 
   // --- host (Windows Firewall rules and registry values of one tier) ---
   hostTierUnknown: rule('ADCS-E075', FindingLevel.ERROR, 'Unknown tier',

@@ -1,4 +1,5 @@
 import { acknowledge } from '../findings/acknowledge';
+import { AuditMessages } from '../findings/audit-rules';
 import { CheckMessages } from '../findings/check-rules';
 import { Finding } from '../findings/finding';
 import { MessageFactory, RuleMessage } from '../findings/rule';
@@ -21,6 +22,12 @@ export function addressOf(rule: string): string | undefined {
 
 const addresses = (rules: readonly string[]): string[] => [...new Set(rules.map(addressOf).filter((a): a is string => a !== undefined))];
 
+/** What a problem about a spec path is about: its tier (`tiers.ca.subnetIds[0]`), else `about`. */
+function tierAbout(element: string, about: Omit<Finding, 'ruleId' | 'level' | 'message'>): Omit<Finding, 'ruleId' | 'level' | 'message'> {
+  const tier = /^tiers\.([A-Za-z]+)/.exec(element)?.[1];
+  return tier === undefined ? about : { ...about, tier, specPath: element };
+}
+
 /** A finding of a message, about what `about` says. */
 function finding(m: RuleMessage, rule: MessageFactory<any>, about: Omit<Finding, 'ruleId' | 'level' | 'message'>): Finding {
   return { ruleId: m.ruleId, level: rule.rule.level, message: m.text, ...about };
@@ -41,8 +48,10 @@ export function checkFindings(
     const what = flowWhat(f);
     if (f.status === 'blocked') {
       const removed = f.removed ?? [];
-      const decided = [f.inbound.length > 0 ? `; inbound: ${f.inbound.join(', ')}` : '', f.outbound.length > 0 ? `; outbound: ${f.outbound.join(', ')}` : '',
-        removed.length > 0 ? `; the plan removes ${removed.join(', ')} there` : ''].join('');
+      const decided = [f.points && f.points.length > 0 ? ` at ${f.points.join(', ')}` : '',
+        f.inbound.length > 0 ? `; inbound: ${f.inbound.join(', ')}` : '', f.outbound.length > 0 ? `; outbound: ${f.outbound.join(', ')}` : '',
+        removed.length > 0 ? `; the plan removes ${removed.join(', ')} there` : '',
+        f.undecided && f.undecided.length > 0 ? `; ${f.undecided.join('; ')}` : ''].join('');
       const m = CheckMessages.flowBlocked(f.flow.id, what, formatPorts(f.flow.protocol, f.missing, ','), decided);
       out.push(finding(m, CheckMessages.flowBlocked, { flow: f.flow.id, tier: f.flow.to, resources: addresses([...f.inbound, ...f.outbound, ...removed]) }));
     } else if (f.status === 'unenforced') {
@@ -55,6 +64,9 @@ export function checkFindings(
     if (p.kind === ProblemKind.INVALID) out.push(finding(CheckMessages.invalidValue(p.element, p.message), CheckMessages.invalidValue, about));
     else if (p.kind === ProblemKind.UNSUPPORTED) out.push(finding(CheckMessages.unsupportedForm(p.element, p.message), CheckMessages.unsupportedForm, about));
     else if (p.kind === ProblemKind.ELSEWHERE) out.push(finding(CheckMessages.ruleElsewhere(p.element, p.message), CheckMessages.ruleElsewhere, about));
+    else if (p.kind === ProblemKind.MISMATCH) out.push(finding(AuditMessages.liveMismatch(p.element, p.message), AuditMessages.liveMismatch, tierAbout(p.element, about)));
+    else if (p.kind === ProblemKind.NOT_JUDGED) out.push(finding(AuditMessages.notJudged(p.element, p.message), AuditMessages.notJudged, tierAbout(p.element, about)));
+    else if (p.kind === ProblemKind.OBSERVED) out.push(finding(AuditMessages.observed(p.element, p.message), AuditMessages.observed, tierAbout(p.element, about)));
     else out.push(finding(CheckMessages.unresolved(`${p.element}: ${p.message}`), CheckMessages.unresolved, about));
   }
   for (const e of parts.extras) {
@@ -64,9 +76,10 @@ export function checkFindings(
     const about = { tier, resources: [...addresses(e.rules), ...points.filter((x) => addressOf(x) !== undefined && !e.rules.includes(x))] };
     const at = points.length > 0 ? ` at ${points.join(', ')}` : '';
     if (e.kind === 'over-permissive') {
-      out.push(finding(CheckMessages.extraTraffic(e.rules.filter((r) => addressOf(r) !== undefined).join(', '), what, at), CheckMessages.extraTraffic, about));
+      out.push(finding(CheckMessages.extraTraffic(e.rules.join(', '), what, at), CheckMessages.extraTraffic, about));
     } else if (e.kind === 'platform-default-owned') {
-      out.push(finding(CheckMessages.defaultExtraTrafficOwned(e.rules.join(', '), what, at), CheckMessages.defaultExtraTrafficOwned, about));
+      const denies = e.denies && e.denies.length > 0 ? `; the denies it meets, ${e.denies.join(', ')}, do not cover it` : '';
+      out.push(finding(CheckMessages.defaultExtraTrafficOwned(e.rules.join(', '), what, `${at}${denies}`), CheckMessages.defaultExtraTrafficOwned, about));
     } else if (e.kind === 'foreign') {
       out.push(finding(CheckMessages.foreignExtraTraffic(e.rules.join(', '), what, at), CheckMessages.foreignExtraTraffic, about));
     } else if (e.kind === 'requested') {

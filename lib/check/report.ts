@@ -1,4 +1,5 @@
 import { plural } from '../errors';
+import { AuditMessages } from '../findings/audit-rules';
 import { CheckMessages } from '../findings/check-rules';
 import { byImportance, failsRun, Finding } from '../findings/finding';
 import { renderGithub } from '../findings/print/github';
@@ -34,9 +35,15 @@ export interface CheckPrintContext {
   readonly rules?: readonly FindingRule[];
   /** The library's version. @default '0.0.0' */
   readonly version?: string;
+  /** The command that judged (`check`, or `audit`, whose reports have its own finding classes too). @default 'check' */
+  readonly command?: string;
 }
 
 const CHECK_RULES = rulesOf(CheckMessages);
+const AUDIT_RULES = [...CHECK_RULES, ...rulesOf(AuditMessages)];
+
+/** The finding classes of a command's reports. */
+const rulesOfCommand = (command: string): FindingRule[] => (command === 'audit' ? AUDIT_RULES : CHECK_RULES);
 
 function flowLine(f: FlowFinding): string {
   const base = `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()} ${formatPorts(f.flow.protocol, f.flow.ports, ',')}`;
@@ -58,10 +65,10 @@ export function summary(r: CheckReport): string {
 }
 
 /** The JUnit cases of a check: one per flow, one per check rule (a finding class). */
-function cases(r: CheckReport): ReportCase[] {
+function cases(r: CheckReport, command: string): ReportCase[] {
   const flows = r.flows.map((f): ReportCase => ({ suite: 'flows', name: `${f.flow.id} ${f.flow.from} -> ${f.flow.to} ${f.flow.protocol.toUpperCase()}`,
     failure: f.status === 'blocked' ? flowLine(f) : undefined }));
-  const classes = CHECK_RULES.filter((rule) => rule.level !== FindingLevel.NOTE).map((rule): ReportCase => {
+  const classes = rulesOfCommand(command).filter((rule) => rule.level !== FindingLevel.NOTE).map((rule): ReportCase => {
     const failing = r.findings.filter((f) => f.ruleId === rule.id && failsRun(f, FindingLevel.ERROR));
     return { suite: 'findings', name: `${rule.id} ${rule.title}`, failure: failing.length > 0 ? failing.map((f) => f.message).join('\n') : undefined };
   });
@@ -70,11 +77,12 @@ function cases(r: CheckReport): ReportCase[] {
 
 /** The check as the printers' report. */
 export function findingsReport(r: CheckReport, context: CheckPrintContext = {}): FindingsReport {
-  const rules = new Map([...CHECK_RULES, ...(context.rules ?? [])].map((x) => [x.id, x]));
+  const command = context.command ?? 'check';
+  const rules = new Map([...rulesOfCommand(command), ...(context.rules ?? [])].map((x) => [x.id, x]));
   return {
-    command: 'check', version: context.version ?? '0.0.0', findings: r.findings, ok: r.ok, summary: summary(r),
+    command, version: context.version ?? '0.0.0', findings: r.findings, ok: r.ok, summary: summary(r),
     rule: (id) => rules.get(id) ?? { id, name: id, level: FindingLevel.ERROR, title: id, help: id },
-    places: context.places ?? (() => ({ related: [] })), cases: cases(r),
+    places: context.places ?? (() => ({ related: [] })), cases: cases(r, command),
   };
 }
 
@@ -91,6 +99,8 @@ function table(r: CheckReport): string {
     if (f.status !== 'unenforced') {
       lines.push(`       inbound: ${f.inbound.join(', ') || 'not enforced'}; outbound: ${f.outbound.join(', ') || 'not enforced'}`);
     }
+    if (f.points && f.points.length > 0) lines.push(`       at: ${f.points.join(', ')}`);
+    for (const u of f.undecided ?? []) lines.push(`       depends: ${u}`);
   }
   const others = byImportance(r.findings.filter((f) => f.ruleId !== CheckMessages.flowBlocked.rule.id && f.ruleId !== CheckMessages.flowUnenforced.rule.id));
   if (others.length > 0) lines.push('Findings:', ...others.map(findingLine));

@@ -17,6 +17,11 @@ Commands:
   check    [--spec FILE] --plan FILE [--stack DIR] [--format FORMAT] [--fail-on error|warning]
            Check a plan against the estate's flows (the estate a synthesized plan records, or --spec).
            FORMAT: table (default), json, github, sarif, junit or markdown.
+  audit    --spec FILE --export FILE [--export FILE ...] [--format FORMAT] [--fail-on error|warning] [--adopt DIR]
+           Judge the live estate that az network / aws ec2 exports show; with --adopt, write the import blocks
+           and the report of what the first apply of the stack would do.
+  explain  --spec FILE (--plan FILE | --export FILE ...) --from IP --to IP --port N [--protocol tcp|udp|icmp]
+           Which rules, in which order, decide one packet at each end (an offline IP flow verify).
   diff     --plan OLD --plan NEW | --plan PLAN [--spec FILE | --stack DIR] [--format markdown|json|table]
            The flows whose verdict changes and the rules added, removed, widened or narrowed (for a pull request).
   host     --spec FILE --tier TIER [--format powershell|json] [--out FILE]
@@ -26,10 +31,10 @@ Options:
   -h, --help      Show this help (adcs-firewall <command> --help: that command's options).
   -v, --version   Show the version.
 
-Exit codes: 0 success; 1 check findings; 2 bad input (nothing written).
+Exit codes: 0 success; 1 check or audit findings; 2 bad input (nothing written).
 `;
 
-type Handler = (opts: Record<string, string | undefined>, io: CliIo) => ExitCode | Promise<ExitCode>;
+type Handler = (opts: Record<string, any>, io: CliIo) => ExitCode | Promise<ExitCode>;
 
 /** One command's help (`adcs-firewall <command> --help`): what it does and each option. */
 export const COMMAND_HELP: Record<string, { usage: string; summary: string; options: [string, string][] }> = {
@@ -65,6 +70,25 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; opti
       ['--format FORMAT', 'table (default), json, github (annotations with file and line, and the job summary), sarif (code scanning), junit or markdown'],
       ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged too']],
   },
+  audit: {
+    usage: 'audit --spec FILE --export FILE [--export FILE ...] [--format FORMAT] [--fail-on error|warning] [--adopt DIR]',
+    summary: "Judge the live estate the exports show against the estate's flows, as check judges a plan: every flow allowed at the\n"
+      + 'real enforcement points, nothing more where the estate owns them; the spec checked against what is deployed.',
+    options: [['--spec FILE', 'the estate (YAML or JSON)'],
+      ['--export FILE', 'JSON output of az network nsg list|show, vnet list, vnet subnet list, nic list, nic list-effective-nsg, or of aws ec2\n'
+        + '                     describe-security-groups, describe-security-group-rules, describe-network-interfaces, describe-network-acls; repeat it'],
+      ['--format FORMAT', 'table (default), json, github, sarif, junit or markdown'],
+      ['--fail-on LEVEL', 'error (default) or warning: exit 1 on any warning not acknowledged too'],
+      ['--adopt DIR', 'also write DIR/import.tf.json (import blocks for what exists as the stack declares it) and DIR/adoption.md']],
+  },
+  explain: {
+    usage: 'explain --spec FILE (--plan FILE | --export FILE ...) --from IP --to IP --port N [--protocol tcp|udp|icmp] [--format table|json]',
+    summary: 'Which rules, in which order, decide one packet at the source (outbound) and at the destination (inbound), with the\n'
+      + 'evaluators of check and audit: an offline IP flow verify.',
+    options: [['--spec FILE', 'the estate (YAML or JSON)'], ['--plan FILE', 'a plan, as check reads it'], ['--export FILE', 'live exports, as audit reads them; repeat it'],
+      ['--from IP', 'the source address'], ['--to IP', 'the destination address'], ['--port N', 'the destination port (icmp: the ICMP type)'],
+      ['--protocol P', 'tcp (default), udp or icmp'], ['--format FORMAT', 'table (default) or json']],
+  },
   diff: {
     usage: 'diff --plan OLD --plan NEW | --plan PLAN [--spec FILE | --stack DIR] [--format markdown|json|table]',
     summary: 'What a change of plan does to the estate, for the reviewer of a pull request: the flows whose verdict changes, the traffic no flow\n'
@@ -89,10 +113,10 @@ export function commandUsage(command: string): string {
   const rows: [string, string][] = [...h.options, ['-h, --help', 'show this help']];
   const width = Math.max(...rows.map(([o]) => o.length)) + 2;
   return `Usage: adcs-firewall ${h.usage}\n\n${h.summary}\n\nOptions:\n${rows.map(([o, d]) => `  ${o.padEnd(width)}${d}`).join('\n')}\n\n`
-    + 'Exit codes: 0 success; 1 check findings; 2 bad input (nothing written).\n';
+    + 'Exit codes: 0 success; 1 check or audit findings; 2 bad input (nothing written).\n';
 }
 
-/** Commands by name; later modules (synth, check) register themselves here. */
+/** Commands by name: string flags, boolean switches, flags that repeat (`lists`), and the handler. */
 export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; lists?: string[]; run: Handler }> = {
   // Each command's module (and what it loads: the spec reader, the schema validator, the planners,
   // the evaluators) is loaded when that command runs, so --version and --help start fast.
@@ -101,6 +125,8 @@ export const COMMANDS: Record<string, { flags: string[]; switches?: string[]; li
   validate: { flags: ['spec', 'format', 'fail-on'], run: (o, io) => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(o, io) },
   synth: { flags: ['spec', 'out', 'format', 'fail-on'], switches: ['module'], run: (o, io) => (require('./commands/synth') as typeof import('./commands/synth')).synthCommand(o, io) },
   check: { flags: ['spec', 'plan', 'stack', 'format', 'fail-on'], run: (o, io) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, io) },
+  audit: { flags: ['spec', 'format', 'fail-on', 'adopt'], lists: ['export'], run: (o, io) => (require('./commands/audit') as typeof import('./commands/audit')).auditCommand(o, io) },
+  explain: { flags: ['spec', 'plan', 'from', 'to', 'port', 'protocol', 'format'], lists: ['export'], run: (o, io) => (require('./commands/explain') as typeof import('./commands/explain')).explainCommand(o, io) },
   diff: { flags: ['spec', 'stack', 'format'], lists: ['plan'], run: (o, io) => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(o as never, io) },
   host: { flags: ['spec', 'tier', 'format', 'out'], run: (o, io) => (require('./commands/host') as typeof import('./commands/host')).hostCommand(o, io) },
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -140,7 +166,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return ExitCode.OK;
     }
     if (positionals.length > 0) throw new UsageError(Messages.unexpectedArgument(positionals[0]));
-    return await cmd.run(values as Record<string, string | undefined>, io);
+    return await cmd.run(values, io);
   } catch (e) {
     if (e instanceof AdcsInputError) {
       io.err(`error: ${e.message.split('\n').join('\nerror: ')}\n`);

@@ -13,6 +13,12 @@ export enum ProblemKind {
   UNSUPPORTED = 'unsupported',
   /** A rule that lands on an enforcement point neither the input declares nor the spec names: it enforces nothing of the estate (a warning: a typo?). */
   ELSEWHERE = 'elsewhere',
+  /** The spec names an enforcement point (a subnet, an NSG, a group) that the live estate does not show where the tier's addresses are: a failure. */
+  MISMATCH = 'mismatch',
+  /** Something the input leaves unjudged that a reviewer should know (network ACLs without their export): a warning. */
+  NOT_JUDGED = 'not-judged',
+  /** What the input shows about the network that the verdicts rest on (VirtualNetwork as effective rules expand it): a note. */
+  OBSERVED = 'observed',
 }
 
 /** One problem of the input an evaluator reads: what, where, why. */
@@ -126,6 +132,23 @@ export interface EndDecision {
    * default lets in no flow needs is then a failure, not a warning. @default false
    */
   readonly denyAsked?: boolean;
+  /**
+   * False when the spec gives this end no enforcement point of its own (a tier without one, whose
+   * live NSGs or groups an export shows): they decide whether flows get through, but what they let
+   * through beyond the flows is not the estate's to judge. @default true
+   */
+  readonly claimed?: boolean;
+  /**
+   * Where this end's hosts are, as exports show them: each group of hosts with the enforcement
+   * points on its path (`NSG rg-pki/pki-ca-nsg then NSG rg-pki/nic-ca01-nsg on nic-ca01`) and the
+   * ports they let through for every address pair, so a blocked flow names where it is blocked. @default none
+   */
+  readonly hosts?: readonly HostPoints[];
+  /**
+   * What a verdict at this end depends on that the input does not show (whether a service tag
+   * holds an address), one line each; the safe reading was taken. @default none
+   */
+  readonly undecided?: readonly string[];
   /** Ports of the question that this end allows for every address pair. */
   readonly allowed: readonly PortRange[];
   /** Ports this end allows for at least one address pair. */
@@ -136,6 +159,14 @@ export interface EndDecision {
   readonly rules: readonly string[];
   /** The allow rules that matched, with the ports each let through. */
   readonly grants: readonly Grant[];
+}
+
+/** One group of an end's hosts: the enforcement points on its path, and what they let through. */
+export interface HostPoints {
+  /** The points and the hosts (`NSG rg-pki/pki-ca-nsg on snet-ca`, `sg-0ca... (pki-ca) on eni-0ca...`). */
+  readonly point: string;
+  /** Ports of the question they allow for every address pair. */
+  readonly allowed: readonly PortRange[];
 }
 
 /** The answer to "which ports of `protocol` can every host of `from` open on every host of `to`?". */
@@ -175,6 +206,73 @@ export interface TerraformEvaluator {
   removedAt?(tier: TierKey): readonly string[];
   /** Allow rules for IPv6 peers (none on a plan the library writes). */
   readonly ipv6Allows?: readonly Ipv6Allow[];
+  /** Which rules, in which order, decide one packet at each end (an offline IP flow verify). */
+  explain?(packet: Packet): PacketVerdict;
+}
+
+/** One packet: its source and destination address, protocol and destination port (ICMP: the type; other protocols: the number). */
+export interface Packet {
+  /** Source address (an IPv4 address as a number). */
+  readonly source: number;
+  /** Destination address. */
+  readonly destination: number;
+  readonly protocol: TrafficProtocol;
+  /** Destination port. */
+  readonly port: number;
+}
+
+/** One rule consulted for a packet, in evaluation order. */
+export interface PacketStep {
+  /** The rule, as findings name it. */
+  readonly rule: string;
+  /** Allow or Deny. */
+  readonly access: string;
+  /** `matches`, `no match`, or `depends` (on what a service tag holds; `detail` says which readings). */
+  readonly match: string;
+  /** Why, when not plain. */
+  readonly detail?: string;
+}
+
+/** One enforcement point a packet meets at one end: its rules in order, and what it decides. */
+export interface PacketPoint {
+  /** The point (`NSG rg-pki/pki-ca-nsg`, `security groups of eni-0ca...`, `network ACL acl-...`). */
+  readonly point: string;
+  /** The rules consulted, in order (for a union of groups: every rule that matches). */
+  readonly steps: readonly PacketStep[];
+  /** `allow`, `deny`, or `depends`. */
+  readonly decision: string;
+}
+
+/** What one end decides for a packet. */
+export interface PacketEnd {
+  /** Where the end is (`tier ca, host nic-ca01 (10.0.1.4)`, `no tier`). */
+  readonly where: string;
+  /** The points in the order the packet meets them (none: nothing filters there). */
+  readonly points: readonly PacketPoint[];
+  /** `allow`, `deny`, or `depends`. */
+  readonly decision: string;
+}
+
+/** The verdict on one packet: the source's outbound end, then the destination's inbound end. */
+export interface PacketVerdict {
+  readonly outbound: PacketEnd;
+  readonly inbound: PacketEnd;
+  /** `allow` when both ends allow it, `deny` when one denies, else `depends`. */
+  readonly decision: string;
+}
+
+/** The packet decisions, as `PacketPoint.decision` and friends spell them. */
+export enum PacketDecision {
+  ALLOW = 'allow',
+  DENY = 'deny',
+  DEPENDS = 'depends',
+}
+
+/** The decision of points met in order: deny when one denies, depends when one depends, else allow. */
+export function decisionOf(decisions: readonly string[]): PacketDecision {
+  if (decisions.includes(PacketDecision.DENY)) return PacketDecision.DENY;
+  if (decisions.includes(PacketDecision.DEPENDS)) return PacketDecision.DEPENDS;
+  return PacketDecision.ALLOW;
 }
 
 /** The ports (of one protocol) that boxes touch: their projection on the port axis. */

@@ -9,6 +9,7 @@ import type { ResourceProvider, TfElement, TfOutputElement } from '../terraform/
 import type { TerraformEvaluator } from './evaluator';
 import type { TfDocument, TfInstance } from '../terraform/document';
 import type { InvalidValue } from './validation';
+import type { PlatformLive } from './live';
 
 /** What an evaluation knows beyond the document and the spec. */
 export interface EvaluationContext {
@@ -44,8 +45,8 @@ export interface PlanOwner<P> {
 
 /**
  * One platform, framework-free: how its spec keys are read, its rules planned, written as
- * Terraform JSON elements, declared to Terraform (the CLI's provider block) and evaluated by
- * `check`. The registry holds one per platform; nothing else switches on the platform.
+ * Terraform JSON elements, declared to Terraform (the CLI's provider block), evaluated by
+ * `check`, and read from the cloud's exports by `audit`. The registry holds one per platform; nothing else switches on the platform.
  */
 export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
   /** The platform. */
@@ -83,4 +84,6 @@ export interface PlatformModule<P extends PlatformPlan = PlatformPlan> {
    * (the same priority or rule twice, a quota shared): messages, empty when all is well.
    */
   stackClashes(owners: readonly PlanOwner<P>[]): string[];
+  /** Its readers of live exports (`audit`, `explain --export`, `audit --adopt`). */
+  readonly live: PlatformLive<P>;
 }

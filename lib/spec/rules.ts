@@ -1,4 +1,5 @@
 import { Messages } from '../errors';
+import { AuditMessages } from '../findings/audit-rules';
 import { CheckMessages } from '../findings/check-rules';
 import { FindingRule, rulesOf } from '../findings/rule';
 import { HostMessages } from '../host/messages';
@@ -6,7 +7,7 @@ import { PLATFORM_INPUTS } from '../platforms/registry';
 
 /** Every rule of the finding table, by id: the estate's input errors and warnings, the check's, every platform's, the host script's. */
 export function allRules(): Map<string, FindingRule> {
-  return new Map([...rulesOf(Messages), ...rulesOf(CheckMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules), ...rulesOf(HostMessages)].map((r) => [r.id, r]));
+  return new Map([...rulesOf(Messages), ...rulesOf(CheckMessages), ...rulesOf(AuditMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules), ...rulesOf(HostMessages)].map((r) => [r.id, r]));
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');

@@ -180,6 +180,31 @@ export function intersectRegions(a: readonly Box[], b: readonly Box[]): Box[] {
   return combine(a, b, 'and');
 }
 
+/**
+ * A box set indexed for many "does this set meet it?" questions (one per allow rule, say):
+ * sorted by source start with a running maximum of source ends, so a question reads only the
+ * boxes whose sources can overlap its own. Exact; near-logarithmic when the sources are
+ * disjoint, as the region algebra's results are.
+ */
+export function regionIndex(region: readonly Box[]): (boxes: readonly Box[]) => boolean {
+  const sorted = [...region].sort((a, b) => a.src.lo - b.src.lo);
+  const maxHi: number[] = [];
+  sorted.forEach((x, i) => { maxHi[i] = Math.max(i > 0 ? maxHi[i - 1] : -Infinity, x.src.hi); });
+  const meets = (b: Box): boolean => {
+    // The last box starting at or before b's source end; walk back while an earlier one may still reach b.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].src.lo <= b.src.hi) { last = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    for (let i = last; i >= 0 && maxHi[i] >= b.src.lo; i--) if (intersectBox(sorted[i], b)) return true;
+    return false;
+  };
+  return (boxes) => boxes.some(meets);
+}
+
 /** True when the two box sets share at least one (source, destination, port). */
 export function regionsMeet(a: readonly Box[], b: readonly Box[]): boolean {
   return combine(a, b, 'and').length > 0;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Messages } from '../../lib/errors';
+import { AuditMessages } from '../../lib/findings/audit-rules';
 import { CheckMessages } from '../../lib/findings/check-rules';
 import { FindingLevel, rulesOf } from '../../lib/findings/rule';
 import { HostMessages } from '../../lib/host/messages';
@@ -10,7 +11,7 @@ import { PLATFORM_INPUTS } from '../../lib/platforms/registry';
 import { allRules, rulesTable } from '../../lib/spec/rules';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const EVERY = [...rulesOf(Messages), ...rulesOf(CheckMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules), ...rulesOf(HostMessages)];
+const EVERY = [...rulesOf(Messages), ...rulesOf(CheckMessages), ...rulesOf(AuditMessages), ...PLATFORM_INPUTS.flatMap((p) => p.rules), ...rulesOf(HostMessages)];
 
 describe('the finding table (issue 20)', () => {
   it('gives every rule its own id: no id twice across the estate\'s, the check\'s and every platform\'s tables', () => {
@@ -40,7 +41,8 @@ describe('the finding table (issue 20)', () => {
       for (const [name, id] of Object.entries(names)) assert.equal(EVERY.find((r) => r.name === name)?.id, id, name);
     };
     ids({ cidrNotNetwork: 'ADCS-E032', msIcprNotCovered: 'ADCS-W004', priorityCollision: 'ADCS-E108', awsRuleQuotaExceeded: 'ADCS-E205',
-      flowBlocked: 'ADCS-C001', extraTraffic: 'ADCS-C002', defaultExtraTraffic: 'ADCS-C003', acknowledgementUnused: 'ADCS-N001', awsExistingGroupEgress: 'ADCS-W201' });
+      flowBlocked: 'ADCS-C001', extraTraffic: 'ADCS-C002', defaultExtraTraffic: 'ADCS-C003', acknowledgementUnused: 'ADCS-N001', awsExistingGroupEgress: 'ADCS-W201',
+      liveMismatch: 'ADCS-C013', notJudged: 'ADCS-C014', observed: 'ADCS-N002' });
   });
 
   it('the README\'s table is the table in the code (run npm run docs after changing a rule)', () => {

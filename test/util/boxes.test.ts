@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Box, intersectRegions, regionsMeet, splitBoxes, subtractRegions, unionBoxes } from '../../lib/util/boxes';
+import { Box, intersectRegions, regionIndex, regionsMeet, splitBoxes, subtractRegions, unionBoxes } from '../../lib/util/boxes';
 import { prng } from '../support/prng';
 
 const N = 6;
@@ -52,5 +52,19 @@ describe('region algebra (sweep)', () => {
     assert.equal(unionBoxes(a).length, 1);
     assert.deepEqual(subtractRegions(a, cut).map((b) => `${b.src.lo}-${b.src.hi}:${b.port.lo}-${b.port.hi}`),
       ['0-255:0-65535', '256-511:0-442', '256-511:444-65535', '512-255999:0-65535']);
+  });
+});
+
+describe('regionIndex', () => {
+  it('answers "does this set meet the region?" as regionsMeet does, on random overlapping boxes', () => {
+    const rnd = prng(31);
+    for (let round = 0; round < 500; round++) {
+      // GIVEN a random region (overlapping boxes, or the disjoint boxes the algebra returns) and a random query
+      const raw = randomBoxes(rnd, rnd(8));
+      const region = round % 2 === 0 ? raw : unionBoxes(raw);
+      const query = randomBoxes(rnd, 1 + rnd(3));
+      // THEN the index agrees with the sweep
+      assert.equal(regionIndex(region)(query), regionsMeet(query, region), JSON.stringify({ region, query }));
+    }
   });
 });

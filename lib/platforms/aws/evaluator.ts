@@ -10,7 +10,9 @@ import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
 import { AwsSettings } from './settings';
-import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, TerraformEvaluator, Reach, RuleSummary } from '../evaluator';
+import { decideLive, LiveContext } from './exports/live-decision';
+import { explainAwsPacket } from './exports/packet';
+import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, TerraformEvaluator, Reach, RuleSummary } from '../evaluator';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -29,6 +31,11 @@ const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
  * and by its literal id for existing ones. Anything that cannot be resolved (a missing group, a
  * reference or value that is not literal, a prefix list) is listed in `unresolved` and matches
  * nothing; it is never silently taken as allowed.
+ *
+ * Read from live exports (`network.live`, `exports/`), a tier's interfaces decide instead: each
+ * group of them by the union of the groups it carries and, when network ACLs are exported, its
+ * subnet's ACL on the request and the replies (`exports/live-decision.ts`); a referenced group is
+ * the addresses of the interfaces carrying it.
  */
 export class AwsEvaluator implements TerraformEvaluator {
   /** Problems of the input: unresolved, invalid, unsupported. */
@@ -44,8 +51,12 @@ export class AwsEvaluator implements TerraformEvaluator {
   private readonly owned: ReadonlySet<GroupRef>;
   private readonly library: ReadonlySet<string>;
   private readonly removed: readonly { readonly address: string; readonly group: GroupRef }[];
+  /** Read from live exports: the tiers' interfaces decide, each with its groups (and subnet ACL). */
+  private readonly live?: LiveContext;
+  /** Live: the addresses of each tier's interfaces (the hosts that exist), for the tiers that have some. */
+  private readonly hostAddresses: Partial<Record<TierKey, Interval[]>> = {};
 
-  constructor(network: AwsNetwork, spec: ResolvedInput) {
+  constructor(network: AwsNetwork, private readonly spec: ResolvedInput) {
     this.requestedEgress = (spec.settings as AwsSettings | undefined)?.allowAllEgress === true;
     for (const t of presentTiers(spec.estate)) this.addresses[t.key] = unionOf(t.cidrs.map(cidrSpan));
     this.groupOf = network.groupOf;
@@ -55,10 +66,21 @@ export class AwsEvaluator implements TerraformEvaluator {
     this.removed = network.removed;
     this.library = network.library;
     const problems = network.problems;
+    if (network.live) {
+      const rulesByGroup = new Map<GroupRef, TfRule[]>();
+      for (const r of this.rules) rulesByGroup.set(r.group, [...(rulesByGroup.get(r.group) ?? []), r]);
+      this.live = { layout: network.live, rulesByGroup, owned: this.owned, library: this.library, requestedEgress: this.requestedEgress };
+      // A claimed tier's hosts are its interfaces; another tier's may be anywhere in its CIDRs (on premises, say).
+      for (const [tier, hs] of network.live.hosts) if (network.live.claimed.has(tier)) this.hostAddresses[tier] = unionOf(hs.flatMap((h) => h.addresses));
+    }
+    // The tiers a group guards: its tier's (a plan), or the tiers whose interfaces carry it (live).
+    const tiersOn = (g: GroupRef): TierKey[] => (network.live
+      ? [...network.live.hosts].filter(([t, hs]) => network.live!.claimed.has(t) && hs.some((h) => h.groups.includes(g))).map(([t]) => t)
+      : presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === g).map((x) => x.key));
     // IPv6 peers on a tier's group: the tiers are IPv4, so no flow needs them.
     const ipv6: Ipv6Allow[] = [];
     for (const r of this.rules.filter((x) => x.ipv6.length > 0)) {
-      for (const t of presentTiers(spec.estate).filter((x) => this.groupOf[x.key] === r.group)) {
+      for (const t of tiersOn(r.group).map((key) => ({ key }))) {
         const protocol = r.protocol === 'all' || r.protocol === 'other' ? OTHER_PROTOCOLS : r.protocol as Protocol;
         ipv6.push({ rule: r.address, tier: t.key, direction: r.direction === 'ingress' ? 'inbound' : 'outbound', prefixes: r.ipv6,
           protocol, ports: r.protocol === 'all' ? [PortRange.of(protocol, 0, 65535)] : [PortRange.of(protocol, r.ports.lo, r.ports.hi)],
@@ -94,6 +116,13 @@ export class AwsEvaluator implements TerraformEvaluator {
     });
   }
 
+  /** Which rules, in which order, decide one packet at each end (the groups a union; with network ACLs, the first entry by number). */
+  public explain(packet: Packet): PacketVerdict {
+    const rulesByGroup = this.live?.rulesByGroup ?? new Map<GroupRef, TfRule[]>();
+    if (!this.live) for (const r of this.rules) (rulesByGroup as Map<GroupRef, TfRule[]>).set(r.group, [...(rulesByGroup.get(r.group) ?? []), r]);
+    return explainAwsPacket({ spec: this.spec, rulesByGroup, groupOf: this.groupOf, layout: this.live?.layout }, packet);
+  }
+
   /** Rules of the tier's group that the plan removes. */
   public removedAt(tier: TierKey): readonly string[] {
     const g = this.groupOf[tier];
@@ -102,6 +131,7 @@ export class AwsEvaluator implements TerraformEvaluator {
 
   /** True when the tier's security group was found in the plan. */
   public enforcedAt(tier: TierKey): boolean {
+    if (this.live) return this.live.layout.hosts.has(tier);
     return this.groupOf[tier] !== undefined;
   }
 
@@ -136,7 +166,7 @@ export class AwsEvaluator implements TerraformEvaluator {
 
   /** The addresses of an origin: a tier's, a CIDR's, or every address of no tier. */
   private addressesOf(o: Origin): Interval[] {
-    if ('tier' in o) return this.addresses[o.tier] ?? [];
+    if ('tier' in o) return this.hostAddresses[o.tier] ?? this.addresses[o.tier] ?? [];
     if ('cidr' in o) return [cidrSpan(o.cidr)];
     return differenceOf([{ lo: 0, hi: 2 ** 32 - 1 }], Object.values(this.addresses).flat() as Interval[]);
   }
@@ -152,6 +182,15 @@ export class AwsEvaluator implements TerraformEvaluator {
     const group = this.groupOf[tier];
     const own = this.addresses[tier] ?? [];
     const peerAddresses = this.addressesOf(peer);
+    if (this.live) {
+      const hosts = this.live.layout.hosts.get(tier);
+      if (!hosts) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);
+      // A flow's question (between tiers): replies go to the client's ephemeral ports, which network ACLs must let through.
+      const client = direction === 'ingress' ? ('tier' in peer ? peer.tier : undefined) : ('tier' in peer ? tier : undefined);
+      const peerSpan = 'tier' in peer && this.hostAddresses[peer.tier] ? this.addresses[peer.tier] : undefined;
+      const claimed = this.live.layout.claimed.has(tier);
+      return decideLive({ direction, hosts, peer: peerAddresses, ownSpan: own, peerSpan, protocol, claimed, ephemeral: client && this.live.layout.ephemeral.get(client) }, this.live);
+    }
     const box = (peerPart: Interval[], ports: Interval): Box[] =>
       (direction === 'ingress' ? product(peerPart, own, [ports]) : product(own, peerPart, [ports]));
     if (group === undefined) return open(protocol, ...(direction === 'ingress' ? [peerAddresses, own] : [own, peerAddresses]) as [Interval[], Interval[]]);

@@ -12,6 +12,7 @@ import { awsUnmodeledProblems } from './membership';
 import { libraryRules } from './ownership';
 import { GroupRef, readAwsRules, TfRule } from './reader';
 import { awsEnforcement, awsSettings } from './settings';
+import type { AwsLiveLayout } from './exports/layout';
 
 /** AWS network security as the evaluator judges it, whatever it was read from (Terraform JSON; an AWS export). */
 export interface AwsNetwork {
@@ -29,6 +30,8 @@ export interface AwsNetwork {
   readonly missing: readonly MissingEnforcement[];
   /** What cannot be judged, or would be rejected. */
   readonly problems: readonly NetworkProblem[];
+  /** Read from live exports: which interfaces guard each tier, and who a referenced group's members are. */
+  readonly live?: AwsLiveLayout;
 }
 
 /**

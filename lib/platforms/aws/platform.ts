@@ -1,6 +1,7 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
 import { AWS_INPUT } from './input';
+import { AWS_LIVE } from './live';
 import { AwsPlan, planAwsRules } from './planner';
 import { awsSettings } from './settings';
 import { sharedGroupClashes } from './shared-groups';
@@ -33,4 +34,5 @@ export const AWS_PLATFORM: PlatformModule<AwsPlan> = {
   },
   stackClashes: (owners) => (owners.length < 2 ? []
     : sharedGroupClashes(owners.map((o) => ({ path: o.path, plan: o.plan, quota: awsSettings(o.spec).ruleQuota })))),
+  live: AWS_LIVE,
 };

@@ -4,14 +4,15 @@ import { intersectPorts, PortRange } from '../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
 import { TierKey } from '../../model/tiers';
 import { ResolvedInput } from '../../input/resolved';
-import { bothEnds, Box, product, splitBoxes } from '../../util/boxes';
-import { coversAll, differenceOf, Interval, intersectionOf, unionOf } from '../../util/intervals';
+import { bothEnds, Box, intersectRegions, product, splitBoxes, subtractRegions } from '../../util/boxes';
+import { coversAll, differenceOf, Interval, intersectionOf } from '../../util/intervals';
 import { addressClasses } from '../../util/address-classes';
-import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, portsMinus, portsOf, Reach, RuleSummary, TerraformEvaluator } from '../evaluator';
-import { AZURE_DEFAULT_RULES, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor } from './network';
+import { EndDecision, Grant, GrantAuthor, HostPoints, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, portsMinus, portsOf, Reach, RuleSummary, TerraformEvaluator } from '../evaluator';
+import { AZURE_DEFAULT_RULES, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor, portsFor } from './network';
 import { nsgLabel } from './reader';
-import { azureEnforcement, azureSettings } from './settings';
-import { addressesIn, Purpose, skippedFor, tagWorlds, TagWorld, purposeIndependent } from './worlds';
+import { cidrsText, HostGroup, HostLayout, hostLayout, uncertainPart } from './host-groups';
+import { explainPacket } from './packet';
+import { addressesIn, Purpose, skippedFor, TagWorld, purposeIndependent } from './worlds';
 
 const FULL: Interval = { lo: 0, hi: 2 ** 32 - 1 };
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
@@ -23,66 +24,46 @@ interface ResolvedRule {
   readonly dst: readonly Interval[];
 }
 
-/** The NSGs of one tier's hosts: one per host group (subnet), undefined where a subnet has none. */
-type HostGroups = readonly (string | undefined)[];
+/** What one NSG lets through for one question in one world. */
+interface NsgAnswer {
+  readonly allowed: PortRange[];
+  readonly region: Box[];
+  readonly rules: string[];
+  readonly grants: Grant[];
+}
 
 /**
  * Azure's documented NSG semantics applied to what the reader found: rules by priority, the
- * first match decides, inbound at the destination's NSG and outbound at the source's, Azure's
- * default rules last. Service tags are read in every world they can hold (`worlds.ts`): a flow
- * is allowed when every world lets it through at every port, and traffic is let through when
- * any world does, by the rule that matches it first there. Each grant says who wrote the rule
- * (the library, someone else, Azure) and whether the estate owns the NSG (one it creates, or
- * an existing one it asks to deny by default), for the check to judge it.
+ * first match decides, inbound at the destination's NSGs (the subnet's, then the interface's)
+ * and outbound at the source's (the reverse), both must allow, Azure's default rules last.
+ * Service tags are read in every world they can hold (`worlds.ts`), or in the one effective
+ * rules show: a flow is allowed when every world lets it through at every port, and traffic is
+ * let through when any world does, by the rule that matches it first there. Each grant says who
+ * wrote the rule (the library, someone else, Azure) and whether the estate owns the NSG (one it
+ * creates, or an existing one it asks to deny by default), for the check to judge it.
  */
 export class AzureEvaluator implements TerraformEvaluator {
   /** Enforcement points of the spec the input lacks. */
-  public readonly missing: MissingEnforcement[] = [];
-  /** Problems of the input: unresolved, invalid, unsupported. */
+  public readonly missing: MissingEnforcement[];
+  /** Problems of the input: unresolved, invalid, unsupported, mismatched. */
   public readonly problems: readonly NetworkProblem[];
   /** Allow rules for IPv6 peers at the estate's NSGs. */
   public readonly ipv6Allows: Ipv6Allow[] = [];
-  private readonly hostGroups = new Map<TierKey, HostGroups>();
-  private readonly owned = new Set<string>();
-  private readonly denyAsked = new Set<string>();
-  private readonly worlds: TagWorld[];
-  private readonly certain: Interval[];
+  private readonly layout: HostLayout;
   private readonly resolved = new Map<string, ResolvedRule[]>();
 
   constructor(private readonly network: AzureNetwork, private readonly spec: ResolvedInput) {
     this.problems = network.problems;
-    const tiers = presentTiers(spec.estate) as EstateTier[];
-    const certain: Interval[] = [];
-    for (const t of tiers) {
-      const e = azureEnforcement(t);
-      if (e.kind === 'azureSubnets') {
-        const groups = e.subnetIds.map((s) => network.subnetNsgs.get(s.toLowerCase()));
-        this.hostGroups.set(t.key, groups);
-        e.subnetIds.forEach((s, n) => { if (groups[n] === undefined) this.missing.push({ tier: t.key, detail: `subnet ${s} has no NSG associated in the plan` }); });
-        for (const k of groups) if (k !== undefined) this.owned.add(k);
-        if (azureSettings(spec).denyByDefault) for (const k of groups) if (k !== undefined) this.denyAsked.add(k);
-        certain.push(...t.cidrs.map(cidrSpan));
-      } else if (e.kind === 'azureExistingNsg') {
-        const key = network.existingNsgs.get(t.key);
-        this.hostGroups.set(t.key, [key]);
-        if (key !== undefined && (network.nsgs.get(key)?.rules.length ?? 0) === 0) {
-          this.missing.push({ tier: t.key, detail: `the plan writes no rule to NSG ${e.resourceGroupName}/${e.name}` });
-        }
-        if (key !== undefined && e.denyByDefault) { this.owned.add(key); this.denyAsked.add(key); }
-        certain.push(...t.cidrs.map(cidrSpan));
-      }
-    }
-    this.certain = unionOf(certain);
-    this.worlds = tagWorlds(this.certain);
-    for (const [tier, groups] of this.hostGroups) {
-      for (const key of new Set(groups)) {
-        const nsg = key === undefined ? undefined : network.nsgs.get(key);
-        for (const r of nsg?.rules ?? []) {
+    this.layout = hostLayout(network, spec);
+    this.missing = [...this.layout.missing];
+    for (const [tier, groups] of this.layout.groups) {
+      for (const key of new Set(groups.flatMap((g) => g.nsgs))) {
+        for (const r of network.nsgs.get(key)?.rules ?? []) {
           const peer = r.direction === 'Inbound' ? r.source : r.destination;
           if (r.access !== 'Allow' || peer.ipv6.length === 0) continue;
           const protocol: TrafficProtocol = r.protocol === 'tcp' || r.protocol === 'udp' || r.protocol === 'icmp' ? r.protocol as Protocol : OTHER_PROTOCOLS;
           this.ipv6Allows.push({ rule: r.id, tier, direction: r.direction === 'Inbound' ? 'inbound' : 'outbound', prefixes: peer.ipv6, protocol,
-            ports: r.ports.map((p) => PortRange.of(protocol, p.lo, p.hi)), author: authorOf(r), owned: this.owned.has(key!) });
+            ports: r.ports.map((p) => PortRange.of(protocol, p.lo, p.hi)), author: authorOf(r), owned: this.layout.owned.has(key) });
         }
       }
     }
@@ -95,19 +76,19 @@ export class AzureEvaluator implements TerraformEvaluator {
 
   /** True when at least one host group of the tier sits behind an NSG of the input. */
   public enforcedAt(tier: TierKey): boolean {
-    return (this.hostGroups.get(tier) ?? []).some((k) => k !== undefined && this.network.nsgs.has(k));
+    return (this.layout.groups.get(tier) ?? []).some((g) => g.nsgs.some((k) => this.network.nsgs.has(k)));
   }
 
   /** Rules of the tier's NSGs that the plan removes. */
   public removedAt(tier: TierKey): readonly string[] {
-    return [...new Set(this.hostGroups.get(tier) ?? [])].flatMap((k) => (k === undefined ? [] : this.network.removed?.get(k) ?? []));
+    return [...new Set((this.layout.groups.get(tier) ?? []).flatMap((g) => g.nsgs))].flatMap((k) => this.network.removed?.get(k) ?? []);
   }
 
   /** The rules of the NSGs of the estate's tiers, each with what it admits or denies (tags read as widely as they may be). */
   public ruleSummaries(): RuleSummary[] {
     const out: RuleSummary[] = [];
-    const keys = new Set([...this.hostGroups.values()].flat().filter((k): k is string => k !== undefined));
-    const world = this.worlds[0];
+    const keys = new Set([...this.layout.groups.values()].flat().flatMap((g) => g.nsgs));
+    const world = this.layout.worlds[0];
     for (const key of [...keys].sort()) {
       const nsg = this.network.nsgs.get(key);
       for (const r of nsg?.rules ?? []) {
@@ -126,18 +107,18 @@ export class AzureEvaluator implements TerraformEvaluator {
 
   /** The NSGs the estate owns, by label (for reports). */
   public ownedNsgs(): string[] {
-    return [...this.owned].map(nsgLabel).sort();
+    return [...this.layout.owned].map(nsgLabel).sort();
   }
 
   public reachOutside(from: TierKey, protocol: TrafficProtocol): EndDecision {
-    return this.decide(this.hostGroups.get(from) ?? [undefined], 'Outbound', this.tierAddresses(from), this.elsewhere(), protocol);
+    return this.decide(from, 'Outbound', this.tierAddresses(from), this.elsewhere(), protocol);
   }
 
   public reach(from: Origin, to: TierKey, protocol: TrafficProtocol): Reach {
     const src = 'tier' in from ? this.tierAddresses(from.tier) : 'cidr' in from ? [cidrSpan(from.cidr)] : this.elsewhere();
     const dst = this.tierAddresses(to);
-    const inbound = this.decide(this.hostGroups.get(to) ?? [undefined], 'Inbound', src, dst, protocol);
-    const outbound = 'tier' in from ? this.decide(this.hostGroups.get(from.tier) ?? [undefined], 'Outbound', src, dst, protocol) : open(protocol, src, dst);
+    const inbound = this.decide(to, 'Inbound', src, dst, protocol);
+    const outbound = 'tier' in from ? this.decide(from.tier, 'Outbound', src, dst, protocol) : open(protocol, src, dst);
     let both: Box[] | undefined;
     return {
       allowed: intersectPorts(inbound.allowed, outbound.allowed), anyAllowed: intersectPorts(inbound.anyAllowed, outbound.anyAllowed),
@@ -147,48 +128,111 @@ export class AzureEvaluator implements TerraformEvaluator {
     };
   }
 
-  /** One direction at the NSGs of one end: every host group must allow (`allowed`), any may (`region`); a host group without NSG allows everything. */
-  private decide(groups: HostGroups, direction: 'Inbound' | 'Outbound', src: Interval[], dst: Interval[], protocol: TrafficProtocol): EndDecision {
-    if (groups.every((k) => k === undefined || !this.network.nsgs.has(k))) return open(protocol, src, dst);
+  /** Which rules, in which order, decide one packet at each end. */
+  public explain(packet: Packet): PacketVerdict {
+    return explainPacket({
+      layout: this.layout, spec: this.spec, nsg: (k) => this.network.nsgs.get(k), rulesOf: (n) => this.rulesOf(n),
+      worldsOf: (g, chain, d) => this.worldsFor(g, chain, d, [{ lo: packet.source, hi: packet.source }], [{ lo: packet.destination, hi: packet.destination }]),
+    }, packet);
+  }
+
+  /**
+   * One direction at the NSGs of one end: every host group must allow (`allowed`), any may
+   * (`region`); a host group without NSG allows everything. A group's NSGs must all allow, in
+   * the same reading of the tags.
+   */
+  private decide(tier: TierKey, direction: 'Inbound' | 'Outbound', src: Interval[], dst: Interval[], protocol: TrafficProtocol): EndDecision {
+    const groups = this.layout.groups.get(tier) ?? [];
+    const chains = groups.map((g) => g.nsgs.map((k) => this.network.nsgs.get(k)).filter((n): n is AzureNsg => n !== undefined));
+    if (chains.every((c) => c.length === 0)) return open(protocol, src, dst);
+    const claimed = this.layout.claimed === undefined || this.layout.claimed.has(tier);
     let allowed = [PortRange.of(protocol, 0, 65535)];
     let region: Box[] = [];
     const rules: string[] = [];
     const grants: Grant[] = [];
+    const hosts: HostPoints[] = [];
+    const undecided: string[] = [];
     let owned = false;
     let denyAsked = false;
-    for (const key of groups) {
-      const nsg = key === undefined ? undefined : this.network.nsgs.get(key);
-      if (!nsg) {
-        region = [...region, ...product(src, dst, [ALL_PORTS])];
-        continue;
+    groups.forEach((g, n) => {
+      const own = g.addresses === undefined ? (direction === 'Inbound' ? dst : src) : intersectionOf(direction === 'Inbound' ? dst : src, g.addresses);
+      if (own.length === 0) return;
+      const [s, d] = direction === 'Inbound' ? [src, own] : [own, dst];
+      const chain = direction === 'Inbound' ? chains[n] : [...chains[n]].reverse();
+      if (chain.length === 0) {
+        region = [...region, ...product(s, d, [ALL_PORTS])];
+        return;
       }
-      owned ||= this.owned.has(nsg.key);
-      denyAsked ||= this.denyAsked.has(nsg.key);
-      const peer = direction === 'Inbound' ? src : dst;
-      const own = direction === 'Inbound' ? dst : src;
-      // Every world reads an address the estate places in Azure the same way: ask once when both ends are such.
-      // The third reading (Internet holds nothing of the rest) differs from the second only for rules naming Internet.
-      const worlds = coversAll(this.certain, peer) && coversAll(this.certain, own) ? [this.worlds[1]]
-        : this.namesInternet(nsg, direction) ? this.worlds : this.worlds.slice(0, 2);
-      const plain = this.rulesOf(nsg).every((r) => r.direction !== direction || purposeIndependent(r));
+      for (const nsg of chain) {
+        owned ||= this.layout.owned.has(nsg.key);
+        denyAsked ||= this.layout.denyAsked.has(nsg.key);
+      }
+      const peer = direction === 'Inbound' ? s : d;
+      const worlds = this.worldsFor(g, chain, direction, s, d);
+      const perWorld: string[] = [];
+      let groupAllowed = [PortRange.of(protocol, 0, 65535)];
       for (const world of worlds) {
-        const flows = this.evaluate(nsg, direction, src, dst, protocol, world, Purpose.FLOWS);
-        allowed = intersectPorts(allowed, flows.allowed);
-        for (const r of flows.rules) if (!rules.includes(r)) rules.push(r);
-        const extras = plain ? flows : this.evaluate(nsg, direction, src, dst, protocol, world, Purpose.EXTRAS);
-        region = [...region, ...extras.region];
-        grants.push(...extras.grants);
+        let passing: Box[] | undefined;
+        let worldAllowed = [PortRange.of(protocol, 0, 65535)];
+        const worldGrants: Grant[] = [];
+        for (const nsg of chain) {
+          const a = this.answer(nsg, direction, s, d, protocol, world);
+          worldAllowed = intersectPorts(worldAllowed, a.allowed);
+          for (const r of a.rules) if (!rules.includes(r)) rules.push(r);
+          passing = passing === undefined ? a.region : intersectRegions(passing, a.region);
+          worldGrants.push(...a.grants);
+        }
+        perWorld.push(worldAllowed.map(String).join(','));
+        groupAllowed = intersectPorts(groupAllowed, worldAllowed);
+        allowed = intersectPorts(allowed, worldAllowed);
+        const through = passing ?? [];
+        region = [...region, ...through];
+        // With several NSGs on the path, each grant counts for what passes them all; what one of
+        // them lets through as expected (health probes) is expected at the others too.
+        if (chain.length === 1) grants.push(...worldGrants);
+        else {
+          const expected = worldGrants.filter((x) => x.expected).flatMap((x) => x.boxes);
+          for (const x of worldGrants) {
+            const boxes = x.expected ? intersectRegions(x.boxes, through) : subtractRegions(intersectRegions(x.boxes, through), expected);
+            if (boxes.length > 0) grants.push({ ...x, boxes, ports: portsOf(boxes, protocol) });
+          }
+        }
       }
-    }
+      if (this.layout.live) hosts.push({ point: `${chain.map((x) => `NSG ${x.label}`).join(' then ')}${g.label ? ` on ${g.label}` : ''}`, allowed: groupAllowed });
+      if (perWorld.some((w) => w !== groupAllowed.map(String).join(','))) {
+        const unsure = uncertainPart(peer, this.layout.certain);
+        if (unsure.length > 0 && !worlds[0].shown) {
+          const shows = g.label ? ` (the effective rules of ${g.interface ? g.label : `an interface in ${g.label}`}, az network nic list-effective-nsg, show it)` : '';
+          undecided.push(`${chain.map((x) => `NSG ${x.label}`).join(' and ')}${g.label ? ` on ${g.label}` : ''} let${chain.length === 1 ? 's' : ''} more through only if VirtualNetwork holds ${cidrsText(unsure)}, which the input does not show${this.layout.live ? shows : ''}`);
+        }
+      }
+    });
     // The rules that decide in some reading, in Azure's order (lower priority number first).
     const priorityOf = (r: string): number => Number(/ (\d+)\)$/.exec(r)?.[1] ?? 0);
     rules.sort((a, b) => priorityOf(a) - priorityOf(b));
-    return { enforced: true, owned, denyAsked, allowed, anyAllowed: portsOf(region, protocol), region, rules, grants: mergeGrants(grants, protocol) };
+    return { enforced: true, owned, denyAsked, ...(claimed ? {} : { claimed: false }), allowed, anyAllowed: portsOf(region, protocol), region, rules,
+      grants: mergeGrants(grants, protocol), ...(hosts.length > 0 ? { hosts } : {}), ...(undecided.length > 0 ? { undecided } : {}) };
   }
 
-  /** True when a rule of the NSG in this direction (its defaults included) names the Internet tag. */
-  private namesInternet(nsg: AzureNsg, direction: string): boolean {
-    return this.rulesOf(nsg).some((r) => r.direction === direction && (r.source.internet || r.destination.internet));
+  /**
+   * The readings of the tags for one host group's question: the one its effective rules show;
+   * else the estate's, one of them when both ends lie where every reading agrees, and the third
+   * (Internet holds nothing of the rest) only where a rule names Internet.
+   */
+  private worldsFor(g: HostGroup, chain: readonly AzureNsg[], direction: string, src: readonly Interval[], dst: readonly Interval[]): readonly TagWorld[] {
+    const internet = chain.some((nsg) => this.rulesOf(nsg).some((r) => r.direction === direction && (r.source.internet || r.destination.internet)));
+    if (g.worlds) return internet ? g.worlds : g.worlds.slice(0, 1);
+    const certain = this.layout.certain;
+    if (coversAll(certain, src) && coversAll(certain, dst)) return [this.layout.worlds[1]];
+    return internet ? this.layout.worlds : this.layout.worlds.slice(0, 2);
+  }
+
+  /** One NSG's answer in one world: for flows (what every reading lets through) and for extras (what any may). */
+  private answer(nsg: AzureNsg, direction: string, src: Interval[], dst: Interval[], protocol: TrafficProtocol, world: TagWorld): NsgAnswer {
+    const flows = this.evaluate(nsg, direction, src, dst, protocol, world, Purpose.FLOWS);
+    const plain = this.rulesOf(nsg).every((r) => r.direction !== direction || purposeIndependent(r));
+    const extras = plain ? flows : this.evaluate(nsg, direction, src, dst, protocol, world, Purpose.EXTRAS);
+    return { allowed: flows.allowed, rules: flows.rules, region: extras.region, grants: extras.grants };
   }
 
   /** The NSG's custom rules by priority, then Azure's defaults. */
@@ -212,7 +256,7 @@ export class AzureEvaluator implements TerraformEvaluator {
    * First match over the NSG's rules for one reading, per address class (`address-classes.ts`):
    * each class is evaluated once by its representative, and its boxes copied to its members.
    */
-  private evaluate(nsg: AzureNsg, direction: string, src: Interval[], dst: Interval[], protocol: TrafficProtocol, world: TagWorld, purpose: Purpose) {
+  private evaluate(nsg: AzureNsg, direction: string, src: Interval[], dst: Interval[], protocol: TrafficProtocol, world: TagWorld, purpose: Purpose): NsgAnswer {
     const resolved = this.resolvedRules(nsg, direction, world, purpose).filter((r) => portsFor(r.rule, protocol) !== undefined);
     const region: Box[] = [];
     const denied: Box[] = [];
@@ -257,7 +301,7 @@ export class AzureEvaluator implements TerraformEvaluator {
   }
 
   private tierAddresses(tier: TierKey): Interval[] {
-    return (this.spec.estate.tiers[tier]?.cidrs ?? []).map(cidrSpan);
+    return [...(this.layout.addresses.get(tier) ?? [])];
   }
 }
 
@@ -270,7 +314,7 @@ function ruleText(r: AzureRule): string {
 }
 
 /** Who wrote a rule, as the check's grants say it. */
-function authorOf(r: AzureRule): GrantAuthor {
+export function authorOf(r: AzureRule): GrantAuthor {
   return r.author === AzureRuleAuthor.DEFAULT ? GrantAuthor.DEFAULT : r.author === AzureRuleAuthor.LIBRARY ? GrantAuthor.LIBRARY : GrantAuthor.FOREIGN;
 }
 
@@ -293,24 +337,6 @@ function mergeGrants(grants: readonly Grant[], protocol: TrafficProtocol): Grant
     }
   }
   return [...byRule.values()];
-}
-
-/** NSG protocols and their IP protocol numbers (the port axis of the `OTHER_PROTOCOLS` question). */
-const NUMBERED: Readonly<Record<string, number>> = { esp: 50, ah: 51 };
-
-/**
- * What a rule matches of one protocol question, on the port axis: its ports for TCP and UDP,
- * every ICMP type for `Icmp` or `*` (NSG ports apply to TCP and UDP only), the protocol
- * number for `Esp` and `Ah` (every number for `*`) on the other-protocols question.
- */
-function portsFor(rule: AzureRule, protocol: TrafficProtocol): readonly Interval[] | undefined {
-  if (protocol === OTHER_PROTOCOLS) {
-    if (rule.protocol === '*') return [ALL_PORTS];
-    const n = NUMBERED[rule.protocol];
-    return n === undefined ? undefined : [{ lo: n, hi: n }];
-  }
-  if (rule.protocol !== '*' && rule.protocol !== protocol) return undefined;
-  return protocol === Protocol.ICMP ? [ALL_PORTS] : rule.ports;
 }
 
 function open(protocol: TrafficProtocol, src: Interval[], dst: Interval[]): EndDecision {

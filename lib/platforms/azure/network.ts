@@ -1,10 +1,12 @@
 import { Interval } from '../../util/intervals';
-import type { NetworkProblem } from '../evaluator';
+import type { TierKey } from '../../model/tiers';
+import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../model/protocol';
+import type { MissingEnforcement, NetworkProblem } from '../evaluator';
 
 /**
- * Azure network security as the evaluator judges it, whatever it was read from (Terraform JSON
- * today, an `az network` export tomorrow): NSGs with their rules, and which NSG guards which
- * subnet. Addresses keep Azure's service tags as symbols: what `VirtualNetwork` holds is not
+ * Azure network security as the evaluator judges it, whatever it was read from (Terraform JSON,
+ * or `az network` exports): NSGs with their rules, and which NSG guards which subnet (or, read
+ * from exports, which NSGs guard which hosts of each tier). Addresses keep Azure's service tags as symbols: what `VirtualNetwork` holds is not
  * known offline, so the evaluator reads it in every way it can be (see `worlds.ts`).
  */
 
@@ -104,4 +106,63 @@ export interface AzureNetwork {
   readonly problems: readonly NetworkProblem[];
   /** Rules the plan removes (addresses no longer in it after apply), by NSG key. */
   readonly removed?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Read from exports: where each tier's hosts are and the NSGs on their path, by tier. When
+   * present it replaces the spec's enforcement keys as the map from tiers to NSGs; a tier
+   * without an entry has no host the exports show (nothing filters at its end).
+   */
+  readonly live?: AzureLiveEstate;
 }
+
+/** One group of a tier's hosts as exports show them: their addresses and the NSGs on their path. */
+export interface AzureHostGroup {
+  /** How findings name it: a subnet (`snet-ca`) or a network interface (`nic-ca01`). */
+  readonly label: string;
+  /** True for one network interface; false for (the rest of) a subnet. */
+  readonly interface: boolean;
+  /** The hosts' addresses: the tier's part of a subnet, or an interface's addresses. */
+  readonly addresses: readonly Interval[];
+  /** Keys of the NSGs on the hosts' path in inbound order: the subnet's, then the interface's (outbound is the reverse). */
+  readonly nsgs: readonly string[];
+  /** What VirtualNetwork holds at these hosts, when their effective rules expand it. */
+  readonly virtualNetwork?: readonly Interval[];
+  /** What other service tags (lower case, `internet` included) hold at these hosts, when effective rules expand them. */
+  readonly tags?: ReadonlyMap<string, readonly Interval[]>;
+}
+
+/** What exports add to the network: hosts by tier, ownership, what VirtualNetwork certainly holds. */
+export interface AzureLiveEstate {
+  /** Each tier's host groups (tiers without hosts are absent). */
+  readonly hosts: ReadonlyMap<TierKey, readonly AzureHostGroup[]>;
+  /** NSG keys the estate owns: the NSGs it creates (found by name), existing ones it asks to deny by default. */
+  readonly owned: ReadonlySet<string>;
+  /** NSG keys where the spec asks a deny by default. */
+  readonly denyAsked: ReadonlySet<string>;
+  /** Tiers the spec gives an enforcement point (subnetIds or an NSG): the only ends where extra traffic is judged. */
+  readonly claimed: ReadonlySet<TierKey>;
+  /** Addresses certainly in VirtualNetwork: the virtual networks' and their connected peerings' address spaces, the hosts, 168.63.129.16. */
+  readonly virtualNetwork: readonly Interval[];
+  /** Enforcement points of the spec the live estate lacks (a created NSG on no subnet of its tier). */
+  readonly missing: readonly MissingEnforcement[];
+}
+
+const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
+
+/** NSG protocols and their IP protocol numbers (the port axis of the `OTHER_PROTOCOLS` question). */
+const NUMBERED: Readonly<Record<string, number>> = { esp: 50, ah: 51 };
+
+/**
+ * What a rule matches of one protocol question, on the port axis: its ports for TCP and UDP,
+ * every ICMP type for `Icmp` or `*` (NSG ports apply to TCP and UDP only), the protocol
+ * number for `Esp` and `Ah` (every number for `*`) on the other-protocols question.
+ */
+export function portsFor(rule: AzureRule, protocol: TrafficProtocol): readonly Interval[] | undefined {
+  if (protocol === OTHER_PROTOCOLS) {
+    if (rule.protocol === '*') return [ALL_PORTS];
+    const n = NUMBERED[rule.protocol];
+    return n === undefined ? undefined : [{ lo: n, hi: n }];
+  }
+  if (rule.protocol !== '*' && rule.protocol !== protocol) return undefined;
+  return protocol === Protocol.ICMP ? [ALL_PORTS] : rule.ports;
+}
+

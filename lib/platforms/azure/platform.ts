@@ -1,6 +1,7 @@
 import { Platform } from '../../model/options';
 import type { PlatformModule } from '../platform';
 import { AZURE_INPUT } from './input';
+import { AZURE_LIVE } from './live';
 import { AzurePlan, planAzureRules } from './planner';
 import { sharedNsgClashes } from './shared-nsgs';
 import { AZURERM_PROVIDER, azureElements, azureModuleOutputs, azurermProviders } from './writer';
@@ -32,4 +33,5 @@ export const AZURE_PLATFORM: PlatformModule<AzurePlan> = {
     return azureInvalidValues(instances);
   },
   stackClashes: (owners) => sharedNsgClashes(owners),
+  live: AZURE_LIVE,
 };

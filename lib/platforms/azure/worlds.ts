@@ -30,6 +30,10 @@ export interface TagWorld {
   readonly virtualNetwork: readonly Interval[];
   /** What `Internet` holds. */
   readonly internet: readonly Interval[];
+  /** What other service tags hold (lower case), where an export expands them; the rest are unknown. */
+  readonly tags?: ReadonlyMap<string, readonly Interval[]>;
+  /** True when the world is what effective rules show (no other reading exists at those hosts). */
+  readonly shown?: boolean;
 }
 
 const FULL: Interval = { lo: 0, hi: 2 ** 32 - 1 };
@@ -48,6 +52,21 @@ export function tagWorlds(certain: readonly Interval[]): TagWorld[] {
   ];
 }
 
+/**
+ * The worlds of hosts whose effective rules expand VirtualNetwork (and perhaps Internet and other
+ * tags): that one reading of VirtualNetwork; Internet as expanded, else the rest or nothing.
+ */
+export function shownWorlds(label: string, virtualNetwork: readonly Interval[], tags: ReadonlyMap<string, readonly Interval[]> = new Map()): TagWorld[] {
+  const vnet = unionOf([...virtualNetwork]);
+  const internet = tags.get('internet');
+  const name = `VirtualNetwork as the effective rules of ${label} show it`;
+  if (internet) return [{ name, virtualNetwork: vnet, internet: unionOf([...internet]), tags, shown: true }];
+  return [
+    { name: `${name}, Internet the rest`, virtualNetwork: vnet, internet: differenceOf([FULL], unionOf([...vnet, AZURE_LOAD_BALANCER])), tags, shown: true },
+    { name: `${name}, Internet nothing of the rest`, virtualNetwork: vnet, internet: [], tags, shown: true },
+  ];
+}
+
 /** The addresses a prefix list stands for in a world, read for a purpose and the rule's access. */
 export function addressesIn(a: AzureAddresses, world: TagWorld, purpose: Purpose, access: 'Allow' | 'Deny'): Interval[] {
   if (a.any) return [FULL];
@@ -56,7 +75,12 @@ export function addressesIn(a: AzureAddresses, world: TagWorld, purpose: Purpose
   if (a.internet) parts.push(...world.internet);
   if (a.loadBalancer) parts.push(AZURE_LOAD_BALANCER);
   // An unknown tag may hold anything: wide where that is the unsafe reading, empty where narrow is.
-  if (a.otherTags.length > 0 && (purpose === Purpose.EXTRAS) === (access === 'Allow')) parts.push(FULL);
+  const unknown = a.otherTags.filter((t) => {
+    const shown = world.tags?.get(t);
+    if (shown) parts.push(...shown);
+    return shown === undefined;
+  });
+  if (unknown.length > 0 && (purpose === Purpose.EXTRAS) === (access === 'Allow')) parts.push(FULL);
   return unionOf(parts);
 }
 
@@ -70,7 +94,7 @@ export function skippedFor(rule: AzureRule, purpose: Purpose): boolean {
   return (purpose === Purpose.FLOWS) === (rule.access === 'Allow');
 }
 
-/** True when the rule reads the same for both purposes (no unknown tag, every source port). */
+/** True when the rule reads the same for both purposes (no unknown tag, every source port); a world may expand the tags. */
 export function purposeIndependent(rule: AzureRule): boolean {
   return rule.sourcePortsAll && rule.source.otherTags.length === 0 && rule.destination.otherTags.length === 0;
 }

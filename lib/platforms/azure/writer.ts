@@ -43,6 +43,16 @@ export function nsgElementId(key: string): string {
   return `nsg-${key}`;
 }
 
+/** Construct id of the association of a created NSG (by key) with one subnet. */
+export function associationElementId(nsgKey: string, subnetId: string): string {
+  return `${nsgKey}-assoc-${subnetKey(subnetId)}`;
+}
+
+/** Construct id of a rule (its plan id) of an NSG (by key). */
+export function ruleElementId(nsgKey: string, ruleId: string): string {
+  return `${nsgKey}-${ruleId}`;
+}
+
 /**
  * The Azure plan as Terraform elements: per created NSG the NSG and one association per
  * subnet; per rule one separate `azurerm_network_security_rule` (never inline blocks, so rules
@@ -65,13 +75,13 @@ export function azureElements(plan: AzurePlan): TfElement[] {
       rgName = tfRef(path, 'resource_group_name');
       for (const subnetId of nsg.subnetIds) {
         out.push({
-          kind: 'resource', type: AZURE_RESOURCE_TYPES.association, path: [`${nsg.key}-assoc-${subnetKey(subnetId)}`], ...provider,
+          kind: 'resource', type: AZURE_RESOURCE_TYPES.association, path: [associationElementId(nsg.key, subnetId)], ...provider,
           attributes: { subnet_id: subnetId, network_security_group_id: tfRef(path, 'id') },
         });
       }
     }
     for (const r of nsg.rules) {
-      out.push({ kind: 'resource', type: AZURE_RESOURCE_TYPES.rule, path: [`${nsg.key}-${r.id}`], ...provider, attributes: ruleAttributes(r, nsgName, rgName) });
+      out.push({ kind: 'resource', type: AZURE_RESOURCE_TYPES.rule, path: [ruleElementId(nsg.key, r.id)], ...provider, attributes: ruleAttributes(r, nsgName, rgName) });
     }
   }
   return out;
