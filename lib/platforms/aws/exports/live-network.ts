@@ -113,14 +113,16 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   const rules: TfRule[] = [];
   for (const g of judged) {
     for (const r of inv.rulesByGroup.get(g) ?? []) {
-      const unknown = r.groups.find((peer) => !members.has(peer) && !plainlyEmpty(inv, peer, vpc));
+      // A group no exported interface carries may be empty, or carried by interfaces a filtered
+      // export left out: not known, so its rules are unresolved rather than read as matching nothing.
+      const unknown = r.groups.find((peer) => !members.has(peer));
       if (unknown === undefined) { rules.push(r); continue; }
       // A cut listing of interfaces is already a problem of its own; the peer then matches nothing.
       if (inv.truncated.has('NetworkInterfaces')) continue;
       const p = inv.peers.get(unknown);
       const there = `${p?.vpcId ? ` in ${p.vpcId}` : ''}${p?.userId && p.vpcId ? ` (account ${p.userId})` : ''}${p?.peering ? ` (via ${p.peering})` : ''}`;
       const verb = r.direction === 'ingress' ? `admits ${trafficText(r)} from` : `lets ${trafficText(r)} out to`;
-      problem(ProblemKind.UNRESOLVED, r.address, `${label(r.group)} ${verb} ${unknown}${there}, whose interfaces are not in the exports${inv.interfaces ? '' : ' (no `aws ec2 describe-network-interfaces` export)'}: its members cannot be known`);
+      problem(ProblemKind.UNRESOLVED, r.address, `${label(r.group)} ${verb} ${inv.groups.has(unknown) ? label(unknown) : unknown}${there}, whose interfaces are not in the exports${inv.interfaces ? '' : ' (no `aws ec2 describe-network-interfaces` export)'}: its members cannot be known`);
     }
   }
   // Rules as a reader lists them: by group, direction, protocol and port.
@@ -138,13 +140,6 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
     live: { hosts, claimed, members, labels, aclsJudged: inv.acls !== undefined, subnetAddresses, ephemeral, aclOfSubnet,
       interfaces: interfaces.map((n) => ({ label: n.id, addresses: n.addresses, groups: n.groups, subnet: n.subnet, acl: n.subnet ? aclOfSubnet.get(n.subnet) : undefined })) },
   };
-}
-
-/** True when a referenced group certainly has no member: the export shows it in the estate's VPC and no interface carries it. */
-function plainlyEmpty(inv: AwsInventory, id: GroupRef, vpc: string): boolean {
-  const g = inv.groups.get(id);
-  const p = inv.peers.get(id);
-  return inv.interfaces !== undefined && g?.rulesKnown === true && g.vpcId !== undefined && g.vpcId === vpc && !p?.peering && (p?.vpcId === undefined || p.vpcId === vpc);
 }
 
 /** The tier's interfaces, grouped by the groups they carry and their subnet (with its ACL). */

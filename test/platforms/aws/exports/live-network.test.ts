@@ -136,6 +136,16 @@ describe('readAwsExports: what the exports do not show is unresolved', () => {
     assert.equal(network.rules.some((r) => r.groups.includes('sg-0aa10000')), false);
   });
 
+  it('a group of the estate\'s VPC that no exported interface carries is unresolved, not read as empty (the export may be filtered)', () => {
+    // GIVEN the CA's group admitting DCOM from a jump-host group of the same VPC, on no exported interface
+    const jump = group('sg-0ab10000', 'jump-hosts', [], []);
+    const [ca, dc] = faithful();
+    const fromJump = perm('tcp', 3389, 3389, { groups: ['sg-0ab10000'] });
+    const { network } = audit({ groups: [{ ...ca, IpPermissions: [...(ca.IpPermissions as Json[]), fromJump] }, dc, jump] });
+    // THEN the rule naming it is unresolved, with why
+    assert.deepEqual(problems(network, 'unresolved'), ['pki-ca (sg-0ca10000) ingress tcp 3389 from sg-0ab10000: pki-ca (sg-0ca10000) admits tcp 3389 from jump-hosts (sg-0ab10000), whose interfaces are not in the exports: its members cannot be known']);
+  });
+
   it('a group on a tier\'s interface whose rules no export holds is unresolved', () => {
     const { network } = audit({ enis: [eni('eni-ca', '10.0.1.10', 'subnet-ca', [CA, 'sg-0ff00000']), ...enis().slice(1)] });
     assert.deepEqual(problems(network, 'unresolved'), ['sg-0ff00000: it guards eni-ca, but no export holds its rules (give `aws ec2 describe-security-groups`)']);
