@@ -102,8 +102,6 @@ export function judge(ev: TerraformEvaluator, spec: ResolvedInput, options: Chec
   return { platform: spec.platform!, flows: findings, extras, unresolved, problems, missing, findings: all, ok: !all.some((f) => failsRun(f, failOn)) };
 }
 
-
-
 /**
  * Who let extra traffic through at one end, and which of it, judged by effect: each part of
  * the extra traffic goes to the rule that matched it first. A rule the library writes for this
