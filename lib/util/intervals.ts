@@ -84,3 +84,20 @@ export function elementarySegments(xs: readonly Interval[], min: number, max: nu
   for (let i = 0; i + 1 < points.length; i++) out.push({ lo: points[i], hi: points[i + 1] - 1 });
   return out;
 }
+
+/**
+ * Over the elementary segments of `[min, max]` cut by the items' `ports`: those some item covers
+ * (`any`), and of them those where the items covering it pass `covers` (`all`), in order.
+ */
+export function segmentsCovered<T extends { readonly ports: Interval }>(items: readonly T[], min: number, max: number,
+  covers: (active: readonly T[]) => boolean): { any: Interval[]; all: Interval[] } {
+  const any: Interval[] = [];
+  const all: Interval[] = [];
+  for (const seg of elementarySegments(items.map((x) => x.ports), min, max)) {
+    const active = items.filter((x) => x.ports.lo <= seg.lo && x.ports.hi >= seg.hi);
+    if (active.length === 0) continue;
+    any.push(seg);
+    if (covers(active)) all.push(seg);
+  }
+  return { any, all };
+}

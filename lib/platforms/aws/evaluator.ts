@@ -1,4 +1,4 @@
-import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, overlapsAny, unionOf } from '../../util/intervals';
+import { coversAll, differenceOf, Interval, intersectionOf, overlapsAny, segmentsCovered, unionOf } from '../../util/intervals';
 import { bothEnds, Box, product } from '../../util/boxes';
 import type { RuleDirection } from './planner';
 import { GroupRef, TfRule } from './reader';
@@ -201,15 +201,8 @@ export class AwsEvaluator implements TerraformEvaluator {
     const candidates = this.rules.filter((r) => r.direction === direction && r.group === group
       && (r.protocol === 'all' || r.protocol === protocol)
       && ((peerGroup !== undefined && r.groups.includes(peerGroup)) || overlapsAny(r.cidrs, peerAddresses) || strangers(r)));
-    const allowed: Interval[] = [];
-    const anyAllowed: Interval[] = [];
-    for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
-      const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
-      if (active.length === 0) continue;
-      anyAllowed.push(seg);
-      const byGroup = peerGroup !== undefined && active.some((r) => r.groups.includes(peerGroup));
-      if (byGroup || coversAll(active.flatMap((r) => r.cidrs), peerAddresses)) allowed.push(seg);
-    }
+    const { any: anyAllowed, all: allowed } = segmentsCovered(candidates, ALL_PORTS.lo, ALL_PORTS.hi,
+      (active) => (peerGroup !== undefined && active.some((r) => r.groups.includes(peerGroup))) || coversAll(active.flatMap((r) => r.cidrs), peerAddresses));
     const grants = candidates.map((r): Grant => {
       const peerPart = (peerGroup !== undefined && r.groups.includes(peerGroup)) || strangers(r) ? peerAddresses : intersectionOf(r.cidrs, peerAddresses);
       const requested = this.requestedEgress && direction === 'egress' && r.protocol === 'all' && coversAll(r.cidrs, [{ lo: 0, hi: 2 ** 32 - 1 }]);

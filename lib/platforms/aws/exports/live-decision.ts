@@ -1,7 +1,7 @@
 import { PortRange } from '../../../model/port-range';
 import { OTHER_PROTOCOLS, Protocol, TrafficProtocol } from '../../../model/protocol';
 import { Box, product } from '../../../util/boxes';
-import { coversAll, differenceOf, elementarySegments, Interval, intersectionOf, unionOf } from '../../../util/intervals';
+import { coversAll, differenceOf, Interval, intersectionOf, segmentsCovered, unionOf } from '../../../util/intervals';
 import { EndDecision, Grant, GrantAuthor, HostPoints } from '../../evaluator';
 import type { GroupRef, TfRule } from '../reader';
 import type { AwsHostGroup, AwsLiveLayout } from './layout';
@@ -88,13 +88,9 @@ export function decideLive(question: LiveQuestion, ctx: LiveContext): EndDecisio
     let known = bySet.get(key);
     if (!known) {
       const candidates = h.groups.flatMap(rulesOf);
-      const covered: Interval[] = [];
-      for (const seg of elementarySegments(candidates.map((r) => r.ports), ALL_PORTS.lo, ALL_PORTS.hi)) {
-        const active = candidates.filter((r) => r.ports.lo <= seg.lo && r.ports.hi >= seg.hi);
-        if (active.length === 0) continue;
-        anyAllowed.push(seg);
-        if (coversSorted(active.length === 1 ? peersOf(active[0], layout.members) : unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer)) covered.push(seg);
-      }
+      const { any, all: covered } = segmentsCovered(candidates, ALL_PORTS.lo, ALL_PORTS.hi,
+        (active) => coversSorted(active.length === 1 ? peersOf(active[0], layout.members) : unionOf(active.flatMap((r) => peersOf(r, layout.members))), q.peer));
+      anyAllowed.push(...any);
       bySet.set(key, (known = { candidates, here: unionOf(covered), groups: h.groups, on: [] }));
     }
     const { candidates } = known;
