@@ -41,14 +41,7 @@ const EMPTY_STATE_KEYS = new Set(['format_version', 'terraform_version', 'checks
 
 /** Reads Terraform JSON text (JSON with every repeated property kept); throws NotTerraformJson for anything else. */
 export function readTerraformText(text: string): TfDocument {
-  let root: JsonNode;
-  try {
-    root = parseJsonTree(text);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new NotTerraformJson(NotTerraformJsonReason.SYNTAX, `Not JSON (${e.message}); accepted: ${ACCEPTED_TERRAFORM_JSON}.`, e.offset);
-    throw e;
-  }
-  return readTerraformTree(root);
+  return readTerraformTree(jsonTreeOf(text, ACCEPTED_TERRAFORM_JSON));
 }
 
 /** Reads an already parsed Terraform JSON value (e.g. `JSON.parse(Testing.synth(stack))`: it has no repeated property). */
@@ -116,13 +109,7 @@ function notTerraform(root: JsonNode, keys: ReadonlySet<string>): NotTerraformJs
  * nothing. Throws NotTerraformJson for text that is not a plan.
  */
 export function readPriorState(text: string): TfDocument {
-  let root: JsonNode;
-  try {
-    root = parseJsonTree(text);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new NotTerraformJson(NotTerraformJsonReason.SYNTAX, `Not JSON (${e.message}); accepted: terraform show -json of a plan.`, e.offset);
-    throw e;
-  }
+  const root = jsonTreeOf(text, 'terraform show -json of a plan');
   const keys = root.kind === 'object' ? new Set(root.members.map((m) => m.key)) : new Set<string>();
   if (!keys.has('format_version') || !PLAN_KEYS.some((k) => keys.has(k))) {
     throw new NotTerraformJson(NotTerraformJsonReason.SHAPE, `found ${describeNode(root)}`);
@@ -134,4 +121,14 @@ export function readPriorState(text: string): TfDocument {
     ...(values ? [{ key: 'values', value: values, offset: values.offset }] : []),
   ] };
   return readShowJson(state);
+}
+
+/** The JSON tree of `text`; NotTerraformJson (syntax, naming what is `accepted`) when it is not JSON. */
+function jsonTreeOf(text: string, accepted: string): JsonNode {
+  try {
+    return parseJsonTree(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new NotTerraformJson(NotTerraformJsonReason.SYNTAX, `Not JSON (${e.message}); accepted: ${accepted}.`, e.offset);
+    throw e;
+  }
 }
