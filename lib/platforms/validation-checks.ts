@@ -100,27 +100,33 @@ export function maxItems(name: string, max: number): ObjectCheck {
   };
 }
 
-/** A map (tags) within limits: at most `count` entries, keys of at most `keyLength` bytes, values of at most `valueLength`. */
+/** The entries of attribute `name` when it is a map whose value is known; undefined otherwise (nothing to check). */
+function mapEntries(o: Parameters<ObjectCheck['violations']>[0], name: string): [string, unknown][] | undefined {
+  const r = o.reading(name);
+  if (r.state !== 'composite' || r.raw === null || typeof r.raw !== 'object' || Array.isArray(r.raw)) return undefined;
+  return Object.entries(r.raw as { readonly [k: string]: unknown });
+}
+
 /** A map whose keys contain none of `chars` (a cloud API's rule on tag names). */
 export function mapKeysWithout(name: string, chars: string): ObjectCheck {
   return {
     kind: 'object',
     violations(o) {
-      const r = o.reading(name);
-      if (r.state !== 'composite' || r.raw === null || typeof r.raw !== 'object' || Array.isArray(r.raw)) return [];
-      const bad = Object.keys(r.raw as object).filter((k) => [...chars].some((c) => k.includes(c)));
+      const entries = mapEntries(o, name);
+      if (!entries) return [];
+      const bad = entries.map(([k]) => k).filter((k) => [...chars].some((c) => k.includes(c)));
       return bad.length > 0 ? [{ attribute: name, note: `key${bad.length > 1 ? 's' : ''} ${bad.map((k) => JSON.stringify(k)).join(', ')}` }] : [];
     },
   };
 }
 
+/** A map (tags) within limits: at most `count` entries, keys of at most `keyLength` bytes, values of at most `valueLength`. */
 export function mapWithin(name: string, count: number, keyLength: number, valueLength: number): ObjectCheck {
   return {
     kind: 'object',
     violations(o) {
-      const r = o.reading(name);
-      if (r.state !== 'composite' || r.raw === null || typeof r.raw !== 'object' || Array.isArray(r.raw)) return [];
-      const entries = Object.entries(r.raw as { readonly [k: string]: unknown });
+      const entries = mapEntries(o, name);
+      if (!entries) return [];
       const notes: string[] = [];
       if (entries.length > count) notes.push(`${entries.length} entries`);
       for (const [k, v] of entries) {
