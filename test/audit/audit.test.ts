@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
+import { auditCase, writeAuditCase } from '../support/audit-cases';
 import { runCli } from '../support/io';
 
 // audit through the CLI on the corpus's faithful Azure estate, changed one fact at a time.
 
-const ROOT = path.resolve(__dirname, '../../..');
-
 /** Writes a corpus case, its spec changed by `edit`; the audit arguments. */
 function caseArgs(id: string, edit: (spec: any) => void = () => {}): string[] {
-  const c = JSON.parse(readFileSync(path.join(ROOT, 'test', 'audit', 'corpus', `${id}.json`), 'utf8')) as { spec: any; exports: Record<string, unknown> };
+  const c = auditCase(id);
   edit(c.spec);
-  const dir = mkdtempSync(path.join(tmpdir(), 'adcs-audit-'));
-  writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(c.spec));
-  return ['audit', '--spec', path.join(dir, 'spec.json'), ...Object.entries(c.exports).flatMap(([name, value]) => {
-    writeFileSync(path.join(dir, name), JSON.stringify(value));
-    return ['--export', path.join(dir, name)];
-  })];
+  const files = writeAuditCase(c);
+  return ['audit', '--spec', files.spec, ...files.exports];
 }
 
 describe('audit', () => {

@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { auditCase, writeAuditCase } from '../support/audit-cases';
 import { runCli } from '../support/io';
 
 // explain: one packet through the rules of a plan or of live exports, each end's rules in order.
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** The exports and spec of one audit corpus case, written to a folder; the `--export` arguments. */
-function corpusCase(id: string): { spec: string; exports: string[] } {
-  const c = JSON.parse(readFileSync(path.join(ROOT, 'test', 'audit', 'corpus', `${id}.json`), 'utf8')) as { spec: unknown; exports: Record<string, unknown> };
-  const dir = mkdtempSync(path.join(tmpdir(), 'adcs-explain-'));
-  writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(c.spec));
-  const exports = Object.entries(c.exports).flatMap(([name, value]) => {
-    writeFileSync(path.join(dir, name), JSON.stringify(value, null, 2));
-    return ['--export', path.join(dir, name)];
-  });
-  return { spec: path.join(dir, 'spec.json'), exports };
-}
-
 describe('explain', () => {
-  const live = corpusCase('az-faithful-list');
+  const live = writeAuditCase(auditCase('az-faithful-list'));
 
   it('from exports: DCOM from a client to the CA is allowed by the created NSG\'s rule', async () => {
     // GIVEN the faithful Azure estate  WHEN a client's TCP 135 to the CA is explained
