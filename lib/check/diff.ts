@@ -7,6 +7,7 @@ import { TfDocument } from '../terraform/document';
 import { readTerraformValue } from '../terraform/read-document';
 import { Box, subtractRegions } from '../util/boxes';
 import { checkPlan, CheckOptions, CheckReport, evaluatorFor, ExtraFinding, FlowFinding } from './check';
+import { appendTo } from '../util/maps';
 
 /**
  * What a change of plan does to the estate, as a reviewer signs it off: the flows whose verdict
@@ -92,7 +93,7 @@ export function diffPlans(beforePlan: unknown, afterPlan: unknown, spec: Resolve
 function extraChanges(before: readonly ExtraFinding[], after: readonly ExtraFinding[]): ExtraChange[] {
   const group = (xs: readonly ExtraFinding[]): Map<string, ExtraFinding[]> => {
     const m = new Map<string, ExtraFinding[]>();
-    for (const x of xs) m.set(extraKey(x), [...(m.get(extraKey(x)) ?? []), x]);
+    for (const x of xs) appendTo(m, extraKey(x), x);
     return m;
   };
   const [b, a] = [group(before), group(after)];

@@ -12,6 +12,7 @@ import { HostMessages, PredefinedAdvice } from './messages';
 import {
   CERTSRV_REQUEST_APPID_KEY, RegistryType, RestartKind, RPC_INTERNET_KEY,
 } from './registry';
+import { appendTo } from '../util/maps';
 
 /** Which program or service a rule is bound to: the process that listens on its ports. */
 export enum HostBinding {
@@ -228,7 +229,7 @@ function dynamicBinding(to: TierKey): HostBinding {
 function portsByBinding(estate: Estate, flow: Flow): { ports: Map<HostBinding, PortRange[]>; undocumented: PortRange[] } {
   const out = new Map<HostBinding, PortRange[]>();
   const undocumented: PortRange[] = [];
-  const add = (b: HostBinding, r: PortRange): void => { out.set(b, [...(out.get(b) ?? []), r]); };
+  const add = (b: HostBinding, r: PortRange): void => { appendTo(out, b, r); };
   if (flow.protocol !== Protocol.TCP) {
     out.set(HostBinding.NONE, [...flow.ports]);
     return { ports: out, undocumented };

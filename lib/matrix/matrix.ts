@@ -9,6 +9,7 @@ import { normalizePortRanges } from '../model/port-range';
 import { PROTOCOLS } from '../model/protocol';
 import { TierKey, tierInfo } from '../model/tiers';
 import { Warning } from '../findings/warning';
+import { appendTo } from '../util/maps';
 
 /** Output formats of the port matrix. */
 export enum MatrixFormat {
@@ -188,7 +189,7 @@ function mermaid(estate: Estate, flows: readonly Flow[]): string {
   const edges = new Map<string, Flow[]>();
   for (const f of flows) {
     const k = `${f.from} ${f.to}`;
-    edges.set(k, [...(edges.get(k) ?? []), f]);
+    appendTo(edges, k, f);
   }
   for (const [k, fs] of edges) {
     const [from, to] = k.split(' ');

@@ -6,6 +6,7 @@ import { moduleCall, ModuleFiles, moduleFiles, ModuleProvider, ModuleVariable, M
 import { EstatePlan, planEstate, requireEnforcement } from './estate-plan';
 import { estateRecordMetadata } from './estate-record';
 import { resolveSpec } from './spec';
+import { appendTo } from '../util/maps';
 
 /** Construct id of the estate in the module, as in the stacks `synth` writes (resource names stay the stack's). */
 export const MODULE_ESTATE_ID = 'adcs';
@@ -57,7 +58,7 @@ export function estateModule(doc: unknown, file: string, moduleSource: string): 
 
   // Every variable a value references: the inputs, and the spec's own `${var.NAME}`.
   const uses = new Map<string, string[]>();
-  for (const [path, text] of stringsOf(substituted, '')) for (const v of variablesIn(text)) uses.set(v, [...(uses.get(v) ?? []), path]);
+  for (const [path, text] of stringsOf(substituted, '')) for (const v of variablesIn(text)) appendTo(uses, v, path);
   const variables: ModuleVariable[] = [...uses.keys()].sort().map((v) => ({
     name: v, description: `${uses.get(v)!.join(', ')} of the AD CS estate ${name}${inputs.some((i) => i.variable === v) ? ' (left to the caller with "input")' : ''}`,
   }));

@@ -1,6 +1,7 @@
 import { FindingLevel } from '../rule';
 import { byImportance, Finding } from '../finding';
 import type { FindingsReport } from '../report';
+import { appendTo } from '../../util/maps';
 
 /** GitHub shows at most this many annotations of one kind per step and drops the rest. */
 export const GITHUB_ANNOTATIONS_PER_KIND = 10;
@@ -23,7 +24,7 @@ function kind(f: Finding): 'error' | 'warning' | 'notice' {
 export function renderGithub(r: FindingsReport): string {
   const lines: string[] = [];
   const byKind = new Map<string, Finding[]>();
-  for (const f of byImportance(r.findings)) byKind.set(kind(f), [...(byKind.get(kind(f)) ?? []), f]);
+  for (const f of byImportance(r.findings)) appendTo(byKind, kind(f), f);
   for (const k of ['error', 'warning', 'notice']) {
     const list = byKind.get(k) ?? [];
     const shown = list.length > GITHUB_ANNOTATIONS_PER_KIND ? list.slice(0, GITHUB_ANNOTATIONS_PER_KIND - 1) : list;

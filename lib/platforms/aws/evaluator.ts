@@ -13,6 +13,7 @@ import { AwsSettings } from './settings';
 import { decideLive, LiveContext } from './exports/live-decision';
 import { explainAwsPacket } from './exports/packet';
 import { EndDecision, Grant, GrantAuthor, Ipv6Allow, MissingEnforcement, NetworkProblem, Origin, Packet, PacketVerdict, TerraformEvaluator, Reach, RuleSummary } from '../evaluator';
+import { appendTo } from '../../util/maps';
 
 const ALL_PORTS: Interval = { lo: 0, hi: 65535 };
 
@@ -68,7 +69,7 @@ export class AwsEvaluator implements TerraformEvaluator {
     const problems = network.problems;
     if (network.live) {
       const rulesByGroup = new Map<GroupRef, TfRule[]>();
-      for (const r of this.rules) rulesByGroup.set(r.group, [...(rulesByGroup.get(r.group) ?? []), r]);
+      for (const r of this.rules) appendTo(rulesByGroup, r.group, r);
       this.live = { layout: network.live, rulesByGroup, owned: this.owned, library: this.library, requestedEgress: this.requestedEgress };
       // A claimed tier's hosts are its interfaces; another tier's may be anywhere in its CIDRs (on premises, say).
       for (const [tier, hs] of network.live.hosts) if (network.live.claimed.has(tier)) this.hostAddresses[tier] = unionOf(hs.flatMap((h) => h.addresses));
@@ -99,7 +100,7 @@ export class AwsEvaluator implements TerraformEvaluator {
   /** The rules on the tiers' groups, each with what it admits (a referenced group read as the addresses of its tiers, or of everything when it has none). */
   public ruleSummaries(): RuleSummary[] {
     const tierGroups = new Map<GroupRef, Interval[]>();
-    for (const [tier, g] of Object.entries(this.groupOf)) if (g) tierGroups.set(g, [...(tierGroups.get(g) ?? []), ...(this.addresses[tier as TierKey] ?? [])]);
+    for (const [tier, g] of Object.entries(this.groupOf)) if (g) appendTo(tierGroups, g, ...(this.addresses[tier as TierKey] ?? []));
     return this.rules.map((r) => {
       const peers = unionOf([...r.cidrs, ...r.groups.flatMap((g) => tierGroups.get(g) ?? [{ lo: 0, hi: 2 ** 32 - 1 }])]);
       const own = tierGroups.get(r.group) ?? [];
@@ -119,7 +120,7 @@ export class AwsEvaluator implements TerraformEvaluator {
   /** Which rules, in which order, decide one packet at each end (the groups a union; with network ACLs, the first entry by number). */
   public explain(packet: Packet): PacketVerdict {
     const rulesByGroup = this.live?.rulesByGroup ?? new Map<GroupRef, TfRule[]>();
-    if (!this.live) for (const r of this.rules) (rulesByGroup as Map<GroupRef, TfRule[]>).set(r.group, [...(rulesByGroup.get(r.group) ?? []), r]);
+    if (!this.live) for (const r of this.rules) appendTo(rulesByGroup as Map<GroupRef, TfRule[]>, r.group, r);
     return explainAwsPacket({ spec: this.spec, rulesByGroup, groupOf: this.groupOf, layout: this.live?.layout }, packet);
   }
 

@@ -5,6 +5,7 @@ import { ArgumentValue, TfReference, TfUnknown } from '../../terraform/values';
 import { Interval } from '../../util/intervals';
 import type { NetworkProblem } from '../evaluator';
 import type { RuleDirection } from './planner';
+import { appendTo } from '../../util/maps';
 
 /** The provider whose resources the AWS reader models. */
 export const AWS_SOURCE = 'hashicorp/aws';
@@ -164,7 +165,7 @@ export function readAwsRules(doc: TfDocument, index: InstanceIndex = new Instanc
       read(i.address, i.type.endsWith('ingress_rule') ? 'ingress' : 'egress', g, i, i.values, { cidrs: listOf(i.values.cidr_ipv4), ipv6: listOf(i.values.cidr_ipv6),
         groups: listOf(i.values.referenced_security_group_id), prefixLists: listOf(i.values.prefix_list_id), self: false });
     }
-    separateOn.set(g, [...(separateOn.get(g) ?? []), ...rules.slice(before)]);
+    appendTo(separateOn, g, ...rules.slice(before));
   }
   // Rules the plan removes or changes, as they were: a group's computed lists may still show them.
   const departed: TfRule[] = [];

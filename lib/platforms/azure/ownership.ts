@@ -6,6 +6,7 @@ import { AzureAddresses, AzureNetwork, AzureNsg, AzureRule, AzureRuleAuthor } fr
 import { planAzureRules } from './planner';
 import { readRule } from './rule-reading';
 import { azureEnforcement } from './settings';
+import { appendTo } from '../../util/maps';
 
 /**
  * Which rules of the input are the library's: the rules the planner writes for this estate,
@@ -22,7 +23,7 @@ function tiersOf(network: AzureNetwork, spec: ResolvedInput): Map<string, string
     const e = azureEnforcement(t);
     const keys = e.kind === 'azureSubnets' ? e.subnetIds.map((s) => network.subnetNsgs.get(s.toLowerCase()))
       : e.kind === 'azureExistingNsg' ? [network.existingNsgs.get(t.key)] : [];
-    for (const k of new Set(keys)) if (k !== undefined) out.set(k, [...(out.get(k) ?? []), t.key]);
+    for (const k of new Set(keys)) if (k !== undefined) appendTo(out, k, t.key);
   }
   return new Map([...out].map(([k, v]) => [k, v.join(',')]));
 }

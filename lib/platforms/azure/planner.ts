@@ -12,6 +12,7 @@ import { ResolvedInput } from '../../input/resolved';
 import { allowPriority, denyPriority, probePriority, ruleSlot } from './priorities';
 import type { Planned } from '../platform';
 import { azureEnforcement, azureSettings, PriorityWindow } from './settings';
+import { appendTo } from '../../util/maps';
 
 /** Azure's ceilings per NSG (Azure networking limits). */
 export const AZURE_LIMITS = { rulesPerNsg: 1000, addressesPerNsgSide: 4000, descriptionLength: 140 } as const;
@@ -231,7 +232,7 @@ export function planAzureRules(spec: ResolvedInput, flows: readonly Flow[]): Pla
   // shared hosts) keep a rule each: Azure allows it, and each keeps its own name and priority
   // whichever tiers come and go.
   const add = (nsg: NsgDraft, r: PlannedNsgRule): void => {
-    rules.set(nsg, [...(rules.get(nsg) ?? []), r]);
+    appendTo(rules, nsg, r);
   };
   const ordered = [...pairs.values()].sort((a, b) =>
     tierOrdinal(a.from) - tierOrdinal(b.from) || tierOrdinal(a.to) - tierOrdinal(b.to) || a.protocol.localeCompare(b.protocol));

@@ -8,6 +8,7 @@ import { NetworkProblem, ProblemKind } from '../evaluator';
 import { readRule } from './rule-reading';
 import { azureEnforcement, azureSettings } from './settings';
 import { unmodeledProblems } from './membership';
+import { appendTo } from '../../util/maps';
 
 /** The provider whose resources the Azure reader models. */
 export const AZURERM_SOURCE = 'hashicorp/azurerm';
@@ -159,7 +160,7 @@ export function readAzureTerraform(doc: TfDocument, spec: ResolvedInput): AzureN
     const key = nsgNamed(i.values.network_security_group_name, i.values.resource_group_name, i.provider.alias, i);
     const name = typeof i.values.name === 'string' ? i.values.name.toLowerCase() : undefined;
     if (key !== undefined && name !== undefined) separateNames.set(key, (separateNames.get(key) ?? new Set<string>()).add(name));
-    if (key !== undefined && !index.at(i.address)) removed.set(key, [...(removed.get(key) ?? []), i.address]);
+    if (key !== undefined && !index.at(i.address)) appendTo(removed, key, i.address);
   }
   // Inline rules: authoritative where the configuration sets them; where the provider computes
   // them (a plan or state of an NSG whose configuration sets none), the list repeats the rule

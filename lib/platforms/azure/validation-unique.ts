@@ -2,6 +2,7 @@ import { TfInstanceOrigin, TfMultiplicity, type TfInstance } from '../../terrafo
 import { TfReference, type ArgumentValue } from '../../terraform/values';
 import type { InvalidValue } from '../validation';
 import { isObject, jsonText } from '../validation-values';
+import { appendTo } from '../../util/maps';
 
 /**
  * What Azure refuses across the rules of one network security group: two rules with the same
@@ -65,7 +66,7 @@ export function clashingRules(instances: readonly TfInstance[]): InvalidValue[] 
     const nsg = identity(rule.values.network_security_group_name);
     if (rg === undefined || nsg === undefined) continue;
     const key = JSON.stringify([rule.provider.key, rule.module, rg, nsg]);
-    groups.set(key, [...(groups.get(key) ?? []), { element: rule.address, attributePrefix: '', values: rule.values, offset: rule.offset, reportable: judged.includes(rule) }]);
+    appendTo(groups, key, { element: rule.address, attributePrefix: '', values: rule.values, offset: rule.offset, reportable: judged.includes(rule) });
   }
   for (const rules of groups.values()) out.push(...clashes(rules, RULE_CREATE, (k) => k.element));
   return out;

@@ -6,6 +6,7 @@ import type { AwsPlan, PlannedAwsRule } from '../planner';
 import { awsSettings } from '../settings';
 import { AWS_RESOURCE_TYPES } from '../writer';
 import { resultKeyOf } from './shapes';
+import { appendTo } from '../../../util/maps';
 
 /**
  * `audit --adopt` on AWS: every resource the stack `synth` writes (created groups, every
@@ -98,7 +99,7 @@ function liveGroups(exports: readonly LiveExport[]): { groups: Map<string, LiveG
       shown.rules = true;
       for (const r of listOf((e.value as Record<string, unknown>).SecurityGroupRules).map(describedRule)) {
         if ((described.get(r.groupId) ?? []).some((x) => x.id === r.id)) continue;
-        described.set(r.groupId, [...(described.get(r.groupId) ?? []), r]);
+        appendTo(described, r.groupId, r);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { cidrSpan } from '../../../model/cidr';
+import { appendTo } from '../../../util/maps';
 import { EstateTier, presentTiers } from '../../../model/estate';
 import { generationRange } from '../../../model/port-sets';
 import { TierKey } from '../../../model/tiers';
@@ -37,8 +38,8 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   const members = new Map<GroupRef, Interval[]>();
   const subnetAddresses = new Map<string, Interval[]>();
   for (const n of interfaces) {
-    for (const g of n.groups) push(members, g, ...n.addresses);
-    if (n.subnet) push(subnetAddresses, n.subnet, ...n.addresses);
+    for (const g of n.groups) appendTo(members, g, ...n.addresses);
+    if (n.subnet) appendTo(subnetAddresses, n.subnet, ...n.addresses);
   }
   for (const [k, v] of members) members.set(k, unionOf(v));
   for (const [k, v] of subnetAddresses) subnetAddresses.set(k, unionOf(v));
@@ -98,7 +99,7 @@ export function readAwsExports(exports: readonly LiveExport[], spec: ResolvedInp
   }
   // The ACLs the verdicts rest on, once each, with where they were met.
   const aclsMet = new Map<string, string[]>();
-  for (const [tier, hs] of hosts) for (const h of hs) if (h.acl) push(aclsMet, h.acl.id, `tier ${tier}'s ${h.label} in ${h.subnet}`);
+  for (const [tier, hs] of hosts) for (const h of hs) if (h.acl) appendTo(aclsMet, h.acl.id, `tier ${tier}'s ${h.label} in ${h.subnet}`);
   for (const [id, where] of [...aclsMet].sort()) {
     problem(ProblemKind.OBSERVED, id, `network ACL judged for ${where.join('; ')}: each flow's request and its replies (to the client's ephemeral ports) must pass it, first matching rule by number`);
   }
@@ -181,10 +182,4 @@ function aclsBySubnet(inv: AwsInventory, problem: (kind: ProblemKind, element: s
     }
     return acl;
   };
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, ...v: V[]): void {
-  const list = m.get(k);
-  if (list) list.push(...v);
-  else m.set(k, [...v]);
 }

@@ -6,6 +6,7 @@ import { NetworkProblem, ProblemKind } from '../../evaluator';
 import { cidrsText } from '../host-groups';
 import { AzureHostGroup } from '../network';
 import { AzInventory, LiveEffective, LiveNic, LiveSubnet } from './inventory';
+import { appendTo } from '../../../util/maps';
 
 /**
  * Where each tier's hosts are, by address: every subnet whose prefix lies in the tier's CIDRs
@@ -62,7 +63,7 @@ export function tierHosts(inv: AzInventory, t: EstateTier): TierHosts {
   for (const nic of inv.nics.values()) {
     for (const c of nic.configs) {
       if (c.subnet === undefined) continue;
-      nicsIn.set(c.subnet, [...(nicsIn.get(c.subnet) ?? []), { nic, addresses: [...c.addresses] }]);
+      appendTo(nicsIn, c.subnet, { nic, addresses: [...c.addresses] });
     }
   }
   for (const s of inv.subnets.values()) {

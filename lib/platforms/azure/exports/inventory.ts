@@ -7,6 +7,7 @@ import { AZURE_LOAD_BALANCER, AzureRule } from '../network';
 import { armId, idKey, parentId, refId, refIds, stringsOf } from './arm';
 import { isDefaultEffective, readAzRule, RuleContext, ruleName } from './rules';
 import { AZ_COMMANDS } from './shapes';
+import { appendTo } from '../../../util/maps';
 
 /**
  * Everything the `az network` exports show, indexed: NSGs with their rules and the subnets and
@@ -148,7 +149,7 @@ export function azInventory(exports: readonly LiveExport[]): AzInventory {
       const addresses = ipv4Of(stringsOf(c.privateIPAddress), (t) => unresolved(String(n.name ?? n.id), `its private address "${t}" is not an IPv4 address: where it is cannot be known`));
       const subnet = refId(c.subnet);
       const asgs = refIds(c.applicationSecurityGroups).map(idKey);
-      for (const a of asgs) asgMembers.set(a, [...(asgMembers.get(a) ?? []), ...stringsOf(c.privateIPAddress)]);
+      for (const a of asgs) appendTo(asgMembers, a, ...stringsOf(c.privateIPAddress));
       if (subnet) subnetOf(subnet);
       certain.push(...addresses);
       configs.push({ addresses, subnet: subnet ? idKey(subnet) : undefined, asgs });
